@@ -1,0 +1,30 @@
+#pragma once
+/// Unicode text helpers shared by importers and judging.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jury {
+
+/// NFKC-normalises UTF-8 text (full-width → ASCII, U+3000 → space, compatibility forms).
+/// Invalid UTF-8 is returned unchanged.
+std::string nfkc(std::string_view utf8);
+
+/// Trims ASCII and Unicode whitespace (including U+3000 and NBSP) at both ends.
+std::string trim(std::string_view utf8);
+
+/// The key two names or schools are compared by (SPEC §5): NFKC, then all whitespace removed.
+std::string fold_key(std::string_view utf8);
+
+/// Splits a name list on 、 , ， ; ； / or whitespace, trimming each name and dropping empties.
+/// The middle dot (·) stays part of a name.
+std::vector<std::string> split_names(std::string_view utf8);
+
+/// Case-insensitive (ASCII) comparison after NFKC and trimming; used for headers and enum cells.
+bool same_word(std::string_view a, std::string_view b);
+
+/// True when the bytes are well-formed UTF-8.
+bool is_valid_utf8(std::string_view bytes);
+
+}  // namespace jury
