@@ -27,6 +27,7 @@ bool Report::has_errors() const {
 
 std::string format_diagnostic(const Diagnostic& d) {
   const char* level = d.severity == Severity::Error ? "error" : "warning";
+  if (d.line == 0) return fmt::format("{}: {}: {}", d.file, level, d.message);  // whole file
   return fmt::format("{}:{}:{}: {}: {}", d.file, d.line, d.column, level, d.message);
 }
 

@@ -11,8 +11,9 @@ enum class Severity { Error, Warning };
 
 struct Diagnostic {
   std::string file;  ///< as the user named it
-  int line = 0;      ///< 1-based physical line; 0 = whole file
-  int column = 0;    ///< 1-based field (CSV column) number; 0 = whole line
+  int line =
+      0;  ///< 1-based physical line; 0 = whole file (then the message names a JSON path or similar)
+  int column = 0;  ///< 1-based field (CSV column) number; 0 = whole line
   Severity severity = Severity::Error;
   std::string code;     ///< stable, greppable id, e.g. "entries.duplicate-id"
   std::string message;  ///< what was found and what is allowed
