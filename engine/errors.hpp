@@ -1,0 +1,71 @@
+#pragma once
+/// One exception type per concern; each carries its exit code (SPEC §10), mapped in one place in
+/// the CLI. Bad input is reported through InputError with the whole Report, never piecemeal.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/diagnostics.hpp"
+
+namespace jury {
+
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitUsage = 1,
+  kExitInvalidInput = 2,
+  kExitState = 3,
+  kExitInfeasible = 4,
+  kExitInternal = 5,
+};
+
+class JuryError : public std::runtime_error {
+ public:
+  JuryError(int exit_code, const std::string& message)
+      : std::runtime_error(message), exit_code_(exit_code) {}
+  int exit_code() const { return exit_code_; }
+
+ private:
+  int exit_code_;
+};
+
+/// Wrong command line use (exit 1).
+class UsageError : public JuryError {
+ public:
+  explicit UsageError(const std::string& m) : JuryError(kExitUsage, "usage: " + m) {}
+};
+
+/// Invalid user input; nothing was changed (exit 2). Carries every problem found.
+class InputError : public JuryError {
+ public:
+  explicit InputError(Report report, const std::string& summary = "invalid input, nothing changed")
+      : JuryError(kExitInvalidInput, summary), report_(std::move(report)) {}
+  explicit InputError(const std::string& file, const std::string& message)
+      : JuryError(kExitInvalidInput, message) {
+    report_.error(file, 0, 0, "input", message);
+  }
+  const Report& report() const { return report_; }
+
+ private:
+  Report report_;
+};
+
+/// The competition's state does not allow the command (exit 3), e.g. award while incomplete.
+class StateError : public JuryError {
+ public:
+  explicit StateError(const std::string& m) : JuryError(kExitState, m) {}
+};
+
+/// Judge assignment has no solution (exit 4); `problems` explain why, one line each.
+class InfeasibleError : public JuryError {
+ public:
+  explicit InfeasibleError(std::vector<std::string> problems)
+      : JuryError(kExitInfeasible, "assignment infeasible, nothing changed"),
+        problems_(std::move(problems)) {}
+  const std::vector<std::string>& problems() const { return problems_; }
+
+ private:
+  std::vector<std::string> problems_;
+};
+
+}  // namespace jury

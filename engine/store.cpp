@@ -1,0 +1,419 @@
+#include "engine/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "engine/errors.hpp"
+
+namespace jury {
+
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE entries (
+  id       TEXT PRIMARY KEY,
+  kind     TEXT NOT NULL,
+  grp      TEXT NOT NULL,
+  subject  TEXT NOT NULL,
+  title    TEXT NOT NULL,
+  school   TEXT NOT NULL,
+  district TEXT NOT NULL,
+  students TEXT NOT NULL,  -- JSON array of names
+  advisors TEXT NOT NULL,  -- JSON array of names
+  status   TEXT NOT NULL CHECK (status IN ('active', 'withdrawn', 'disqualified'))
+);
+CREATE TABLE judges (
+  id          TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  affiliation TEXT NOT NULL,
+  district    TEXT NOT NULL,
+  expertise   TEXT NOT NULL,  -- JSON array of subject ids
+  kinds       TEXT NOT NULL,  -- JSON array of kind ids, [] = all
+  max_load    INTEGER,        -- NULL = config default
+  conflicts   TEXT NOT NULL,  -- JSON array of entry ids / school names
+  active      INTEGER NOT NULL CHECK (active IN (0, 1))
+);
+CREATE TABLE assignments (
+  judge_id TEXT NOT NULL REFERENCES judges(id),
+  entry_id TEXT NOT NULL REFERENCES entries(id),
+  PRIMARY KEY (judge_id, entry_id)
+) WITHOUT ROWID;
+CREATE INDEX assignments_by_entry ON assignments(entry_id);
+CREATE TABLE recusals (
+  judge_id TEXT NOT NULL REFERENCES judges(id),
+  entry_id TEXT NOT NULL REFERENCES entries(id),
+  PRIMARY KEY (judge_id, entry_id)
+) WITHOUT ROWID;
+-- A score exists only for an assigned pair: the assignment cannot go while it has scores.
+CREATE TABLE scores (
+  judge_id TEXT NOT NULL,
+  entry_id TEXT NOT NULL,
+  vals     TEXT NOT NULL,  -- "30;25.5;;10", rubric order, empty = not scored yet
+  comment  TEXT NOT NULL,
+  PRIMARY KEY (judge_id, entry_id),
+  FOREIGN KEY (judge_id, entry_id) REFERENCES assignments(judge_id, entry_id)
+) WITHOUT ROWID;
+CREATE TABLE decision (
+  id       INTEGER PRIMARY KEY CHECK (id = 1),
+  document TEXT NOT NULL
+);
+CREATE TABLE audit (
+  id      INTEGER PRIMARY KEY AUTOINCREMENT,
+  time    TEXT NOT NULL,
+  command TEXT NOT NULL,
+  file    TEXT NOT NULL,
+  sha256  TEXT NOT NULL,
+  change  TEXT NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql";
+
+void configure_connection(SQLite::Database& db) {
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = NORMAL");
+  db.setBusyTimeout(5000);
+}
+
+std::string to_json_array(const std::vector<std::string>& items) {
+  return nlohmann::json(items).dump();
+}
+
+std::vector<std::string> from_json_array(const std::string& text) {
+  return nlohmann::json::parse(text).get<std::vector<std::string>>();
+}
+
+EntryStatus parse_status(const std::string& s) {
+  if (s == "withdrawn") return EntryStatus::Withdrawn;
+  if (s == "disqualified") return EntryStatus::Disqualified;
+  return EntryStatus::Active;
+}
+
+/// JURY_NOW (ISO 8601) pins the audit clock, so tests and demos can be reproduced exactly.
+std::string utc_now() {
+  if (const char* fixed = std::getenv("JURY_NOW")) return fixed;
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+template <typename Fn>
+void for_each_pair(SQLite::Database& db, const char* sql, const std::vector<Assignment>& pairs,
+                   Fn&& after_each) {
+  SQLite::Statement statement(db, sql);
+  for (const auto& pair : pairs) {
+    statement.bind(1, pair.judge_id);
+    statement.bind(2, pair.entry_id);
+    statement.exec();
+    after_each(statement);
+    statement.reset();
+  }
+}
+
+std::vector<Assignment> load_pairs(SQLite::Database& db, const char* sql) {
+  std::vector<Assignment> pairs;
+  SQLite::Statement query(db, sql);
+  while (query.executeStep())
+    pairs.push_back({query.getColumn(0).getString(), query.getColumn(1).getString()});
+  return pairs;
+}
+
+}  // namespace
+
+std::string encode_score_values(const std::vector<std::optional<double>>& values) {
+  std::string out;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) out += ';';
+    if (values[i]) out += fmt::format("{}", *values[i]);
+  }
+  return out;
+}
+
+std::vector<std::optional<double>> decode_score_values(const std::string& text) {
+  std::vector<std::optional<double>> values;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find(';', start);
+    const std::string cell = text.substr(start, end == std::string::npos ? end : end - start);
+    values.push_back(cell.empty() ? std::nullopt : std::optional<double>(std::stod(cell)));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return values;
+}
+
+Store::Store(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(const std::string& path) {
+  if (!std::filesystem::exists(path))
+    throw StateError(fmt::format(
+        "no competition database at {}; run `jury init CONFIG.json` first (or pass --db)", path));
+  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+  configure_connection(*db);
+  const int version = db->execAndGet("PRAGMA user_version").getInt();
+  if (version == 0) throw StateError(fmt::format("{} is not a jury competition database", path));
+  if (version > kSchemaVersion)
+    throw StateError(fmt::format("{} was written by a newer jury (schema {}, this one reads {})",
+                                 path, version, kSchemaVersion));
+  return Store(std::move(db));
+}
+
+Store Store::create(const std::string& path) {
+  if (std::filesystem::exists(path) && std::filesystem::file_size(path) > 0)
+    throw StateError(fmt::format(
+        "{} already exists; remove it or choose another --db to start a new competition", path));
+  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  configure_connection(*db);
+  Store store(std::move(db));
+  store.create_schema();
+  return store;
+}
+
+void Store::create_schema() {
+  SQLite::Transaction transaction(*db_);
+  db_->exec(kSchema);
+  db_->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+  transaction.commit();
+}
+
+Store::Transaction::Transaction(Store& store)
+    : transaction_(std::make_unique<SQLite::Transaction>(*store.db_)) {}
+Store::Transaction::~Transaction() = default;
+void Store::Transaction::commit() {
+  transaction_->commit();
+}
+
+void Store::save_config_json(const std::string& json) {
+  SQLite::Statement statement(*db_, "INSERT OR REPLACE INTO meta(key, value) VALUES ('config', ?)");
+  statement.bind(1, json);
+  statement.exec();
+}
+
+std::string Store::config_json() const {
+  SQLite::Statement query(*db_, "SELECT value FROM meta WHERE key = 'config'");
+  if (!query.executeStep()) throw StateError("the database has no competition config");
+  return query.getColumn(0).getString();
+}
+
+std::vector<Entry> Store::load_entries() const {
+  std::vector<Entry> entries;
+  SQLite::Statement query(*db_,
+                          "SELECT id, kind, grp, subject, title, school, district, students, "
+                          "advisors, status FROM entries ORDER BY id");
+  while (query.executeStep()) {
+    Entry e;
+    e.id = query.getColumn(0).getString();
+    e.kind = query.getColumn(1).getString();
+    e.group = query.getColumn(2).getString();
+    e.subject = query.getColumn(3).getString();
+    e.title = query.getColumn(4).getString();
+    e.school = query.getColumn(5).getString();
+    e.district = query.getColumn(6).getString();
+    e.students = from_json_array(query.getColumn(7).getString());
+    e.advisors = from_json_array(query.getColumn(8).getString());
+    e.status = parse_status(query.getColumn(9).getString());
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
+
+void Store::upsert_entries(const std::vector<Entry>& entries) {
+  SQLite::Statement statement(
+      *db_,
+      "INSERT INTO entries(id, kind, grp, subject, title, school, district, students, advisors, "
+      "status) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
+      "grp = excluded.grp, subject = excluded.subject, title = excluded.title, school = "
+      "excluded.school, district = excluded.district, students = excluded.students, advisors = "
+      "excluded.advisors, status = excluded.status");
+  for (const auto& e : entries) {
+    statement.bind(1, e.id);
+    statement.bind(2, e.kind);
+    statement.bind(3, e.group);
+    statement.bind(4, e.subject);
+    statement.bind(5, e.title);
+    statement.bind(6, e.school);
+    statement.bind(7, e.district);
+    statement.bind(8, to_json_array(e.students));
+    statement.bind(9, to_json_array(e.advisors));
+    statement.bind(10, to_string(e.status));
+    statement.exec();
+    statement.reset();
+  }
+}
+
+std::vector<Judge> Store::load_judges() const {
+  std::vector<Judge> judges;
+  SQLite::Statement query(*db_,
+                          "SELECT id, name, affiliation, district, expertise, kinds, max_load, "
+                          "conflicts, active FROM judges ORDER BY id");
+  while (query.executeStep()) {
+    Judge j;
+    j.id = query.getColumn(0).getString();
+    j.name = query.getColumn(1).getString();
+    j.affiliation = query.getColumn(2).getString();
+    j.district = query.getColumn(3).getString();
+    j.expertise = from_json_array(query.getColumn(4).getString());
+    j.kinds = from_json_array(query.getColumn(5).getString());
+    if (!query.getColumn(6).isNull()) j.max_load = query.getColumn(6).getInt();
+    j.conflicts = from_json_array(query.getColumn(7).getString());
+    j.active = query.getColumn(8).getInt() != 0;
+    judges.push_back(std::move(j));
+  }
+  return judges;
+}
+
+void Store::upsert_judges(const std::vector<Judge>& judges) {
+  SQLite::Statement statement(
+      *db_,
+      "INSERT INTO judges(id, name, affiliation, district, expertise, kinds, max_load, conflicts, "
+      "active) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+      "affiliation = excluded.affiliation, district = excluded.district, expertise = "
+      "excluded.expertise, kinds = excluded.kinds, max_load = excluded.max_load, conflicts = "
+      "excluded.conflicts, active = excluded.active");
+  for (const auto& j : judges) {
+    statement.bind(1, j.id);
+    statement.bind(2, j.name);
+    statement.bind(3, j.affiliation);
+    statement.bind(4, j.district);
+    statement.bind(5, to_json_array(j.expertise));
+    statement.bind(6, to_json_array(j.kinds));
+    if (j.max_load)
+      statement.bind(7, *j.max_load);
+    else
+      statement.bind(7);
+    statement.bind(8, to_json_array(j.conflicts));
+    statement.bind(9, j.active ? 1 : 0);
+    statement.exec();
+    statement.reset();
+  }
+}
+
+std::vector<Assignment> Store::load_assignments() const {
+  return load_pairs(*db_, "SELECT judge_id, entry_id FROM assignments ORDER BY judge_id, entry_id");
+}
+
+void Store::insert_assignments(const std::vector<Assignment>& pairs) {
+  for_each_pair(*db_, "INSERT INTO assignments(judge_id, entry_id) VALUES (?, ?)", pairs,
+                [](auto&) {});
+}
+
+void Store::delete_assignments(const std::vector<Assignment>& pairs) {
+  for_each_pair(*db_, "DELETE FROM assignments WHERE judge_id = ? AND entry_id = ?", pairs,
+                [](auto&) {});
+}
+
+std::vector<Assignment> Store::load_recusals() const {
+  return load_pairs(*db_, "SELECT judge_id, entry_id FROM recusals ORDER BY judge_id, entry_id");
+}
+
+void Store::insert_recusals(const std::vector<Assignment>& pairs) {
+  for_each_pair(*db_, "INSERT OR IGNORE INTO recusals(judge_id, entry_id) VALUES (?, ?)", pairs,
+                [](auto&) {});
+}
+
+std::vector<ScoreRow> Store::load_scores() const {
+  std::vector<ScoreRow> rows;
+  SQLite::Statement query(
+      *db_, "SELECT judge_id, entry_id, vals, comment FROM scores ORDER BY judge_id, entry_id");
+  while (query.executeStep()) {
+    ScoreRow row;
+    row.judge_id = query.getColumn(0).getString();
+    row.entry_id = query.getColumn(1).getString();
+    row.values = decode_score_values(query.getColumn(2).getString());
+    row.comment = query.getColumn(3).getString();
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+void Store::upsert_scores(const std::vector<ScoreRow>& rows) {
+  SQLite::Statement statement(*db_,
+                              "INSERT OR REPLACE INTO scores(judge_id, entry_id, vals, comment) "
+                              "VALUES (?, ?, ?, ?)");
+  for (const auto& row : rows) {
+    statement.bind(1, row.judge_id);
+    statement.bind(2, row.entry_id);
+    statement.bind(3, encode_score_values(row.values));
+    statement.bind(4, row.comment);
+    statement.exec();
+    statement.reset();
+  }
+}
+
+void Store::delete_scores(const std::vector<Assignment>& pairs) {
+  for_each_pair(*db_, "DELETE FROM scores WHERE judge_id = ? AND entry_id = ?", pairs,
+                [](auto&) {});
+}
+
+std::set<std::string> Store::scored_entry_ids() const {
+  std::set<std::string> ids;
+  SQLite::Statement query(*db_, "SELECT DISTINCT entry_id FROM scores");
+  while (query.executeStep()) ids.insert(query.getColumn(0).getString());
+  return ids;
+}
+
+std::set<Assignment> Store::scored_pairs() const {
+  const auto pairs = load_pairs(*db_, "SELECT judge_id, entry_id FROM scores");
+  return {pairs.begin(), pairs.end()};
+}
+
+std::optional<std::string> Store::decision_json() const {
+  SQLite::Statement query(*db_, "SELECT document FROM decision WHERE id = 1");
+  if (!query.executeStep()) return std::nullopt;
+  return query.getColumn(0).getString();
+}
+
+void Store::save_decision(const std::string& json) {
+  SQLite::Statement statement(*db_, "INSERT OR REPLACE INTO decision(id, document) VALUES (1, ?)");
+  statement.bind(1, json);
+  statement.exec();
+}
+
+void Store::clear_decision() {
+  db_->exec("DELETE FROM decision");
+}
+
+void Store::append_audit(const std::string& command, const std::string& file,
+                         const std::string& sha256, const std::string& change) {
+  SQLite::Statement statement(
+      *db_, "INSERT INTO audit(time, command, file, sha256, change) VALUES (?, ?, ?, ?, ?)");
+  statement.bind(1, utc_now());
+  statement.bind(2, command);
+  statement.bind(3, file);
+  statement.bind(4, sha256);
+  statement.bind(5, change);
+  statement.exec();
+}
+
+std::vector<AuditRecord> Store::load_audit() const {
+  std::vector<AuditRecord> records;
+  SQLite::Statement query(*db_,
+                          "SELECT id, time, command, file, sha256, change FROM audit ORDER BY id");
+  while (query.executeStep()) {
+    records.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                       query.getColumn(2).getString(), query.getColumn(3).getString(),
+                       query.getColumn(4).getString(), query.getColumn(5).getString()});
+  }
+  return records;
+}
+
+}  // namespace jury

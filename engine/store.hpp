@@ -1,0 +1,103 @@
+#pragma once
+/// The SQLite store of one competition: every piece of state lives in one database file.
+/// Versioned schema (PRAGMA user_version), foreign keys on, WAL, prepared statements only, and an
+/// append-only audit table (triggers refuse UPDATE and DELETE on it).
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace SQLite {
+class Database;
+class Transaction;
+}  // namespace SQLite
+
+namespace jury {
+
+struct AuditRecord {
+  std::int64_t id = 0;
+  std::string time;     ///< UTC, ISO 8601
+  std::string command;  ///< e.g. "import scores"
+  std::string file;     ///< file name, empty when the command read none
+  std::string sha256;   ///< of the file's bytes, empty when none
+  std::string change;   ///< what changed (old values of replaced scores included)
+};
+
+class Store {
+ public:
+  static constexpr int kSchemaVersion = 1;
+
+  /// Opens an existing competition database; throws StateError when there is none.
+  static Store open(const std::string& path);
+  /// Creates a new database; throws StateError when the file already holds a competition.
+  static Store create(const std::string& path);
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  /// RAII transaction: rolls back unless commit() is called.
+  class Transaction {
+   public:
+    explicit Transaction(Store& store);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+   private:
+    std::unique_ptr<SQLite::Transaction> transaction_;
+  };
+
+  // config
+  void save_config_json(const std::string& json);
+  std::string config_json() const;
+
+  // entries and judges (upsert by id)
+  std::vector<Entry> load_entries() const;
+  void upsert_entries(const std::vector<Entry>& entries);
+  std::vector<Judge> load_judges() const;
+  void upsert_judges(const std::vector<Judge>& judges);
+
+  // assignments and recorded conflicts (recusals)
+  std::vector<Assignment> load_assignments() const;
+  void insert_assignments(const std::vector<Assignment>& pairs);
+  void delete_assignments(const std::vector<Assignment>& pairs);
+  std::vector<Assignment> load_recusals() const;
+  void insert_recusals(const std::vector<Assignment>& pairs);
+
+  // scores: one row per (judge, entry); values in rubric order of the entry's kind
+  std::vector<ScoreRow> load_scores() const;
+  void upsert_scores(const std::vector<ScoreRow>& rows);
+  void delete_scores(const std::vector<Assignment>& pairs);
+  std::set<std::string> scored_entry_ids() const;
+  std::set<Assignment> scored_pairs() const;
+
+  // the frozen award decision (a JSON document), absent while not awarded
+  std::optional<std::string> decision_json() const;
+  void save_decision(const std::string& json);
+  void clear_decision();
+
+  // audit
+  void append_audit(const std::string& command, const std::string& file, const std::string& sha256,
+                    const std::string& change);
+  std::vector<AuditRecord> load_audit() const;
+
+  SQLite::Database& database() { return *db_; }
+
+ private:
+  explicit Store(std::unique_ptr<SQLite::Database> db);
+  void create_schema();
+
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+/// Score values as stored: "30;25.5;;10" (empty = not scored yet). Shortest round-trip decimals.
+std::string encode_score_values(const std::vector<std::optional<double>>& values);
+std::vector<std::optional<double>> decode_score_values(const std::string& text);
+
+}  // namespace jury

@@ -1,0 +1,101 @@
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+
+#include "engine/errors.hpp"
+#include "engine/store.hpp"
+
+using namespace jury;
+
+namespace {
+std::string fresh_db(const std::string& name) {
+  const auto path = std::filesystem::temp_directory_path() / ("jury-store-" + name + ".db");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  return path.string();
+}
+
+Entry sample_entry(const std::string& id) {
+  Entry e;
+  e.id = id;
+  e.kind = "student";
+  e.group = "primary";
+  e.subject = "PS";
+  e.title = "标题, \"quoted\"";
+  e.school = "沙市中心小学";
+  e.students = {"张三", "古丽米热·艾比布力"};
+  return e;
+}
+}  // namespace
+
+TEST_CASE("Store: a new database has the versioned schema and round-trips entries") {
+  const auto path = fresh_db("roundtrip");
+  {
+    Store store = Store::create(path);
+    store.upsert_entries({sample_entry("E1"), sample_entry("007")});
+  }
+  Store store = Store::open(path);
+  const auto entries = store.load_entries();
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].id == "007");  // ids are text: leading zeros kept
+  CHECK(entries[1].title == "标题, \"quoted\"");
+  CHECK(entries[1].students == std::vector<std::string>{"张三", "古丽米热·艾比布力"});
+  CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::kSchemaVersion);
+  CHECK(store.database().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+}
+
+TEST_CASE("Store: a transaction that is not committed leaves nothing behind") {
+  const auto path = fresh_db("rollback");
+  Store store = Store::create(path);
+  {
+    Store::Transaction transaction(store);
+    store.upsert_entries({sample_entry("E1")});
+    store.append_audit("import entries", "entries.csv", "abc", "1 entry");
+    // no commit: destructor rolls back
+  }
+  CHECK(store.load_entries().empty());
+  CHECK(store.load_audit().empty());
+}
+
+TEST_CASE("Store: the audit log is append-only") {
+  const auto path = fresh_db("audit");
+  Store store = Store::create(path);
+  store.append_audit("init", "c.json", "00", "created");
+  CHECK_THROWS(store.database().exec("UPDATE audit SET change = 'x'"));
+  CHECK_THROWS(store.database().exec("DELETE FROM audit"));
+  REQUIRE(store.load_audit().size() == 1);
+  CHECK(store.load_audit()[0].change == "created");
+}
+
+TEST_CASE("Store: a score needs an assignment, and an assignment with scores cannot go") {
+  const auto path = fresh_db("fk");
+  Store store = Store::create(path);
+  store.upsert_entries({sample_entry("E1")});
+  Judge judge;
+  judge.id = "J1";
+  judge.name = "李四";
+  judge.affiliation = "长江大学";
+  store.upsert_judges({judge});
+  ScoreRow row{"J1", "E1", {30.0, std::nullopt, 12.5}, ""};
+  CHECK_THROWS(store.upsert_scores({row}));
+  store.insert_assignments({{"J1", "E1"}});
+  store.upsert_scores({row});
+  CHECK_THROWS(store.delete_assignments({{"J1", "E1"}}));
+  const auto scores = store.load_scores();
+  REQUIRE(scores.size() == 1);
+  CHECK(scores[0].values == std::vector<std::optional<double>>{30.0, std::nullopt, 12.5});
+}
+
+TEST_CASE("Store: opening a missing database or creating over an existing one is refused") {
+  const auto path = fresh_db("exists");
+  CHECK_THROWS_AS(Store::open(path), StateError);
+  { Store store = Store::create(path); }
+  CHECK_THROWS_AS(Store::create(path), StateError);
+}
+
+TEST_CASE("Score values are stored exactly, blanks kept") {
+  CHECK(encode_score_values({40.0, 35.5, std::nullopt, 0.0}) == "40;35.5;;0");
+  CHECK(decode_score_values("40;35.5;;0") ==
+        std::vector<std::optional<double>>{40.0, 35.5, std::nullopt, 0.0});
+}
