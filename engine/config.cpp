@@ -262,6 +262,8 @@ struct Bound {
   bool exclusive = false;
 };
 
+/// Spellings of the settings' values, each list in its model enum's order (read_choice returns
+/// the index, which is cast to the enum; the tests check every spelling against to_string).
 const std::vector<std::string> kMethodNames{"mean", "trimmed-mean", "median", "zscore", "severity"};
 const std::vector<std::string> kConflictNames{"school", "advisor", "district", "declared"};
 const std::vector<std::string> kRoundingNames{"floor", "round", "ceil"};
