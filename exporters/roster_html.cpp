@@ -54,14 +54,13 @@ p { line-height: 1.7; margin: 2mm 0; text-indent: 2em; }
 .blank { display: inline-block; min-width: 5em; border-bottom: 1px solid #000; }
 .signature { text-align: right; text-indent: 0; margin-top: 8mm; }
 section.kind + section.kind { break-before: page; page-break-before: always; }
-table { width: 100%; border-collapse: collapse; margin-bottom: 3mm; font-size: 9.5pt; }
+table { width: 100%; table-layout: fixed; border-collapse: collapse; margin-bottom: 3mm; font-size: 9.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.75pt solid #555; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #eee; white-space: nowrap; }
 td.rank, td.num { text-align: right; white-space: nowrap; }
 td.rank .tie { font-size: 8pt; color: #444; }
-td.id { white-space: nowrap; }
 .unawarded, .unawarded h4 { color: #666; }
 .unawarded th { background: #f6f6f6; }
 .muted { color: #666; text-indent: 0; }
@@ -150,8 +149,16 @@ class HtmlRoster {
   }
 
   void render_table(const std::vector<RosterRow>& rows, const std::map<int, int>& rank_counts) {
+    // Fixed column widths (share of the page) so that every table of the notice lines up.
+    out_ += public_ ? "<table>\n<colgroup><col style=\"width:8%\"><col style=\"width:12%\"><col>"
+                      "<col style=\"width:18%\"><col style=\"width:13%\"><col style=\"width:12%\">"
+                      "<col style=\"width:8%\"></colgroup>\n"
+                    : "<table>\n<colgroup><col style=\"width:8%\"><col style=\"width:11%\"><col>"
+                      "<col style=\"width:14%\"><col style=\"width:11%\"><col style=\"width:10%\">"
+                      "<col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:10%\">"
+                      "</colgroup>\n";
     out_ +=
-        "<table>\n<thead><tr><th>名次</th><th>作品编号</th><th>作品名称</th><th>学校</th>"
+        "<thead><tr><th>名次</th><th>作品编号</th><th>作品名称</th><th>学校</th>"
         "<th>学生</th><th>指导教师</th><th>奖项</th>";
     if (!public_) out_ += "<th>得分</th><th>标记</th>";
     out_ += "</tr></thead>\n<tbody>\n";

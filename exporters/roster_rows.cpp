@@ -89,6 +89,7 @@ std::vector<RosterRow> roster_rows(const Config& config, const std::vector<Entry
       if (found == by_id.end())
         throw std::out_of_range("exporters.unknown-entry: results name entry " + result.entry_id +
                                 " that is not in the entries");
+      if (result.tier) tier_label(config, pool->kind, *result.tier);  // throws when unknown
       rows.push_back({pool, &result, found->second});
     }
   }

@@ -45,7 +45,8 @@ struct RosterRow {
 };
 
 /// Every row of every pool, ordered by kind order, pool order, then the pool's row order (rank,
-/// entry_id, incomplete last). Throws std::out_of_range for a result whose entry is unknown.
+/// entry_id, incomplete last). Throws std::out_of_range for a result whose entry is unknown or
+/// whose tier is not a tier of its kind, so no format can silently drop a row.
 std::vector<RosterRow> roster_rows(const Config& config, const std::vector<Entry>& entries,
                                    const Results& results);
 

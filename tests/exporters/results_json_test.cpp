@@ -132,3 +132,27 @@ TEST_CASE("results JSON: no pools gives empty arrays; unknown entries and tiers 
   CHECK_THROWS_AS(results_document(sample_config(), sample_entries(), unknown_tier, false),
                   std::out_of_range);
 }
+
+TEST_CASE("results JSON: pools are ordered by group order, then subject order of the config") {
+  Results results;
+  const auto pool = [](std::string group, std::string subject, std::string entry) {
+    PoolResult p{"student", std::move(group), std::move(subject), 1, {}, {}};
+    p.rows = {test::result(std::move(entry), 3, 70.0, 1, std::nullopt)};
+    return p;
+  };
+  // Config order: groups primary, junior; subjects PS, EES.
+  results.pools = {pool("junior", "PS", "S010"), pool("primary", "EES", "S002"),
+                   pool("primary", "PS", "S001")};
+  const auto document = results_document(sample_config(), sample_entries(), results, false);
+  REQUIRE(document["pools"].size() == 3);
+  CHECK(document["pools"][0]["group"] == "primary");
+  CHECK(document["pools"][0]["subject"] == "PS");
+  CHECK(document["pools"][1]["group"] == "primary");
+  CHECK(document["pools"][1]["subject"] == "EES");
+  CHECK(document["pools"][2]["group"] == "junior");
+  CHECK(document["pools"][2]["subject"] == "PS");
+  CHECK(document["results"][0]["entry_id"] == "S001");
+  CHECK(document["results"][1]["entry_id"] == "S002");
+  CHECK(document["results"][2]["entry_id"] == "S010");
+  CHECK(document["pools"][0]["quotas"] == nlohmann::ordered_json::object());
+}

@@ -147,3 +147,10 @@ TEST_CASE("roster HTML renders in headless Chromium (A4 screenshot)") {
                                  std::filesystem::copy_options::overwrite_existing);
   }
 }
+
+TEST_CASE("roster HTML: a tier the config does not know is an error, not a dropped row") {
+  Results results = sample_results();
+  results.pools[2].rows[0].tier = "gold";
+  CHECK_THROWS_AS(roster_html(sample_config(), sample_entries(), results, true), std::out_of_range);
+  CHECK_THROWS_AS(roster_csv(sample_config(), sample_entries(), results, true), std::out_of_range);
+}
