@@ -23,7 +23,11 @@ struct SheetFile {
 /// 0.5`), then the header `judge_id,entry_id,title,<criterion ids…>,comment,recuse`, rows in
 /// entry_id order with empty score cells — or, when `filled` is given, the values of the matching
 /// ScoreRow (judge_id, entry_id) formatted without trailing zeros (40, 35.5) and its comment.
-/// Sheets in (judge_id, kind order) order. Throws std::out_of_range when an assignment names an
+/// Sheets in (judge_id, kind order) order. Every assignment given becomes a row: the caller
+/// chooses which (e.g. leaves out withdrawn entries). Title and comment cells are
+/// neutralise_formula()'d (a judge opens the sheet in Excel); ids stay verbatim, they are the keys
+/// `import scores` reads back. `judges` is not needed for the content (sheets name only ids).
+/// Throws std::out_of_range when an assignment names an
 /// entry that is not in `entries`.
 std::vector<SheetFile> score_sheets(const Config& config, const std::vector<Entry>& entries,
                                     const std::vector<Judge>& judges,
