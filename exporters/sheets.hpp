@@ -27,8 +27,7 @@ struct SheetFile {
 /// chooses which (e.g. leaves out withdrawn entries). Title and comment cells are
 /// neutralise_formula()'d (a judge opens the sheet in Excel); ids stay verbatim, they are the keys
 /// `import scores` reads back. `judges` is not needed for the content (sheets name only ids).
-/// Throws std::out_of_range when an assignment names an
-/// entry that is not in `entries`.
+/// Throws std::out_of_range when an assignment names an entry that is not in `entries`.
 std::vector<SheetFile> score_sheets(const Config& config, const std::vector<Entry>& entries,
                                     const std::vector<Judge>& judges,
                                     const std::vector<Assignment>& assignments,
