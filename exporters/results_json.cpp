@@ -1,0 +1,77 @@
+#include "exporters/results_json.hpp"
+
+#include "exporters/roster_rows.hpp"
+
+namespace jury {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+ordered_json optional_text(const std::optional<std::string>& text) {
+  return text ? ordered_json(*text) : ordered_json(nullptr);
+}
+
+ordered_json pool_json(const PoolResult& pool) {
+  ordered_json quotas = ordered_json::object();
+  for (const auto& [tier, quota] : pool.quotas) quotas[tier] = quota;
+  return {{"kind", pool.kind},
+          {"group", optional_text(pool.group)},
+          {"subject", optional_text(pool.subject)},
+          {"entries", pool.entries},
+          {"quotas", std::move(quotas)}};
+}
+
+ordered_json result_json(const Config& config, const roster_detail::RosterRow& row,
+                         bool is_public) {
+  const Entry& entry = *row.entry;
+  const EntryResult& result = *row.result;
+  ordered_json json;
+  json["entry_id"] = entry.id;
+  json["kind"] = entry.kind;
+  json["group"] = entry.group.empty() ? ordered_json(nullptr) : ordered_json(entry.group);
+  json["subject"] = entry.subject;
+  json["title"] = entry.title;
+  json["school"] = entry.school;
+  json["district"] = entry.district;
+  json["students"] = entry.students;
+  json["advisors"] = entry.advisors;
+  if (!is_public) {
+    json["scores"] = result.scores;
+    json["score"] = result.score ? ordered_json(*result.score) : ordered_json(nullptr);
+  }
+  json["rank"] = result.rank ? ordered_json(*result.rank) : ordered_json(nullptr);
+  json["tier"] = optional_text(result.tier);
+  json["tier_label"] =
+      result.tier ? ordered_json(roster_detail::tier_label(config, row.pool->kind, *result.tier))
+                  : ordered_json(nullptr);
+  if (!is_public) json["flags"] = result.flags;
+  return json;
+}
+
+}  // namespace
+
+ordered_json results_document(const Config& config, const std::vector<Entry>& entries,
+                              const Results& results, bool is_public) {
+  ordered_json document;
+  document["competition"] = {
+      {"id", config.competition_id}, {"name", config.competition_name}, {"year", config.year}};
+  document["method"] = to_string(results.method);
+  document["pools"] = ordered_json::array();
+  for (const PoolResult* pool : roster_detail::ordered_pools(config, results))
+    document["pools"].push_back(pool_json(*pool));
+  document["results"] = ordered_json::array();
+  for (const auto& row : roster_detail::roster_rows(config, entries, results))
+    document["results"].push_back(result_json(config, row, is_public));
+  return document;
+}
+
+std::string results_json_text(const Config& config, const std::vector<Entry>& entries,
+                              const Results& results, bool is_public) {
+  // Importers only accept valid UTF-8; `replace` keeps a stray byte from aborting an export.
+  return results_document(config, entries, results, is_public)
+             .dump(2, ' ', false, ordered_json::error_handler_t::replace) +
+         "\n";
+}
+
+}  // namespace jury

@@ -1,0 +1,27 @@
+#pragma once
+/// The results document (SPEC §9): `jury export roster x.json` and `jury results --json`.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/model.hpp"
+
+namespace jury {
+
+/// The §9 JSON document exactly, keys in §9 order: competition {id,name,year}, method, pools
+/// [{kind, group, subject, entries, quotas{tier id: n}}], results [{entry_id, kind, group,
+/// subject, title, school, district, students, advisors, scores, score, rank, tier, tier_label,
+/// flags}]. Group/subject are null in pools not split by them; in results group is null when
+/// the entry has none. Rows ordered by kind order, pool order, then the PoolResult row order.
+/// `is_public` leaves out scores, score and flags (rank and tier stay). Results hold no judge
+/// identities, and none are added. Throws std::out_of_range for an unknown entry or tier.
+nlohmann::ordered_json results_document(const Config& config, const std::vector<Entry>& entries,
+                                        const Results& results, bool is_public);
+
+/// results_document as text: two-space indentation, UTF-8 unescaped, ending in a newline.
+std::string results_json_text(const Config& config, const std::vector<Entry>& entries,
+                              const Results& results, bool is_public);
+
+}  // namespace jury

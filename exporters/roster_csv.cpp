@@ -1,0 +1,55 @@
+#include "exporters/csv_writer.hpp"
+#include "exporters/roster.hpp"
+#include "exporters/roster_rows.hpp"
+
+namespace jury {
+
+namespace {
+
+using roster_detail::RosterRow;
+
+std::vector<std::string> csv_header(bool is_public) {
+  std::vector<std::string> header{"entry_id", "kind",     "group",    "subject", "title",
+                                  "school",   "district", "students", "advisors"};
+  if (!is_public) header.insert(header.end(), {"scores", "score"});
+  header.insert(header.end(), {"rank", "tier", "tier_label"});
+  if (!is_public) header.push_back("flags");
+  return header;
+}
+
+std::vector<std::string> csv_row(const Config& config, const RosterRow& row, bool is_public) {
+  const Entry& entry = *row.entry;
+  const EntryResult& result = *row.result;
+  const auto text = [](std::string_view value) { return neutralise_formula(value); };
+  const auto list = [](const std::vector<std::string>& items) {
+    return neutralise_formula(roster_detail::join(items, "、"));
+  };
+  std::vector<std::string> cells{text(entry.id),       text(entry.kind),     text(entry.group),
+                                 text(entry.subject),  text(entry.title),    text(entry.school),
+                                 text(entry.district), list(entry.students), list(entry.advisors)};
+  if (!is_public) {
+    cells.push_back(std::to_string(result.scores));
+    cells.push_back(result.score
+                        ? roster_detail::format_fixed(*result.score, config.aggregation.precision)
+                        : "");
+  }
+  cells.push_back(result.rank ? std::to_string(*result.rank) : "");
+  cells.push_back(result.tier ? text(*result.tier) : "");
+  cells.push_back(
+      result.tier ? text(roster_detail::tier_label(config, row.pool->kind, *result.tier)) : "");
+  if (!is_public) cells.push_back(list(result.flags));
+  return cells;
+}
+
+}  // namespace
+
+std::string roster_csv(const Config& config, const std::vector<Entry>& entries,
+                       const Results& results, bool is_public) {
+  CsvWriter csv(true);
+  csv.row(csv_header(is_public));
+  for (const RosterRow& row : roster_detail::roster_rows(config, entries, results))
+    csv.row(csv_row(config, row, is_public));
+  return csv.text();
+}
+
+}  // namespace jury

@@ -1,0 +1,229 @@
+#include <map>
+
+#include <fmt/format.h>
+
+#include "exporters/roster.hpp"
+#include "exporters/roster_rows.hpp"
+
+namespace jury {
+
+std::string html_escape(std::string_view text) {
+  std::string escaped;
+  escaped.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      case '\'':
+        escaped += "&#39;";
+        break;
+      default:
+        escaped += c;
+    }
+  }
+  return escaped;
+}
+
+namespace {
+
+using roster_detail::RosterRow;
+
+/// Print-first styling: A4 pages, one kind per page run, table headers repeated on every page,
+/// rows never split. Fonts are the CJK faces found on office machines; no external resources.
+constexpr const char* kStyle = R"(
+@page { size: A4; margin: 16mm 14mm; }
+html { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", sans-serif; font-size: 10.5pt; color: #000; background: #fff; }
+body { max-width: 182mm; margin: 0 auto; padding: 8mm 0; }
+h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; letter-spacing: 0.05em; }
+h2 { font-size: 14pt; border-bottom: 2px solid #000; padding-bottom: 1mm; margin: 6mm 0 3mm; }
+h3 { font-size: 12pt; margin: 4mm 0 2mm; }
+h4 { font-size: 11pt; margin: 3mm 0 1mm; }
+h4 .count { font-weight: normal; font-size: 9.5pt; color: #444; }
+p { line-height: 1.7; margin: 2mm 0; text-indent: 2em; }
+.internal { text-indent: 0; text-align: center; font-weight: bold; border: 1.5px solid #000; padding: 1mm; }
+.blank { display: inline-block; min-width: 5em; border-bottom: 1px solid #000; }
+.signature { text-align: right; text-indent: 0; margin-top: 8mm; }
+section.kind + section.kind { break-before: page; page-break-before: always; }
+table { width: 100%; table-layout: fixed; border-collapse: collapse; margin-bottom: 3mm; font-size: 9.5pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.75pt solid #555; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #eee; white-space: nowrap; }
+td.rank, td.num { text-align: right; white-space: nowrap; }
+td.rank .tie { font-size: 8pt; color: #444; }
+.unawarded, .unawarded h4 { color: #666; }
+.unawarded th { background: #f6f6f6; }
+.muted { color: #666; text-indent: 0; }
+@media print { body { padding: 0; max-width: none; } th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+)";
+
+std::string page_title(const Config& config) {
+  if (config.year <= 0) return config.competition_name + "获奖名单公示";
+  return fmt::format("{}（{}年）获奖名单公示", config.competition_name, config.year);
+}
+
+class HtmlRoster {
+ public:
+  HtmlRoster(const Config& config, bool is_public) : config_(config), public_(is_public) {}
+
+  std::string render(const std::vector<RosterRow>& rows) {
+    const std::string title = html_escape(page_title(config_));
+    out_ += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
+    out_ += "<title>" + title + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+    out_ += "<h1>" + title + "</h1>\n";
+    if (public_) {
+      out_ += "<p>经评审委员会评审，现将获奖作品名单公示如下。</p>\n";
+    } else {
+      out_ += "<p class=\"internal\">内部审核稿：含得分与标记，不得对外公布</p>\n";
+    }
+    render_kinds(rows);
+    if (public_) render_notice();
+    out_ += "</body>\n</html>\n";
+    return std::move(out_);
+  }
+
+ private:
+  void render_kinds(const std::vector<RosterRow>& rows) {
+    std::size_t i = 0;
+    while (i < rows.size()) {
+      const std::string& kind = rows[i].pool->kind;
+      out_ += "<section class=\"kind\">\n<h2>" +
+              html_escape(roster_detail::kind_label(config_, kind)) + "</h2>\n";
+      while (i < rows.size() && rows[i].pool->kind == kind) {
+        const PoolResult* pool = rows[i].pool;
+        std::vector<RosterRow> pool_rows;
+        for (; i < rows.size() && rows[i].pool == pool; ++i) pool_rows.push_back(rows[i]);
+        render_pool(*pool, pool_rows);
+      }
+      out_ += "</section>\n";
+    }
+  }
+
+  void render_pool(const PoolResult& pool, const std::vector<RosterRow>& rows) {
+    out_ += "<div class=\"pool\">\n";
+    std::vector<std::string> names;
+    if (pool.group) names.push_back(roster_detail::group_label(config_, *pool.group));
+    if (pool.subject) names.push_back(roster_detail::subject_label(config_, *pool.subject));
+    if (!names.empty()) out_ += "<h3>" + html_escape(roster_detail::join(names, " · ")) + "</h3>\n";
+    const std::map<int, int> rank_counts = roster_detail::rank_counts(pool);
+    bool any_shown = false;
+    for (const Tier& tier : tiers_of(pool.kind)) {
+      std::vector<RosterRow> winners;
+      for (const RosterRow& row : rows)
+        if (row.result->tier == tier.id) winners.push_back(row);
+      if (winners.empty()) continue;
+      any_shown = true;
+      out_ += fmt::format("<h4>{} <span class=\"count\">（{} 项）</span></h4>\n",
+                          html_escape(tier.label), winners.size());
+      render_table(winners, rank_counts);
+    }
+    std::vector<RosterRow> others;
+    for (const RosterRow& row : rows)
+      if (!row.result->tier) others.push_back(row);
+    if (!public_ && !others.empty()) {
+      any_shown = true;
+      out_ += fmt::format(
+          "<div class=\"unawarded\">\n<h4>未获奖 <span class=\"count\">（{} 项）</span></h4>\n",
+          others.size());
+      render_table(others, rank_counts);
+      out_ += "</div>\n";
+    }
+    if (!any_shown) out_ += "<p class=\"muted\">本组无获奖作品。</p>\n";
+    out_ += "</div>\n";
+  }
+
+  const std::vector<Tier>& tiers_of(const std::string& kind) const {
+    static const std::vector<Tier> none;
+    const auto policy = config_.awards.find(kind);
+    return policy == config_.awards.end() ? none : policy->second.tiers;
+  }
+
+  void render_table(const std::vector<RosterRow>& rows, const std::map<int, int>& rank_counts) {
+    // Fixed column widths (share of the page) so that every table of the notice lines up.
+    out_ += public_ ? "<table>\n<colgroup><col style=\"width:8%\"><col style=\"width:12%\"><col>"
+                      "<col style=\"width:18%\"><col style=\"width:13%\"><col style=\"width:12%\">"
+                      "<col style=\"width:8%\"></colgroup>\n"
+                    : "<table>\n<colgroup><col style=\"width:8%\"><col style=\"width:11%\"><col>"
+                      "<col style=\"width:14%\"><col style=\"width:11%\"><col style=\"width:10%\">"
+                      "<col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:10%\">"
+                      "</colgroup>\n";
+    out_ +=
+        "<thead><tr><th>名次</th><th>作品编号</th><th>作品名称</th><th>学校</th>"
+        "<th>学生</th><th>指导教师</th><th>奖项</th>";
+    if (!public_) out_ += "<th>得分</th><th>标记</th>";
+    out_ += "</tr></thead>\n<tbody>\n";
+    for (const RosterRow& row : rows) render_row(row, rank_counts);
+    out_ += "</tbody>\n</table>\n";
+  }
+
+  void render_row(const RosterRow& row, const std::map<int, int>& rank_counts) {
+    const Entry& entry = *row.entry;
+    const EntryResult& result = *row.result;
+    const auto cell = [this](std::string_view text, const char* css_class = nullptr) {
+      out_ += css_class ? fmt::format("<td class=\"{}\">", css_class) : std::string("<td>");
+      out_ += html_escape(text) + "</td>";
+    };
+    out_ += "<tr>";
+    out_ += "<td class=\"rank\">" + rank_html(result, rank_counts) + "</td>";
+    cell(entry.id, "id");
+    cell(entry.title);
+    cell(entry.school);
+    cell(roster_detail::join(entry.students, "、"));
+    cell(roster_detail::join(entry.advisors, "、"));
+    cell(result.tier ? roster_detail::tier_label(config_, row.pool->kind, *result.tier) : "—");
+    if (!public_) {
+      cell(result.score ? roster_detail::format_fixed(*result.score, config_.aggregation.precision)
+                        : "—",
+           "num");
+      std::vector<std::string> flags;
+      for (const std::string& flag : result.flags) flags.push_back(roster_detail::flag_label(flag));
+      cell(roster_detail::join(flags, "、"));
+    }
+    out_ += "</tr>\n";
+  }
+
+  /// A shared place shows `并列 3` on every member of the tie group (SPEC §7).
+  static std::string rank_html(const EntryResult& result, const std::map<int, int>& rank_counts) {
+    if (!result.rank) return "—";
+    const auto count = rank_counts.find(*result.rank);
+    const bool shared = count != rank_counts.end() && count->second > 1;
+    return (shared ? std::string("<span class=\"tie\">并列</span> ") : std::string()) +
+           std::to_string(*result.rank);
+  }
+
+  void render_notice() {
+    out_ += "<section class=\"notice\">\n<h2>公示说明</h2>\n";
+    out_ +=
+        "<p>公示期为<span class=\"blank\"></span>个工作日（自<span class=\"blank\"></span>至"
+        "<span class=\"blank\"></span>）。对公示结果如有异议，请在公示期内以书面形式实名向大赛"
+        "组委会办公室提出，并提供必要的证明材料；逾期不予受理。</p>\n";
+    out_ +=
+        "<p>联系人：<span class=\"blank\"></span>　联系电话：<span class=\"blank\"></span>"
+        "　电子邮箱：<span class=\"blank\"></span></p>\n";
+    out_ += "<p class=\"signature\">" + html_escape(config_.competition_name) +
+            "组委会<br>年　　月　　日</p>\n</section>\n";
+  }
+
+  const Config& config_;
+  bool public_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string roster_html(const Config& config, const std::vector<Entry>& entries,
+                        const Results& results, bool is_public) {
+  return HtmlRoster(config, is_public).render(roster_detail::roster_rows(config, entries, results));
+}
+
+}  // namespace jury

@@ -1,0 +1,106 @@
+#include "exporters/roster_rows.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace jury::roster_detail {
+
+std::string format_plain(double value) {
+  // Six decimals is far below any rubric step; it also hides binary noise such as 0.1 + 0.2.
+  std::string text = fmt::format("{:.6f}", value);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  if (text == "-0") text = "0";
+  return text;
+}
+
+std::string format_fixed(double value, int decimals) {
+  return fmt::format("{:.{}f}", value, std::clamp(decimals, 0, 15));
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string joined;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) joined += separator;
+    joined += items[i];
+  }
+  return joined;
+}
+
+namespace {
+template <typename T>
+std::string label_or_id(const std::vector<T>& items, const std::string& id) {
+  for (const auto& item : items)
+    if (item.id == id) return item.label;
+  return id;
+}
+}  // namespace
+
+std::string kind_label(const Config& config, const std::string& kind_id) {
+  return label_or_id(config.kinds, kind_id);
+}
+std::string group_label(const Config& config, const std::string& group_id) {
+  return label_or_id(config.groups, group_id);
+}
+std::string subject_label(const Config& config, const std::string& subject_id) {
+  return label_or_id(config.subjects, subject_id);
+}
+
+const std::string& tier_label(const Config& config, const std::string& kind_id,
+                              const std::string& tier_id) {
+  const auto policy = config.awards.find(kind_id);
+  if (policy != config.awards.end())
+    for (const Tier& tier : policy->second.tiers)
+      if (tier.id == tier_id) return tier.label;
+  throw std::out_of_range("exporters.unknown-tier: kind " + kind_id + " has no tier " + tier_id);
+}
+
+std::string flag_label(const std::string& flag) {
+  if (flag == "incomplete") return "评分未完成";
+  if (flag == "disagreement") return "评委分歧较大";
+  return flag;
+}
+
+std::vector<const PoolResult*> ordered_pools(const Config& config, const Results& results) {
+  std::vector<const PoolResult*> pools;
+  for (const PoolResult& pool : results.pools) pools.push_back(&pool);
+  const auto position = [&](const PoolResult* pool) {
+    return std::tuple(config.kind_index(pool->kind),
+                      pool->group ? config.group_index(*pool->group) : -1,
+                      pool->subject ? config.subject_index(*pool->subject) : -1);
+  };
+  std::stable_sort(pools.begin(), pools.end(), [&](const PoolResult* a, const PoolResult* b) {
+    return position(a) < position(b);
+  });
+  return pools;
+}
+
+std::vector<RosterRow> roster_rows(const Config& config, const std::vector<Entry>& entries,
+                                   const Results& results) {
+  std::map<std::string_view, const Entry*> by_id;
+  for (const Entry& entry : entries) by_id.emplace(entry.id, &entry);
+  std::vector<RosterRow> rows;
+  for (const PoolResult* pool : ordered_pools(config, results)) {
+    for (const EntryResult& result : pool->rows) {
+      const auto found = by_id.find(result.entry_id);
+      if (found == by_id.end())
+        throw std::out_of_range("exporters.unknown-entry: results name entry " + result.entry_id +
+                                " that is not in the entries");
+      if (result.tier) tier_label(config, pool->kind, *result.tier);  // throws when unknown
+      rows.push_back({pool, &result, found->second});
+    }
+  }
+  return rows;
+}
+
+std::map<int, int> rank_counts(const PoolResult& pool) {
+  std::map<int, int> counts;
+  for (const EntryResult& row : pool.rows)
+    if (row.rank) ++counts[*row.rank];
+  return counts;
+}
+
+}  // namespace jury::roster_detail

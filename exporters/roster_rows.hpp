@@ -1,0 +1,56 @@
+#pragma once
+/// Internal to the exporters: the roster rows every output format renders (SPEC §9), in one
+/// order, plus the small formatting helpers they share.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace jury::roster_detail {
+
+/// Shortest plain decimal, no trailing zeros and no exponent: 40, 35.5, 0.25 (score cells).
+std::string format_plain(double value);
+
+/// Exactly `decimals` decimals (published scores, SPEC §2 `aggregation.precision`).
+std::string format_fixed(double value, int decimals);
+
+std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+/// Labels for display; an id the config does not know is shown as itself.
+std::string kind_label(const Config& config, const std::string& kind_id);
+std::string group_label(const Config& config, const std::string& group_id);
+std::string subject_label(const Config& config, const std::string& subject_id);
+
+/// The label of a tier of a kind; throws std::out_of_range for a tier the config lacks.
+const std::string& tier_label(const Config& config, const std::string& kind_id,
+                              const std::string& tier_id);
+
+/// A flag (an id such as `incomplete`) as the human-readable roster shows it; unknown flags as
+/// themselves.
+std::string flag_label(const std::string& flag);
+
+/// The pools in SPEC §8 order: kind order, then group order, then subject order (stable, so
+/// the order the results module chose is kept where the config says nothing).
+std::vector<const PoolResult*> ordered_pools(const Config& config, const Results& results);
+
+/// One roster line: the entry, its pool and its result.
+struct RosterRow {
+  const PoolResult* pool = nullptr;
+  const EntryResult* result = nullptr;
+  const Entry* entry = nullptr;
+};
+
+/// Every row of every pool, ordered by kind order, pool order, then the pool's row order (rank,
+/// entry_id, incomplete last). Throws std::out_of_range for a result whose entry is unknown or
+/// whose tier is not a tier of its kind, so no format can silently drop a row.
+std::vector<RosterRow> roster_rows(const Config& config, const std::vector<Entry>& entries,
+                                   const Results& results);
+
+/// How many rows of the pool hold each rank; more than one is a shared place (SPEC §7).
+std::map<int, int> rank_counts(const PoolResult& pool);
+
+}  // namespace jury::roster_detail

@@ -1,0 +1,128 @@
+#include "exporters/sheets.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "exporters/csv_writer.hpp"
+#include "exporters/roster_rows.hpp"
+
+namespace jury {
+
+using roster_detail::format_plain;
+
+std::string safe_file_stem(std::string_view id) {
+  if (id.empty()) return "%";
+  std::string stem;
+  for (const char c : id) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool kept = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+                      (byte >= '0' && byte <= '9') || byte == '_' || byte == '-';
+    stem += kept ? std::string(1, c) : fmt::format("%{:02X}", byte);
+  }
+  return stem;
+}
+
+namespace {
+
+using SheetKey = std::pair<std::string, std::string>;  ///< (judge_id, entry_id)
+
+/// `# innovation=创新性 (0–40), rigor=科学性 (0–30); step 0.5`: what a judge needs to know.
+std::string criteria_comment(const Rubric& rubric) {
+  std::vector<std::string> parts;
+  for (const Criterion& c : rubric.criteria)
+    parts.push_back(fmt::format("{}={} (0–{})", c.id, c.label, format_plain(c.max)));
+  return "# " + roster_detail::join(parts, ", ") + "; step " + format_plain(rubric.step);
+}
+
+std::vector<std::string> sheet_header(const Rubric& rubric) {
+  std::vector<std::string> header{"judge_id", "entry_id", "title"};
+  for (const Criterion& c : rubric.criteria) header.push_back(c.id);
+  header.push_back("comment");
+  header.push_back("recuse");
+  return header;
+}
+
+/// Title and comment are free text a judge opens in Excel: neutralised. The ids are keys that
+/// `import scores` reads back, so they stay exactly as stored.
+std::vector<std::string> sheet_row(const std::string& judge_id, const Entry& entry,
+                                   const Rubric& rubric, const ScoreRow* filled) {
+  std::vector<std::string> row{judge_id, entry.id, neutralise_formula(entry.title)};
+  for (std::size_t c = 0; c < rubric.criteria.size(); ++c) {
+    const bool has_value = filled && c < filled->values.size() && filled->values[c];
+    row.push_back(has_value ? format_plain(*filled->values[c]) : "");
+  }
+  row.push_back(filled ? neutralise_formula(filled->comment) : "");
+  row.push_back("");
+  return row;
+}
+
+std::string ascii_lower(std::string text) {
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+
+/// `<judge>-<kind>` can still repeat: judge `a-b` of kind `c` and judge `a` of kind `b-c`, or
+/// judges `A1` and `a1` on a case-insensitive file system. Later sheets then get `~2`, `~3`, …
+/// (`~` never occurs in a safe stem).
+void make_file_names_unique(std::vector<SheetFile>& sheets) {
+  std::set<std::string> taken;
+  for (SheetFile& sheet : sheets) {
+    const std::string stem = safe_file_stem(sheet.judge_id) + "-" + safe_file_stem(sheet.kind);
+    std::string name = stem + ".csv";
+    for (int n = 2; taken.count(ascii_lower(name)) > 0; ++n)
+      name = fmt::format("{}~{}.csv", stem, n);
+    taken.insert(ascii_lower(name));
+    sheet.file_name = name;
+  }
+}
+
+}  // namespace
+
+std::vector<SheetFile> score_sheets(const Config& config, const std::vector<Entry>& entries,
+                                    const std::vector<Judge>& /*judges: sheets name only ids*/,
+                                    const std::vector<Assignment>& assignments,
+                                    const std::vector<ScoreRow>* filled) {
+  std::map<std::string_view, const Entry*> entry_by_id;
+  for (const Entry& entry : entries) entry_by_id.emplace(entry.id, &entry);
+
+  // (judge_id, kind index) → entries in entry_id order; std::map keeps both orders.
+  std::map<std::pair<std::string, int>, std::map<std::string, const Entry*>> sheet_entries;
+  for (const Assignment& a : assignments) {
+    const auto found = entry_by_id.find(a.entry_id);
+    if (found == entry_by_id.end())
+      throw std::out_of_range("exporters.unknown-entry: assignment of judge " + a.judge_id +
+                              " names unknown entry " + a.entry_id);
+    const Entry& entry = *found->second;
+    sheet_entries[{a.judge_id, config.kind_index(entry.kind)}].emplace(entry.id, &entry);
+  }
+
+  std::map<SheetKey, const ScoreRow*> filled_by_key;
+  if (filled)
+    for (const ScoreRow& row : *filled) filled_by_key[{row.judge_id, row.entry_id}] = &row;
+
+  std::vector<SheetFile> sheets;
+  for (const auto& [key, sheet_rows] : sheet_entries) {
+    const std::string& judge_id = key.first;
+    const std::string& kind = sheet_rows.begin()->second->kind;
+    const Rubric& rubric = config.rubric_of(kind);
+    CsvWriter csv(false);
+    csv.raw_line(criteria_comment(rubric));
+    csv.row(sheet_header(rubric));
+    for (const auto& [entry_id, entry] : sheet_rows) {
+      const auto score = filled_by_key.find({judge_id, entry_id});
+      csv.row(sheet_row(judge_id, *entry, rubric,
+                        score == filled_by_key.end() ? nullptr : score->second));
+    }
+    sheets.push_back({"", judge_id, kind, csv.text()});
+  }
+  make_file_names_unique(sheets);
+  return sheets;
+}
+
+}  // namespace jury

@@ -1,0 +1,158 @@
+#include <catch2/catch.hpp>
+
+#include "exporters/results_json.hpp"
+#include "sample.hpp"
+
+using namespace jury;
+using jury::test::sample_config;
+using jury::test::sample_entries;
+using jury::test::sample_results;
+
+namespace {
+
+/// The §9 document of the sample, worked out by hand: pools in kind order then group order,
+/// rows in the pools' order, incomplete last with null score and rank.
+const char* const kExpected = R"json({
+  "competition": {
+    "id": "jz-2021",
+    "name": "第36届荆州市青少年科技创新大赛",
+    "year": 2021
+  },
+  "method": "trimmed-mean",
+  "pools": [
+    {"kind": "student", "group": "primary", "subject": null, "entries": 4,
+     "quotas": {"first": 1, "second": 1, "third": 3}},
+    {"kind": "student", "group": "junior", "subject": null, "entries": 1,
+     "quotas": {"first": 1, "second": 0, "third": 1}},
+    {"kind": "advisor", "group": null, "subject": null, "entries": 2,
+     "quotas": {"first": 1, "second": 1}}
+  ],
+  "results": [
+    {"entry_id": "S003", "kind": "student", "group": "primary", "subject": "PS",
+     "title": "=HYPERLINK(\"http://x\",\"y\")", "school": "-学校", "district": "@区",
+     "students": ["+孙七"], "advisors": [], "scores": 5, "score": 88.17, "rank": 1,
+     "tier": "first", "tier_label": "一等奖", "flags": []},
+    {"entry_id": "S001", "kind": "student", "group": "primary", "subject": "PS",
+     "title": "水质检测仪", "school": "荆州市实验小学", "district": "沙市区",
+     "students": ["张三", "李四"], "advisors": ["王老师"], "scores": 5, "score": 80.5, "rank": 2,
+     "tier": "second", "tier_label": "二等奖", "flags": []},
+    {"entry_id": "S004", "kind": "student", "group": "primary", "subject": "EES",
+     "title": "He said \"hi\", then\nleft", "school": "荆州市实验小学", "district": "沙市区",
+     "students": ["周八"], "advisors": ["王老师"], "scores": 5, "score": 80.5, "rank": 2,
+     "tier": "second", "tier_label": "二等奖", "flags": []},
+    {"entry_id": "S002", "kind": "student", "group": "primary", "subject": "EES",
+     "title": "<script>alert(1)</script>", "school": "O'Brien & Sons 小学", "district": "",
+     "students": ["赵六"], "advisors": [], "scores": 5, "score": 59.5, "rank": 4,
+     "tier": null, "tier_label": null, "flags": ["disagreement"]},
+    {"entry_id": "S005", "kind": "student", "group": "primary", "subject": "PS",
+     "title": "未完成的作品", "school": "江陵县小学", "district": "江陵县",
+     "students": ["吴九"], "advisors": [], "scores": 2, "score": null, "rank": null,
+     "tier": null, "tier_label": null, "flags": ["incomplete"]},
+    {"entry_id": "S010", "kind": "student", "group": "junior", "subject": "EES",
+     "title": "月相观测", "school": "荆州市第一中学", "district": "荆州区",
+     "students": ["郑十"], "advisors": ["钱老师"], "scores": 5, "score": 91.0, "rank": 1,
+     "tier": "first", "tier_label": "一等奖", "flags": []},
+    {"entry_id": "A001", "kind": "advisor", "group": null, "subject": "EES",
+     "title": "校园气象站课程", "school": "荆州中学", "district": "荆州区",
+     "students": [], "advisors": ["刘老师"], "scores": 5, "score": 75.25, "rank": 1,
+     "tier": "first", "tier_label": "一等奖", "flags": []},
+    {"entry_id": "A002", "kind": "advisor", "group": null, "subject": "PS",
+     "title": "趣味物理实验", "school": "沙市中学", "district": "沙市区",
+     "students": [], "advisors": ["陈老师", "古丽米热·艾比布力"], "scores": 5, "score": 60.0,
+     "rank": 2, "tier": "second", "tier_label": "二等奖", "flags": []}
+  ]
+})json";
+
+}  // namespace
+
+TEST_CASE("results JSON: the §9 document, keys in §9 order, pools in kind then group order") {
+  const auto document =
+      results_document(sample_config(), sample_entries(), sample_results(), false);
+  // ordered_json compares objects in key order, so this checks the key order too.
+  CHECK(document.dump(2) == nlohmann::ordered_json::parse(kExpected).dump(2));
+}
+
+TEST_CASE("results JSON: key order of a result row is exactly the §9 order") {
+  const auto document =
+      results_document(sample_config(), sample_entries(), sample_results(), false);
+  std::vector<std::string> keys;
+  for (const auto& item : document["results"][0].items()) keys.push_back(item.key());
+  CHECK(keys == std::vector<std::string>{"entry_id", "kind", "group", "subject", "title", "school",
+                                         "district", "students", "advisors", "scores", "score",
+                                         "rank", "tier", "tier_label", "flags"});
+  keys.clear();
+  for (const auto& item : document.items()) keys.push_back(item.key());
+  CHECK(keys == std::vector<std::string>{"competition", "method", "pools", "results"});
+}
+
+TEST_CASE("results JSON --public leaves out scores, score and flags; rank and tier stay") {
+  const auto document = results_document(sample_config(), sample_entries(), sample_results(), true);
+  REQUIRE(document["results"].size() == 8);
+  for (const auto& row : document["results"]) {
+    CHECK_FALSE(row.contains("scores"));
+    CHECK_FALSE(row.contains("score"));
+    CHECK_FALSE(row.contains("flags"));
+    CHECK(row.contains("rank"));
+    CHECK(row.contains("tier"));
+    CHECK(row.contains("tier_label"));
+  }
+  std::vector<std::string> keys;
+  for (const auto& item : document["results"][0].items()) keys.push_back(item.key());
+  CHECK(keys == std::vector<std::string>{"entry_id", "kind", "group", "subject", "title", "school",
+                                         "district", "students", "advisors", "rank", "tier",
+                                         "tier_label"});
+  CHECK(document["results"][4]["entry_id"] == "S005");
+  CHECK(document["results"][4]["rank"].is_null());
+  CHECK(document["pools"] ==
+        results_document(sample_config(), sample_entries(), sample_results(), false)["pools"]);
+}
+
+TEST_CASE("results JSON text: UTF-8 unescaped, two-space indent, newline at the end") {
+  const std::string text =
+      results_json_text(sample_config(), sample_entries(), sample_results(), false);
+  CHECK(text.find("\"name\": \"第36届荆州市青少年科技创新大赛\"") != std::string::npos);
+  CHECK(text.ends_with("}\n"));
+  CHECK(nlohmann::ordered_json::parse(text) ==
+        results_document(sample_config(), sample_entries(), sample_results(), false));
+}
+
+TEST_CASE("results JSON: no pools gives empty arrays; unknown entries and tiers throw") {
+  const auto empty = results_document(sample_config(), sample_entries(), Results{}, false);
+  CHECK(empty["method"] == "severity");
+  CHECK(empty["pools"].is_array());
+  CHECK(empty["pools"].empty());
+  CHECK(empty["results"].is_array());
+
+  Results unknown_entry = jury::test::sample_results();
+  unknown_entry.pools[0].rows[0].entry_id = "NOPE";
+  CHECK_THROWS_AS(results_document(sample_config(), sample_entries(), unknown_entry, false),
+                  std::out_of_range);
+  Results unknown_tier = jury::test::sample_results();
+  unknown_tier.pools[0].rows[0].tier = "gold";
+  CHECK_THROWS_AS(results_document(sample_config(), sample_entries(), unknown_tier, false),
+                  std::out_of_range);
+}
+
+TEST_CASE("results JSON: pools are ordered by group order, then subject order of the config") {
+  Results results;
+  const auto pool = [](std::string group, std::string subject, std::string entry) {
+    PoolResult p{"student", std::move(group), std::move(subject), 1, {}, {}};
+    p.rows = {test::result(std::move(entry), 3, 70.0, 1, std::nullopt)};
+    return p;
+  };
+  // Config order: groups primary, junior; subjects PS, EES.
+  results.pools = {pool("junior", "PS", "S010"), pool("primary", "EES", "S002"),
+                   pool("primary", "PS", "S001")};
+  const auto document = results_document(sample_config(), sample_entries(), results, false);
+  REQUIRE(document["pools"].size() == 3);
+  CHECK(document["pools"][0]["group"] == "primary");
+  CHECK(document["pools"][0]["subject"] == "PS");
+  CHECK(document["pools"][1]["group"] == "primary");
+  CHECK(document["pools"][1]["subject"] == "EES");
+  CHECK(document["pools"][2]["group"] == "junior");
+  CHECK(document["pools"][2]["subject"] == "PS");
+  CHECK(document["results"][0]["entry_id"] == "S001");
+  CHECK(document["results"][1]["entry_id"] == "S002");
+  CHECK(document["results"][2]["entry_id"] == "S010");
+  CHECK(document["pools"][0]["quotas"] == nlohmann::ordered_json::object());
+}
