@@ -13,9 +13,13 @@ double round_to_precision(double x, int precision) {
 
 namespace {
 
-/// True when a's keys put it strictly ahead of b's (higher first).
-bool keys_ahead(const std::vector<double>& a, const std::vector<double>& b) {
-  return std::lexicographical_compare(b.begin(), b.end(), a.begin(), a.end());
+/// Listing order of two entries: higher keys first (lexicographic), then entry_id.
+bool listed_before(const RankKey& a, const RankKey& b) {
+  const std::size_t n = std::min(a.keys.size(), b.keys.size());
+  for (std::size_t i = 0; i < n; ++i)
+    if (a.keys[i] != b.keys[i]) return a.keys[i] > b.keys[i];
+  if (a.keys.size() != b.keys.size()) return a.keys.size() > b.keys.size();
+  return a.entry_id < b.entry_id;
 }
 
 }  // namespace
@@ -23,11 +27,8 @@ bool keys_ahead(const std::vector<double>& a, const std::vector<double>& b) {
 std::vector<RankedPosition> rank_entries(const std::vector<RankKey>& entries) {
   std::vector<std::size_t> order(entries.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (keys_ahead(entries[a].keys, entries[b].keys)) return true;
-    if (keys_ahead(entries[b].keys, entries[a].keys)) return false;
-    return entries[a].entry_id < entries[b].entry_id;
-  });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return listed_before(entries[a], entries[b]); });
   std::vector<RankedPosition> ranked;
   ranked.reserve(order.size());
   for (std::size_t pos = 0; pos < order.size(); ++pos) {

@@ -4,7 +4,6 @@
 #include <climits>
 #include <map>
 #include <tuple>
-#include <unordered_map>
 
 #include "judging/aggregation.hpp"
 #include "judging/awards.hpp"
@@ -39,14 +38,15 @@ bool splits_by(const AwardPolicy& policy, const std::string& field) {
 }
 
 /// The kind's active entries (indices into KindTotals) grouped into pools, in pool order.
-std::map<PoolKey, std::vector<std::size_t>> split_into_pools(
-    const Config& config, const AwardPolicy& policy, const KindTotals& totals,
-    const std::unordered_map<std::string, const Entry*>& entry_by_id) {
+std::map<PoolKey, std::vector<std::size_t>> split_into_pools(const Config& config,
+                                                             const AwardPolicy& policy,
+                                                             const KindTotals& totals,
+                                                             const std::vector<Entry>& entries) {
   const bool by_group = splits_by(policy, "group");
   const bool by_subject = splits_by(policy, "subject");
   std::map<PoolKey, std::vector<std::size_t>> pools;
   for (std::size_t e = 0; e < totals.entry_ids.size(); ++e) {
-    const Entry& entry = *entry_by_id.at(totals.entry_ids[e]);
+    const Entry& entry = entries[totals.entry_index[e]];
     PoolKey key;
     if (by_group) {
       key.group = entry.group;
@@ -194,10 +194,6 @@ Results compute_results(const Config& config, const std::vector<Entry>& entries,
   const bool severity = results.method == Method::Severity;
   const auto aggregate = make_aggregation_method(results.method, config.aggregation);
 
-  std::unordered_map<std::string, const Entry*> entry_by_id;
-  for (const Entry& entry : entries)
-    if (entry.active()) entry_by_id.emplace(entry.id, &entry);
-
   for (const KindTotals& totals : collect_totals(config, entries, scores)) {
     EntryScores raw_scores;
     if (severity) {
@@ -212,7 +208,7 @@ Results compute_results(const Config& config, const std::vector<Entry>& entries,
     const AwardPolicy& policy = config.awards.at(totals.kind);
 
     std::vector<PoolResult> pools;
-    for (const auto& [key, members] : split_into_pools(config, policy, totals, entry_by_id)) {
+    for (const auto& [key, members] : split_into_pools(config, policy, totals, entries)) {
       PoolResult pool = rank_pool(kind, members);
       pool.kind = totals.kind;
       pool.group = pool_field(splits_by(policy, "group"), key.group);

@@ -38,42 +38,56 @@ std::unordered_map<std::string, EntrySlot> index_entries(const Config& config,
                                                          const std::vector<Entry>& entries,
                                                          std::vector<KindTotals>& kinds) {
   kinds.resize(config.kinds.size());
+  std::vector<std::vector<std::size_t>> members(config.kinds.size());
   for (std::size_t k = 0; k < config.kinds.size(); ++k) kinds[k].kind = config.kinds[k].id;
-  for (const Entry& entry : entries) {
-    const int k = config.kind_index(entry.kind);
-    if (k >= 0 && entry.active()) kinds[static_cast<std::size_t>(k)].entry_ids.push_back(entry.id);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const int k = config.kind_index(entries[i].kind);
+    if (k >= 0 && entries[i].active()) members[static_cast<std::size_t>(k)].push_back(i);
   }
   std::unordered_map<std::string, EntrySlot> slots;
   for (std::size_t k = 0; k < kinds.size(); ++k) {
-    auto& ids = kinds[k].entry_ids;
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    kinds[k].by_entry.resize(ids.size());
-    for (std::size_t e = 0; e < ids.size(); ++e) slots.emplace(ids[e], EntrySlot{k, e});
+    auto& indices = members[k];
+    std::stable_sort(indices.begin(), indices.end(),
+                     [&](std::size_t a, std::size_t b) { return entries[a].id < entries[b].id; });
+    for (std::size_t i : indices) {
+      if (!slots.emplace(entries[i].id, EntrySlot{k, kinds[k].entry_ids.size()}).second)
+        continue;  // a repeated entry_id: the first one stands
+      kinds[k].entry_ids.push_back(entries[i].id);
+      kinds[k].entry_index.push_back(i);
+    }
+    kinds[k].by_entry.resize(kinds[k].entry_ids.size());
   }
   return slots;
 }
 
-/// The last row of every (judge, entry) pair, per kind and entry: (judge_id, row index).
-using LatestRows = std::vector<std::vector<std::vector<std::pair<std::string, std::size_t>>>>;
-
-LatestRows latest_rows(const std::vector<ScoreRow>& scores,
-                       const std::unordered_map<std::string, EntrySlot>& slots,
-                       const std::vector<KindTotals>& kinds) {
-  LatestRows latest(kinds.size());
-  for (std::size_t k = 0; k < kinds.size(); ++k) latest[k].resize(kinds[k].entry_ids.size());
-  for (std::size_t r = 0; r < scores.size(); ++r) {
-    const auto it = slots.find(scores[r].entry_id);
-    if (it == slots.end()) continue;
-    auto& rows = latest[it->second.kind][it->second.entry];
-    auto same = std::find_if(rows.begin(), rows.end(),
-                             [&](const auto& jr) { return jr.first == scores[r].judge_id; });
-    if (same == rows.end())
-      rows.emplace_back(scores[r].judge_id, r);
-    else
-      same->second = r;
+/// Judges of one kind numbered in order of appearance while reading the rows.
+struct JudgeNumbering {
+  std::unordered_map<std::string, int> number;
+  std::vector<std::string> ids;
+  int operator()(const std::string& id) {
+    const auto [it, added] = number.emplace(id, static_cast<int>(ids.size()));
+    if (added) ids.push_back(id);
+    return it->second;
   }
-  return latest;
+};
+
+/// Renumbers the judges of a kind in judge_id order and sorts each entry's totals by judge.
+void order_judges(KindTotals& kind, const JudgeNumbering& numbering) {
+  std::vector<int> by_id(numbering.ids.size());
+  std::iota(by_id.begin(), by_id.end(), 0);
+  std::sort(by_id.begin(), by_id.end(), [&](int a, int b) {
+    return numbering.ids[static_cast<std::size_t>(a)] < numbering.ids[static_cast<std::size_t>(b)];
+  });
+  std::vector<int> rank(by_id.size());
+  for (std::size_t r = 0; r < by_id.size(); ++r) {
+    rank[static_cast<std::size_t>(by_id[r])] = static_cast<int>(r);
+    kind.judge_ids.push_back(numbering.ids[static_cast<std::size_t>(by_id[r])]);
+  }
+  for (auto& totals : kind.by_entry) {
+    for (JudgeTotal& t : totals) t.judge = rank[static_cast<std::size_t>(t.judge)];
+    std::sort(totals.begin(), totals.end(),
+              [](const JudgeTotal& a, const JudgeTotal& b) { return a.judge < b.judge; });
+  }
 }
 
 }  // namespace
@@ -82,28 +96,33 @@ std::vector<KindTotals> collect_totals(const Config& config, const std::vector<E
                                        const std::vector<ScoreRow>& scores) {
   std::vector<KindTotals> kinds;
   const auto slots = index_entries(config, entries, kinds);
-  LatestRows latest = latest_rows(scores, slots, kinds);
+  // The last row of every (judge, entry) pair, per kind and entry, judges numbered per kind.
+  std::vector<JudgeNumbering> judges(kinds.size());
+  std::vector<std::vector<std::vector<JudgeTotal>>> latest(kinds.size());
+  for (std::size_t k = 0; k < kinds.size(); ++k) latest[k].resize(kinds[k].entry_ids.size());
+  for (std::size_t r = 0; r < scores.size(); ++r) {
+    const auto slot = slots.find(scores[r].entry_id);
+    if (slot == slots.end()) continue;
+    const int judge = judges[slot->second.kind](scores[r].judge_id);
+    auto& rows = latest[slot->second.kind][slot->second.entry];
+    auto same = std::find_if(rows.begin(), rows.end(),
+                             [&](const JudgeTotal& t) { return t.judge == judge; });
+    if (same == rows.end())
+      rows.push_back(JudgeTotal{judge, 0, r});
+    else
+      same->row = r;
+  }
+  // Keep the complete rows, then number in judge_id order only the judges who have one.
   for (std::size_t k = 0; k < kinds.size(); ++k) {
     KindTotals& kind = kinds[k];
     const Rubric& rubric = config.rubric_of(kind.kind);
-    auto& per_entry = latest[k];
-    for (auto& rows : per_entry)  // keep only complete rows
-      std::erase_if(rows, [&](const auto& jr) { return !row_complete(rubric, scores[jr.second]); });
-    for (const auto& rows : per_entry)
-      for (const auto& jr : rows) kind.judge_ids.push_back(jr.first);
-    std::sort(kind.judge_ids.begin(), kind.judge_ids.end());
-    kind.judge_ids.erase(std::unique(kind.judge_ids.begin(), kind.judge_ids.end()),
-                         kind.judge_ids.end());
-    for (std::size_t e = 0; e < per_entry.size(); ++e) {
-      for (const auto& [judge_id, row] : per_entry[e]) {
-        const auto j = std::lower_bound(kind.judge_ids.begin(), kind.judge_ids.end(), judge_id) -
-                       kind.judge_ids.begin();
-        kind.by_entry[e].push_back(
-            JudgeTotal{static_cast<int>(j), judge_total(rubric, scores[row].values), row});
-      }
-      std::sort(kind.by_entry[e].begin(), kind.by_entry[e].end(),
-                [](const JudgeTotal& a, const JudgeTotal& b) { return a.judge < b.judge; });
-    }
+    JudgeNumbering complete;
+    for (std::size_t e = 0; e < kind.by_entry.size(); ++e)
+      for (const JudgeTotal& t : latest[k][e])
+        if (row_complete(rubric, scores[t.row]))
+          kind.by_entry[e].push_back(JudgeTotal{complete(scores[t.row].judge_id),
+                                                judge_total(rubric, scores[t.row].values), t.row});
+    order_judges(kind, complete);
   }
   return kinds;
 }

@@ -27,8 +27,9 @@ struct JudgeTotal {
 /// The complete totals of one kind: entries and judges are indexed in id (byte) order.
 struct KindTotals {
   std::string kind;
-  std::vector<std::string> entry_ids;  ///< every active entry of the kind, by entry_id
-  std::vector<std::string> judge_ids;  ///< judges with at least one complete total, by judge_id
+  std::vector<std::string> entry_ids;    ///< every active entry of the kind, by entry_id
+  std::vector<std::size_t> entry_index;  ///< per entry, its index in the `entries` it came from
+  std::vector<std::string> judge_ids;    ///< judges with at least one complete total, by judge_id
   std::vector<std::vector<JudgeTotal>> by_entry;  ///< per entry, by judge index
 
   std::size_t total_count() const;
