@@ -1,0 +1,225 @@
+#include "judging/results.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <map>
+#include <tuple>
+
+#include "judging/aggregation.hpp"
+#include "judging/awards.hpp"
+#include "judging/method_severity.hpp"
+#include "judging/ranking.hpp"
+#include "judging/totals.hpp"
+
+namespace jury {
+
+namespace {
+
+/// Where a pool sits: group order, then subject order of the config (unknown ids last, by id).
+/// Fields the kind is not split by stay empty.
+struct PoolKey {
+  int group_order = 0;
+  std::string group;
+  int subject_order = 0;
+  std::string subject;
+
+  friend bool operator<(const PoolKey& a, const PoolKey& b) {
+    return std::tie(a.group_order, a.group, a.subject_order, a.subject) <
+           std::tie(b.group_order, b.group, b.subject_order, b.subject);
+  }
+};
+
+int order_or_last(int index) {
+  return index < 0 ? INT_MAX : index;
+}
+
+bool splits_by(const AwardPolicy& policy, const std::string& field) {
+  return std::find(policy.pool_by.begin(), policy.pool_by.end(), field) != policy.pool_by.end();
+}
+
+/// The kind's active entries (indices into KindTotals) grouped into pools, in pool order.
+std::map<PoolKey, std::vector<std::size_t>> split_into_pools(const Config& config,
+                                                             const AwardPolicy& policy,
+                                                             const KindTotals& totals,
+                                                             const std::vector<Entry>& entries) {
+  const bool by_group = splits_by(policy, "group");
+  const bool by_subject = splits_by(policy, "subject");
+  std::map<PoolKey, std::vector<std::size_t>> pools;
+  for (std::size_t e = 0; e < totals.entry_ids.size(); ++e) {
+    const Entry& entry = entries[totals.entry_index[e]];
+    PoolKey key;
+    if (by_group) {
+      key.group = entry.group;
+      key.group_order = order_or_last(config.group_index(entry.group));
+    }
+    if (by_subject) {
+      key.subject = entry.subject;
+      key.subject_order = order_or_last(config.subject_index(entry.subject));
+    }
+    pools[key].push_back(e);
+  }
+  return pools;
+}
+
+std::optional<std::string> pool_field(bool split, const std::string& value) {
+  if (!split || value.empty()) return std::nullopt;
+  return value;
+}
+
+/// Indices into the rubric of the tiebreak criteria it has (others are skipped).
+std::vector<std::size_t> tiebreak_criteria(const Config& config, const Rubric& rubric) {
+  std::vector<std::size_t> indices;
+  for (const std::string& id : config.tiebreak)
+    for (std::size_t c = 0; c < rubric.criteria.size(); ++c)
+      if (rubric.criteria[c].id == id) indices.push_back(c);
+  return indices;
+}
+
+/// Everything a kind contributes that does not depend on the pool.
+struct KindContext {
+  const Config& config;
+  const KindTotals& totals;
+  const EntryScores& raw_scores;
+  const std::vector<ScoreRow>& scores;
+  std::vector<std::size_t> tiebreak;
+};
+
+bool has_disagreement(const std::vector<JudgeTotal>& totals, double threshold) {
+  if (totals.empty()) return false;
+  const auto [low, high] = std::minmax_element(
+      totals.begin(), totals.end(),
+      [](const JudgeTotal& a, const JudgeTotal& b) { return a.value < b.value; });
+  return high->value - low->value > threshold;
+}
+
+/// One entry's line before ranking: score, tiebreak values and flags.
+EntryResult score_entry(const KindContext& kind, std::size_t e) {
+  const AggregationConfig& aggregation = kind.config.aggregation;
+  const auto& totals = kind.totals.by_entry[e];
+  EntryResult result;
+  result.entry_id = kind.totals.entry_ids[e];
+  result.scores = static_cast<int>(totals.size());
+  const bool complete =
+      !totals.empty() && result.scores >= aggregation.min_scores && kind.raw_scores[e].has_value();
+  if (!complete) result.flags.push_back("incomplete");
+  if (has_disagreement(totals, aggregation.disagreement)) result.flags.push_back("disagreement");
+  if (!complete) return result;
+  result.raw_score = kind.raw_scores[e];
+  result.score = round_to_precision(*result.raw_score, aggregation.precision);
+  for (std::size_t c : kind.tiebreak) {
+    double sum = 0;
+    for (const JudgeTotal& t : totals) sum += *kind.scores[t.row].values[c];
+    result.tiebreak_values.push_back(
+        round_to_precision(sum / static_cast<double>(totals.size()), aggregation.precision));
+  }
+  return result;
+}
+
+/// The pool's rows in listing order: ranked entries by rank then entry_id, then incomplete ones
+/// by entry_id. Tiers are filled in later.
+PoolResult rank_pool(const KindContext& kind, const std::vector<std::size_t>& members) {
+  PoolResult pool;
+  std::vector<EntryResult> ranked;
+  std::vector<EntryResult> incomplete;
+  for (std::size_t e : members) {
+    EntryResult row = score_entry(kind, e);
+    (row.score ? ranked : incomplete).push_back(std::move(row));
+  }
+  std::vector<RankKey> keys;
+  for (const EntryResult& row : ranked) {
+    RankKey key{row.entry_id, {*row.score}};
+    key.keys.insert(key.keys.end(), row.tiebreak_values.begin(), row.tiebreak_values.end());
+    keys.push_back(std::move(key));
+  }
+  for (const RankedPosition& position : rank_entries(keys)) {
+    pool.rows.push_back(std::move(ranked[position.index]));
+    pool.rows.back().rank = position.rank;
+  }
+  pool.entries = static_cast<int>(pool.rows.size());
+  for (EntryResult& row : incomplete) pool.rows.push_back(std::move(row));
+  return pool;
+}
+
+/// Quotas across the kind's pools, then tiers inside each pool (SPEC §8).
+void award_tiers(const AwardPolicy& policy, std::vector<PoolResult>& pools) {
+  std::vector<int> sizes;
+  for (const PoolResult& pool : pools) sizes.push_back(pool.entries);
+  const std::vector<std::vector<int>> quotas = pool_quotas(policy, sizes);
+  for (std::size_t p = 0; p < pools.size(); ++p) {
+    PoolResult& pool = pools[p];
+    for (std::size_t i = 0; i < policy.tiers.size(); ++i)
+      pool.quotas.emplace_back(policy.tiers[i].id, quotas[p][i]);
+    std::vector<RankedCandidate> candidates;
+    for (int r = 0; r < pool.entries; ++r) {
+      const EntryResult& row = pool.rows[static_cast<std::size_t>(r)];
+      candidates.push_back(RankedCandidate{*row.rank, *row.score});
+    }
+    const auto tiers = allocate_tiers(policy, quotas[p], candidates);
+    for (std::size_t r = 0; r < tiers.size(); ++r)
+      if (tiers[r]) pool.rows[r].tier = policy.tiers[static_cast<std::size_t>(*tiers[r])].id;
+  }
+}
+
+std::string pool_name(const PoolResult& pool) {
+  std::string name = pool.kind;
+  if (pool.group) name += "/" + *pool.group;
+  if (pool.subject) name += "/" + *pool.subject;
+  return name;
+}
+
+/// SPEC §6: warn when the judge–entry graph of a pool has more than one connected component.
+void warn_if_disconnected(const KindTotals& totals, const std::vector<std::size_t>& members,
+                          const PoolResult& pool, std::vector<std::string>& warnings) {
+  std::vector<bool> in_pool(totals.entry_ids.size(), false);
+  for (std::size_t e : members) in_pool[e] = true;
+  const int components = count_components(totals, in_pool);
+  if (components > 1)
+    warnings.push_back("pool " + pool_name(pool) + ": the judge–entry graph has " +
+                       std::to_string(components) +
+                       " connected components; severity effects are not comparable across them");
+}
+
+void add_severities(const KindTotals& totals, const SeverityFit& fit,
+                    std::vector<JudgeSeverity>& severities) {
+  for (std::size_t j = 0; j < totals.judge_ids.size(); ++j)
+    severities.push_back(JudgeSeverity{totals.judge_ids[j], totals.kind, fit.judge_effect[j]});
+}
+
+}  // namespace
+
+Results compute_results(const Config& config, const std::vector<Entry>& entries,
+                        const std::vector<ScoreRow>& scores, std::optional<Method> method) {
+  Results results;
+  results.method = method.value_or(config.aggregation.method);
+  const bool severity = results.method == Method::Severity;
+  const auto aggregate = make_aggregation_method(results.method, config.aggregation);
+
+  for (const KindTotals& totals : collect_totals(config, entries, scores)) {
+    EntryScores raw_scores;
+    if (severity) {
+      SeverityFit fit = fit_severity(totals, config.aggregation.severity_shrinkage);
+      add_severities(totals, fit, results.severities);
+      raw_scores = std::move(fit.theta);
+    } else {
+      raw_scores = aggregate->score(totals);
+    }
+    const Rubric& rubric = config.rubric_of(totals.kind);
+    const KindContext kind{config, totals, raw_scores, scores, tiebreak_criteria(config, rubric)};
+    const AwardPolicy& policy = config.awards.at(totals.kind);
+
+    std::vector<PoolResult> pools;
+    for (const auto& [key, members] : split_into_pools(config, policy, totals, entries)) {
+      PoolResult pool = rank_pool(kind, members);
+      pool.kind = totals.kind;
+      pool.group = pool_field(splits_by(policy, "group"), key.group);
+      pool.subject = pool_field(splits_by(policy, "subject"), key.subject);
+      if (severity) warn_if_disconnected(totals, members, pool, results.warnings);
+      pools.push_back(std::move(pool));
+    }
+    award_tiers(policy, pools);
+    for (PoolResult& pool : pools) results.pools.push_back(std::move(pool));
+  }
+  return results;
+}
+
+}  // namespace jury

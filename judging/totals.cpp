@@ -1,0 +1,194 @@
+#include "judging/totals.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+namespace jury {
+
+double judge_total(const Rubric& rubric, const std::vector<std::optional<double>>& values) {
+  double total = 0;
+  for (std::size_t c = 0; c < rubric.criteria.size(); ++c) {
+    const Criterion& criterion = rubric.criteria[c];
+    total += *values[c] * criterion.weight / criterion.max;
+  }
+  return total;
+}
+
+bool row_complete(const Rubric& rubric, const ScoreRow& row) {
+  return row.values.size() == rubric.criteria.size() && row.complete();
+}
+
+std::size_t KindTotals::total_count() const {
+  std::size_t n = 0;
+  for (const auto& totals : by_entry) n += totals.size();
+  return n;
+}
+
+namespace {
+
+/// Where an active entry lives: its kind (index into the config's kinds) and its index there.
+struct EntrySlot {
+  std::size_t kind = 0;
+  std::size_t entry = 0;
+};
+
+/// Active entries of each kind, by entry_id, plus a lookup from entry_id to its slot.
+std::unordered_map<std::string, EntrySlot> index_entries(const Config& config,
+                                                         const std::vector<Entry>& entries,
+                                                         std::vector<KindTotals>& kinds) {
+  kinds.resize(config.kinds.size());
+  std::vector<std::vector<std::size_t>> members(config.kinds.size());
+  for (std::size_t k = 0; k < config.kinds.size(); ++k) kinds[k].kind = config.kinds[k].id;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const int k = config.kind_index(entries[i].kind);
+    if (k >= 0 && entries[i].active()) members[static_cast<std::size_t>(k)].push_back(i);
+  }
+  std::unordered_map<std::string, EntrySlot> slots;
+  for (std::size_t k = 0; k < kinds.size(); ++k) {
+    auto& indices = members[k];
+    std::stable_sort(indices.begin(), indices.end(),
+                     [&](std::size_t a, std::size_t b) { return entries[a].id < entries[b].id; });
+    for (std::size_t i : indices) {
+      if (!slots.emplace(entries[i].id, EntrySlot{k, kinds[k].entry_ids.size()}).second)
+        continue;  // a repeated entry_id: the first one stands
+      kinds[k].entry_ids.push_back(entries[i].id);
+      kinds[k].entry_index.push_back(i);
+    }
+    kinds[k].by_entry.resize(kinds[k].entry_ids.size());
+  }
+  return slots;
+}
+
+/// Judges of one kind numbered in order of appearance while reading the rows.
+struct JudgeNumbering {
+  std::unordered_map<std::string, int> number;
+  std::vector<std::string> ids;
+  int operator()(const std::string& id) {
+    const auto [it, added] = number.emplace(id, static_cast<int>(ids.size()));
+    if (added) ids.push_back(id);
+    return it->second;
+  }
+};
+
+/// Renumbers the judges of a kind in judge_id order and sorts each entry's totals by judge.
+void order_judges(KindTotals& kind, const JudgeNumbering& numbering) {
+  std::vector<int> by_id(numbering.ids.size());
+  std::iota(by_id.begin(), by_id.end(), 0);
+  std::sort(by_id.begin(), by_id.end(), [&](int a, int b) {
+    return numbering.ids[static_cast<std::size_t>(a)] < numbering.ids[static_cast<std::size_t>(b)];
+  });
+  std::vector<int> rank(by_id.size());
+  for (std::size_t r = 0; r < by_id.size(); ++r) {
+    rank[static_cast<std::size_t>(by_id[r])] = static_cast<int>(r);
+    kind.judge_ids.push_back(numbering.ids[static_cast<std::size_t>(by_id[r])]);
+  }
+  for (auto& totals : kind.by_entry) {
+    for (JudgeTotal& t : totals) t.judge = rank[static_cast<std::size_t>(t.judge)];
+    std::sort(totals.begin(), totals.end(),
+              [](const JudgeTotal& a, const JudgeTotal& b) { return a.judge < b.judge; });
+  }
+}
+
+}  // namespace
+
+std::vector<KindTotals> collect_totals(const Config& config, const std::vector<Entry>& entries,
+                                       const std::vector<ScoreRow>& scores) {
+  std::vector<KindTotals> kinds;
+  const auto slots = index_entries(config, entries, kinds);
+  // The last row of every (judge, entry) pair, per kind and entry, judges numbered per kind.
+  std::vector<JudgeNumbering> judges(kinds.size());
+  std::vector<std::vector<std::vector<JudgeTotal>>> latest(kinds.size());
+  for (std::size_t k = 0; k < kinds.size(); ++k) latest[k].resize(kinds[k].entry_ids.size());
+  for (std::size_t r = 0; r < scores.size(); ++r) {
+    const auto slot = slots.find(scores[r].entry_id);
+    if (slot == slots.end()) continue;
+    const int judge = judges[slot->second.kind](scores[r].judge_id);
+    auto& rows = latest[slot->second.kind][slot->second.entry];
+    auto same = std::find_if(rows.begin(), rows.end(),
+                             [&](const JudgeTotal& t) { return t.judge == judge; });
+    if (same == rows.end())
+      rows.push_back(JudgeTotal{judge, 0, r});
+    else
+      same->row = r;
+  }
+  // Keep the complete rows, then number in judge_id order only the judges who have one.
+  for (std::size_t k = 0; k < kinds.size(); ++k) {
+    KindTotals& kind = kinds[k];
+    const Rubric& rubric = config.rubric_of(kind.kind);
+    JudgeNumbering complete;
+    for (std::size_t e = 0; e < kind.by_entry.size(); ++e)
+      for (const JudgeTotal& t : latest[k][e])
+        if (row_complete(rubric, scores[t.row]))
+          kind.by_entry[e].push_back(JudgeTotal{complete(scores[t.row].judge_id),
+                                                judge_total(rubric, scores[t.row].values), t.row});
+    order_judges(kind, complete);
+  }
+  return kinds;
+}
+
+namespace {
+
+/// Union–find over judges.
+class JudgeSets {
+ public:
+  explicit JudgeSets(std::size_t n) : parent_(n) {
+    std::iota(parent_.begin(), parent_.end(), std::size_t{0});
+  }
+  std::size_t find(std::size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void join(std::size_t a, std::size_t b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);  // root = smallest index
+  }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
+
+JudgeSets join_by_entries(const KindTotals& totals, const std::vector<bool>* entry_in) {
+  JudgeSets sets(totals.judge_ids.size());
+  for (std::size_t e = 0; e < totals.by_entry.size(); ++e) {
+    if (entry_in && !(*entry_in)[e]) continue;
+    const auto& row = totals.by_entry[e];
+    for (std::size_t i = 1; i < row.size(); ++i)
+      sets.join(static_cast<std::size_t>(row[0].judge), static_cast<std::size_t>(row[i].judge));
+  }
+  return sets;
+}
+
+}  // namespace
+
+int count_components(const KindTotals& totals, const std::vector<bool>& entry_in) {
+  JudgeSets sets = join_by_entries(totals, &entry_in);
+  std::vector<bool> seen(totals.judge_ids.size(), false);
+  int components = 0;
+  for (std::size_t e = 0; e < totals.by_entry.size(); ++e) {
+    if (!entry_in[e]) continue;
+    for (const JudgeTotal& t : totals.by_entry[e]) {
+      const std::size_t root = sets.find(static_cast<std::size_t>(t.judge));
+      if (!seen[root]) {
+        seen[root] = true;
+        ++components;
+      }
+    }
+  }
+  return components;
+}
+
+std::vector<int> judge_components(const KindTotals& totals) {
+  JudgeSets sets = join_by_entries(totals, nullptr);
+  std::vector<int> label(totals.judge_ids.size(), -1);
+  int next = 0;
+  for (std::size_t j = 0; j < label.size(); ++j) {
+    const std::size_t root = sets.find(j);
+    if (label[root] < 0) label[root] = next++;
+    label[j] = label[root];
+  }
+  return label;
+}
+
+}  // namespace jury
