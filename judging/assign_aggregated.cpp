@@ -123,8 +123,10 @@ std::vector<std::vector<std::int64_t>> solve_aggregated_flow(
   return flow;
 }
 
-/// Units per (class, judge): each profile's load spread as evenly as its identical ladders allow
-/// (which is what the merged ladder priced), classes dealt round-robin over its judges.
+/// Units per (class, judge). Each profile's load is spread as evenly as its identical ladders
+/// allow (which is what the merged ladder priced); the classes are interleaved in proportion to
+/// their flow and each judge takes a consecutive block, so every judge of the profile gets about
+/// its share of every class — small classes are not piled onto a few judges.
 std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> judge_units(
     const std::vector<EntryClass>& classes, const std::vector<JudgeProfile>& profiles,
     const std::vector<std::vector<std::int64_t>>& flow, SeededRandom& random) {
@@ -133,71 +135,162 @@ std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> judge_units(
     std::int64_t total = 0;
     for (std::size_t c = 0; c < classes.size(); ++c) total += flow[c][t];
     if (total == 0) continue;
+    // Class of each unit, interleaved: unit u goes to the class furthest behind its share.
+    std::vector<std::size_t> class_of_unit;
+    class_of_unit.reserve(static_cast<std::size_t>(total));
+    std::vector<std::int64_t> given(classes.size(), 0);
+    for (std::int64_t u = 0; u < total; ++u) {
+      std::size_t best = classes.size();
+      std::int64_t best_lag = 0;
+      for (std::size_t c = 0; c < classes.size(); ++c) {
+        if (given[c] == flow[c][t]) continue;
+        // lag = share of the first u+1 units − units given, scaled by total to stay integral
+        const std::int64_t lag = flow[c][t] * (u + 1) - given[c] * total;
+        if (best == classes.size() || lag > best_lag) best = c, best_lag = lag;
+      }
+      ++given[best];
+      class_of_unit.push_back(best);
+    }
     std::vector<std::size_t> judges = profiles[t].judges;
     random.shuffle(judges);
     const auto m = static_cast<std::int64_t>(judges.size());
-    // Judge i takes total/m units, the first total%m one more; lay them out round by round.
-    std::vector<std::size_t> sequence;
-    sequence.reserve(static_cast<std::size_t>(total));
-    for (std::int64_t round = 0; static_cast<std::int64_t>(sequence.size()) < total; ++round)
-      for (std::int64_t i = 0; i < m; ++i)
-        if (round < total / m + (i < total % m ? 1 : 0))
-          sequence.push_back(judges[static_cast<std::size_t>(i)]);
-    std::size_t at = 0;
-    for (std::size_t c = 0; c < classes.size(); ++c) {
+    std::int64_t at = 0;
+    for (std::int64_t i = 0; i < m; ++i) {
+      const std::int64_t load = total / m + (i < total % m ? 1 : 0);
       std::map<std::size_t, std::int64_t> count;
-      for (std::int64_t u = 0; u < flow[c][t]; ++u) ++count[sequence[at++]];
-      for (const auto& [judge, n] : count) units[c].emplace_back(judge, n);
+      for (std::int64_t u = 0; u < load; ++u)
+        ++count[class_of_unit[static_cast<std::size_t>(at++)]];
+      for (const auto& [c, n] : count)
+        units[c].emplace_back(judges[static_cast<std::size_t>(i)], n);
     }
   }
   return units;
 }
 
-/// Realises one class: judges' unit blocks laid over the entries' places round by round (so a
-/// block shorter than the class meets each entry at most once), then every place that breaks a
-/// hard constraint swapped with another place of the class. False when a place cannot be fixed.
-bool realise_class(const AssignProblem& p, const EntryClass& c,
-                   std::vector<std::pair<std::size_t, std::int64_t>> units, SeededRandom& random,
-                   std::vector<Pair>& out) {
-  std::vector<std::size_t> entries = c.entries;
-  random.shuffle(entries);
-  random.shuffle(units);
-  std::vector<std::size_t> place_entry;  // place → entry
-  for (int round = 0; place_entry.size() < static_cast<std::size_t>(c.demand); ++round)
-    for (std::size_t e : entries)
-      if (p.need(e) > round) place_entry.push_back(e);
-  std::vector<std::size_t> place_judge;
-  for (const auto& [judge, n] : units) place_judge.insert(place_judge.end(), n, judge);
-  if (place_judge.size() != place_entry.size()) return false;
+/// One class being realised: places (entry slots) each holding a judge.
+class ClassRealisation {
+ public:
+  ClassRealisation(const AssignProblem& p, const EntryClass& c,
+                   std::vector<std::pair<std::size_t, std::int64_t>> units, SeededRandom& random)
+      : p_(p), random_(random) {
+    std::vector<std::size_t> entries = c.entries;
+    random.shuffle(entries);
+    random.shuffle(units);
+    entry_ = entries;
+    for (const auto& [judge, n] : units) judge_.push_back(judge);
+    places_of_entry_.resize(entry_.size());
+    places_of_judge_.resize(judge_.size());
+    // Judges' unit blocks laid over the places round by round, so a block no longer than the
+    // class meets each entry at most once.
+    for (int round = 0; place_entry_.size() < static_cast<std::size_t>(c.demand); ++round)
+      for (std::size_t i = 0; i < entry_.size(); ++i)
+        if (p.need(entry_[i]) > round) place_entry_.push_back(i);
+    for (std::size_t u = 0; u < units.size(); ++u)
+      place_judge_.insert(place_judge_.end(), static_cast<std::size_t>(units[u].second), u);
+    valid_ = place_judge_.size() == place_entry_.size();
+    for (std::size_t s = 0; valid_ && s < place_entry_.size(); ++s) {
+      places_of_entry_[place_entry_[s]].push_back(s);
+      places_of_judge_[place_judge_[s]].push_back(s);
+    }
+  }
 
-  const std::size_t places = place_entry.size();
-  std::map<std::size_t, std::vector<std::size_t>> places_of;  // entry → its places
-  for (std::size_t s = 0; s < places; ++s) places_of[place_entry[s]].push_back(s);
-  const auto holds = [&](std::size_t entry, std::size_t judge, std::size_t except) {
-    for (std::size_t s : places_of[entry])
-      if (s != except && place_judge[s] == judge) return true;
+  /// Repairs every place that breaks a hard constraint; false when one cannot be repaired.
+  bool repair() {
+    if (!valid_) return false;
+    for (std::size_t s = 0; s < place_entry_.size(); ++s)
+      if (!fits(s, place_judge_[s]) && !swap_with_some_place(s) && !augment(s)) return false;
+    return true;
+  }
+
+  void append_pairs(std::vector<Pair>& out) const {
+    for (std::size_t s = 0; s < place_entry_.size(); ++s)
+      out.push_back({judge_[place_judge_[s]], entry_[place_entry_[s]]});
+  }
+
+ private:
+  bool holds(std::size_t entry, std::size_t judge, std::size_t except) const {
+    for (std::size_t s : places_of_entry_[entry])
+      if (s != except && place_judge_[s] == judge) return true;
     return false;
-  };
-  const auto fits = [&](std::size_t s, std::size_t judge) {
-    return p.allowed(judge, place_entry[s]) && !holds(place_entry[s], judge, s);
-  };
-  for (std::size_t s = 0; s < places; ++s) {
-    if (fits(s, place_judge[s])) continue;
-    const std::size_t start = random.below(places);
-    bool fixed = false;
-    for (std::size_t step = 0; step < places && !fixed; ++step) {
+  }
+  /// Judge (local) may sit in place s: allowed for its entry and not already on it elsewhere.
+  bool fits(std::size_t s, std::size_t judge) const {
+    const std::size_t entry = place_entry_[s];
+    return !holds(entry, judge, s) && p_.allowed(judge_[judge], entry_[entry]);
+  }
+  void set_judge(std::size_t s, std::size_t judge) {
+    auto& old = places_of_judge_[place_judge_[s]];
+    old.erase(std::find(old.begin(), old.end(), s));
+    place_judge_[s] = judge;
+    places_of_judge_[judge].push_back(s);
+  }
+
+  /// The cheap repair: exchange judges with one other place, scanning from a random start.
+  bool swap_with_some_place(std::size_t s) {
+    const std::size_t places = place_entry_.size(), start = random_.below(places);
+    for (std::size_t step = 0; step < places; ++step) {
       const std::size_t o = (start + step) % places;
-      if (o == s || place_entry[o] == place_entry[s] || place_judge[o] == place_judge[s]) continue;
-      if (fits(s, place_judge[o]) && fits(o, place_judge[s])) {
-        std::swap(place_judge[s], place_judge[o]);
-        fixed = true;
+      if (place_entry_[o] == place_entry_[s] || place_judge_[o] == place_judge_[s]) continue;
+      if (fits(s, place_judge_[o]) && fits(o, place_judge_[s])) {
+        const std::size_t js = place_judge_[s], jo = place_judge_[o];
+        set_judge(s, jo);
+        set_judge(o, js);
+        return true;
       }
     }
-    if (!fixed) return false;
+    return false;
   }
-  for (std::size_t s = 0; s < places; ++s) out.push_back({place_judge[s], place_entry[s]});
-  return true;
-}
+
+  /// The complete repair: an augmenting path (breadth first) in which place s takes judge y1
+  /// from place q1 of entry x1, x1's place q1 takes y2 from place q2, …, and the last place
+  /// takes s's judge. Each judge keeps its unit count, so the aggregated flow stays realised.
+  bool augment(std::size_t s) {
+    const std::size_t freed = place_judge_[s];
+    struct Step {
+      std::size_t place;     ///< the place whose judge changes
+      std::size_t judge;     ///< its new judge
+      std::size_t previous;  ///< index of the step that reached this entry (npos at start)
+    };
+    std::vector<Step> steps{{s, freed, AssignProblem::npos}};
+    std::vector<char> entry_seen(entry_.size(), 0), judge_seen(judge_.size(), 0);
+    entry_seen[place_entry_[s]] = 1;
+    judge_seen[freed] = 1;
+    for (std::size_t at = 0; at < steps.size(); ++at) {
+      const std::size_t place = steps[at].place;
+      for (std::size_t y = 0; y < judge_.size(); ++y) {
+        if (y == freed) {
+          if (at == 0 || !fits(place, y)) continue;
+          // Found: shift judges along the path back to s.
+          std::size_t judge = y;
+          for (std::size_t k = at; k != AssignProblem::npos; k = steps[k].previous) {
+            const std::size_t taken = place_judge_[steps[k].place];
+            set_judge(steps[k].place, judge);
+            judge = taken;
+          }
+          return true;
+        }
+        if (judge_seen[y] || !fits(place, y)) continue;
+        judge_seen[y] = 1;
+        for (std::size_t q : places_of_judge_[y]) {
+          const std::size_t x = place_entry_[q];
+          if (entry_seen[x]) continue;
+          entry_seen[x] = 1;
+          // Place `place` takes y from q; q must then find a new judge.
+          steps.push_back({q, y, at});
+        }
+      }
+    }
+    return false;
+  }
+
+  const AssignProblem& p_;
+  SeededRandom& random_;
+  std::vector<std::size_t> entry_;  ///< local entry → entry index
+  std::vector<std::size_t> judge_;  ///< local judge → judge index
+  std::vector<std::size_t> place_entry_, place_judge_;
+  std::vector<std::vector<std::size_t>> places_of_entry_, places_of_judge_;
+  bool valid_ = false;
+};
 
 }  // namespace
 
@@ -213,8 +306,11 @@ SolverResult solve_aggregated(const AssignProblem& p) {
   }
   SeededRandom random(mix_seed(p.seed(), 0xA55));
   const auto units = judge_units(classes, profiles, flow, random);
-  for (std::size_t c = 0; c < classes.size(); ++c)
-    if (!realise_class(p, classes[c], units[c], random, result.pairs)) return {};
+  for (std::size_t c = 0; c < classes.size(); ++c) {
+    ClassRealisation realisation(p, classes[c], units[c], random);
+    if (!realisation.repair()) return {};
+    realisation.append_pairs(result.pairs);
+  }
   // Each class realises its aggregated flow exactly, so this holds by construction; checking it
   // is what makes the optimality claim independent of that reasoning.
   if (p.added_objective(result.pairs) != lower_bound) return {};
