@@ -46,6 +46,22 @@ StageOutput assign_output(const AssignmentOutcome& out) {
           fmt::format("{}, {}", out.certified ? "certified optimal" : "NOT certified", out.method)};
 }
 
+/// One subject of expertise per judge, two thirds of them LS: experts are scarce elsewhere.
+void make_expertise_scarce(SyntheticCompetition& c) {
+  for (std::size_t j = 0; j < c.judges.size(); ++j)
+    c.judges[j].expertise = {j % 3 == 0 ? c.judges[j].expertise[0] : "LS"};
+}
+
+std::function<StageOutput()> general_flow(SyntheticCompetition& c, std::uint64_t seed) {
+  return [&c, seed] {
+    const detail::AssignProblem problem({&c.config, &c.entries, &c.judges, {}, {}, seed});
+    const auto r = detail::solve_flow(problem);
+    if (r.status != detail::SolverResult::Status::Optimal) return StageOutput{"infeasible", ""};
+    return StageOutput{std::to_string(problem.added_objective(r.pairs)),
+                       r.certified ? "certified optimal, flow" : "NOT certified"};
+  };
+}
+
 std::vector<Stage> stages() {
   std::vector<Stage> list;
   list.push_back({"assign", "jury assign: the §5 optimum (default conflict rules)", 100000,
@@ -64,20 +80,26 @@ std::vector<Stage> stages() {
                       return assign_output(assign_judges(input));
                     });
                   }});
+  list.push_back({"assign-scarce",
+                  "the same with scarce expertise (one subject per judge, two thirds of them LS), "
+                  "so mismatch and load costs trade off",
+                  100000, [](SyntheticCompetition& c, std::uint64_t seed) {
+                    make_expertise_scarce(c);
+                    return std::function<StageOutput()>([&c, seed] {
+                      AssignmentInput input{&c.config, &c.entries, &c.judges, {}, {}, seed};
+                      return assign_output(assign_judges(input));
+                    });
+                  }});
   list.push_back(
       {"assign-flow",
        "the general solver alone (LEMON NetworkSimplex on 40 candidates per entry, certified by "
        "reduced costs): an independent check of the objective",
-       10000, [](SyntheticCompetition& c, std::uint64_t seed) {
-         return std::function<StageOutput()>([&c, seed] {
-           const detail::AssignProblem problem({&c.config, &c.entries, &c.judges, {}, {}, seed});
-           const auto r = detail::solve_flow(problem);
-           if (r.status != detail::SolverResult::Status::Optimal)
-             return StageOutput{"infeasible", ""};
-           return StageOutput{std::to_string(problem.added_objective(r.pairs)),
-                              r.certified ? "certified optimal, flow" : "NOT certified"};
-         });
-       }});
+       10000, general_flow});
+  list.push_back({"assign-flow-scarce", "the general solver alone on the scarce-expertise variant",
+                  10000, [](SyntheticCompetition& c, std::uint64_t seed) {
+                    make_expertise_scarce(c);
+                    return general_flow(c, seed);
+                  }});
   return list;
 }
 
@@ -159,7 +181,7 @@ int main(int argc, char** argv) {
   }
   const bool explicit_sizes = !sizes.empty();
   if (!explicit_sizes) sizes = {1000, 10000, 100000};
-  std::printf("%-16s %8s %7s %3s %9s %10s %10s %12s  %s\n", "stage", "entries", "judges", "k",
+  std::printf("%-18s %8s %7s %3s %9s %10s %10s %12s  %s\n", "stage", "entries", "judges", "k",
               "time [s]", "input MiB", "peak MiB", "objective", "note");
   for (const Stage& stage : stages()) {
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), stage.name) == wanted.end())
@@ -167,7 +189,7 @@ int main(int argc, char** argv) {
     for (int n : sizes) {
       if (!explicit_sizes && static_cast<std::size_t>(n) > stage.max_default_size) continue;
       const Measurement m = run_in_child(stage, n, seed);
-      std::printf("%-16s %8d %7d %3d %9.2f %10.1f %10.1f %12s  %s\n", stage.name.c_str(), n,
+      std::printf("%-18s %8d %7d %3d %9.2f %10.1f %10.1f %12s  %s\n", stage.name.c_str(), n,
                   std::max(1, n / 10), 5, m.seconds, static_cast<double>(m.input_kib) / 1024.0,
                   static_cast<double>(m.peak_kib) / 1024.0, m.objective, m.note);
       std::fflush(stdout);

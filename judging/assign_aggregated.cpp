@@ -10,9 +10,11 @@
 #include <lemon/smart_graph.h>
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "judging/assign_problem.hpp"
 #include "judging/assign_random.hpp"
+#include "model/text.hpp"
 
 namespace jury::detail {
 
@@ -24,6 +26,7 @@ using Solver = lemon::NetworkSimplex<Graph, std::int64_t, std::int64_t>;
 struct EntryClass {
   int kind = 0;
   int subject = 0;
+  std::string district;              ///< folded; only when the district rule is active
   std::vector<std::size_t> entries;  ///< open entries
   std::int64_t demand = 0;           ///< Σ need
 };
@@ -36,12 +39,23 @@ struct JudgeProfile {
   std::vector<std::size_t> judges;
 };
 
+bool district_rule(const AssignProblem& p) {
+  const auto& rules = p.conflicts().rules();
+  return std::find(rules.begin(), rules.end(), ConflictRule::District) != rules.end();
+}
+
+/// Entries alike for the aggregated problem: same kind and subject, and — when the district rule
+/// is active, as it excludes a tenth of all pairs — the same district, so that the aggregated
+/// problem already respects it exactly.
 std::vector<EntryClass> entry_classes(const AssignProblem& p) {
-  std::map<std::pair<int, int>, EntryClass> by_key;
+  const bool by_district = district_rule(p);
+  std::map<std::tuple<int, int, std::string>, EntryClass> by_key;
   for (std::size_t e : p.open_entries()) {
-    EntryClass& c = by_key[{p.kind_of(e), p.subject_of(e)}];
+    std::string district = by_district ? fold_key(p.entries()[e].district) : std::string();
+    EntryClass& c = by_key[{p.kind_of(e), p.subject_of(e), district}];
     c.kind = p.kind_of(e);
     c.subject = p.subject_of(e);
+    c.district = std::move(district);
     c.entries.push_back(e);
     c.demand += p.need(e);
   }
@@ -53,11 +67,16 @@ std::vector<EntryClass> entry_classes(const AssignProblem& p) {
 std::vector<JudgeProfile> judge_profiles(const AssignProblem& p,
                                          const std::vector<EntryClass>& classes) {
   std::map<std::tuple<std::vector<std::int64_t>, int, int>, std::vector<std::size_t>> by_key;
+  const bool by_district = district_rule(p);
   for (std::size_t j = 0; j < p.judges().size(); ++j) {
     if (p.remaining(j) == 0) continue;
+    const std::string district = by_district ? fold_key(p.judges()[j].district) : std::string();
     std::vector<std::int64_t> costs;
-    for (const EntryClass& c : classes)
-      costs.push_back(p.judge_allows_kind(j, c.kind) ? p.cost(j, c.subject) : -1);
+    for (const EntryClass& c : classes) {
+      const bool excluded =
+          !p.judge_allows_kind(j, c.kind) || (!district.empty() && district == c.district);
+      costs.push_back(excluded ? -1 : p.cost(j, c.subject));
+    }
     by_key[{std::move(costs), p.base_load(j), p.remaining(j)}].push_back(j);
   }
   std::vector<JudgeProfile> out;

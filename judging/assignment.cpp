@@ -64,7 +64,7 @@ std::vector<std::string> entries_short_of_judges(const AssignProblem& p) {
     std::vector<std::int64_t> by_rule;
     std::int64_t recused = 0, assigned = 0, full_among_excluded = 0;
   };
-  std::map<std::size_t, Counts> counts;  // only entries with exclusions
+  std::vector<Counts> counts(p.entries().size());
   const auto counts_of = [&](std::size_t e) -> Counts& {
     Counts& c = counts[e];
     if (c.by_rule.empty()) c.by_rule.assign(rules.size(), 0);
@@ -96,9 +96,7 @@ std::vector<std::string> entries_short_of_judges(const AssignProblem& p) {
   std::vector<std::string> lines;
   for (std::size_t e : p.open_entries()) {
     const auto kind = static_cast<std::size_t>(p.kind_of(e));
-    const auto it = counts.find(e);
-    const Counts none{std::vector<std::int64_t>(rules.size(), 0)};
-    const Counts& c = it == counts.end() ? none : it->second;
+    const Counts& c = counts_of(e);
     std::int64_t excluded = c.recused + c.assigned;
     for (std::int64_t n : c.by_rule) excluded += n;
     const std::int64_t at_capacity = full[kind] - c.full_among_excluded;
@@ -175,22 +173,21 @@ AssignmentOutcome assign_judges(const AssignmentInput& input) {
     out.method = "nothing to fill";
     return out;
   }
-  out.problems = entries_short_of_judges(p);
-  if (out.problems.empty()) out.problems = capacity_shortfalls(p);
-  if (!out.problems.empty()) return out;
-
   SolverResult r = detail::solve_aggregated(p);
   out.method = "aggregated";
-  if (r.status != SolverResult::Status::Optimal) {
+  if (r.status == SolverResult::Status::GaveUp) {
     r = detail::solve_flow(p);
     out.method = "flow";
   }
   if (r.status == SolverResult::Status::Infeasible) {
-    out.problems = unserved_lines(p, r);
+    // Explain from the simplest cause up: an entry short of eligible judges on its own, then a
+    // capacity shortfall, then entries crowded out by others (which needs the general flow).
+    out.problems = entries_short_of_judges(p);
+    if (out.problems.empty()) out.problems = capacity_shortfalls(p);
+    if (out.problems.empty() && r.unserved.empty()) r = detail::solve_flow(p);
+    if (out.problems.empty()) out.problems = unserved_lines(p, r);
     return out;
   }
-  if (r.status != SolverResult::Status::Optimal)
-    throw std::logic_error("assign: the solver gave up without proving optimality");
   out.feasible = true;
   out.certified = r.certified;
   out.objective += p.added_objective(r.pairs);
