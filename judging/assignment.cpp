@@ -1,0 +1,313 @@
+#include "judging/assignment.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <map>
+
+#include "judging/assign_problem.hpp"
+
+namespace jury {
+
+using detail::AssignProblem;
+using detail::Exclusion;
+using detail::Pair;
+using detail::SolverResult;
+
+int default_max_load(const Config& config, const std::vector<Entry>& entries,
+                     const std::vector<Judge>& judges) {
+  if (config.judging.max_load) return *config.judging.max_load;
+  std::int64_t places = 0;
+  for (const Entry& e : entries)
+    if (e.active()) places += config.judges_per_entry(e.kind);
+  const auto active =
+      std::count_if(judges.begin(), judges.end(), [](const Judge& j) { return j.active; });
+  if (active == 0) return 0;
+  // ⌈6·K / (5·J)⌉ in integers.
+  return static_cast<int>((6 * places + 5 * active - 1) / (5 * active));
+}
+
+int judge_capacity(const Judge& judge, int default_load) {
+  return judge.max_load ? *judge.max_load : default_load;
+}
+
+std::int64_t assignment_objective(const Config& config, const std::vector<Entry>& entries,
+                                  const std::vector<Judge>& judges,
+                                  const std::vector<Assignment>& pairs) {
+  AssignmentInput input;
+  input.config = &config;
+  input.entries = &entries;
+  input.judges = &judges;
+  input.kept = pairs;
+  return AssignProblem(input).kept_objective();
+}
+
+namespace {
+
+std::string plural(std::int64_t n, const std::string& one, const std::string& many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+/// Why each open entry cannot get its places on its own, counting the judges who may score its
+/// kind: conflicted (by first firing rule), recused, already assigned, at capacity, eligible.
+std::vector<std::string> entries_short_of_judges(const AssignProblem& p) {
+  const auto& judges = p.judges();
+  const auto& rules = p.conflicts().rules();
+  std::vector<std::int64_t> pool(static_cast<std::size_t>(p.kind_count()), 0);
+  std::vector<std::int64_t> full(pool.size(), 0);
+  for (std::size_t j = 0; j < judges.size(); ++j)
+    for (int kind = 0; kind < p.kind_count(); ++kind)
+      if (judges[j].active && p.judge_allows_kind(j, kind)) {
+        ++pool[static_cast<std::size_t>(kind)];
+        if (p.remaining(j) == 0) ++full[static_cast<std::size_t>(kind)];
+      }
+  struct Counts {
+    std::vector<std::int64_t> by_rule;
+    std::int64_t recused = 0, assigned = 0, full_among_excluded = 0;
+  };
+  std::vector<Counts> counts(p.entries().size());
+  const auto counts_of = [&](std::size_t e) -> Counts& {
+    Counts& c = counts[e];
+    if (c.by_rule.empty()) c.by_rule.assign(rules.size(), 0);
+    return c;
+  };
+  for (std::size_t j = 0; j < judges.size(); ++j) {
+    if (!judges[j].active) continue;
+    for (std::size_t e : p.conflicts().conflicting_entries(j)) {
+      if (p.need(e) == 0 || !p.judge_allows_kind(j, p.kind_of(e))) continue;
+      const auto rule = p.conflicts().conflict(j, e);
+      Counts& c = counts_of(e);
+      ++c.by_rule[static_cast<std::size_t>(std::find(rules.begin(), rules.end(), *rule) -
+                                           rules.begin())];
+      if (p.remaining(j) == 0) ++c.full_among_excluded;
+    }
+  }
+  for (std::size_t e : p.open_entries()) {
+    const auto note = [&](std::size_t j, bool recused) {
+      if (!judges[j].active || !p.judge_allows_kind(j, p.kind_of(e))) return;
+      if (p.conflicts().conflict(j, e)) return;
+      Counts& c = counts_of(e);
+      ++(recused ? c.recused : c.assigned);
+      if (p.remaining(j) == 0) ++c.full_among_excluded;
+    };
+    for (std::size_t j : p.kept_judges(e)) note(j, false);
+    for (std::size_t j : p.recused_judges(e))
+      if (!p.kept(j, e)) note(j, true);
+  }
+  std::vector<std::string> lines;
+  for (std::size_t e : p.open_entries()) {
+    const auto kind = static_cast<std::size_t>(p.kind_of(e));
+    const Counts& c = counts_of(e);
+    std::int64_t excluded = c.recused + c.assigned;
+    for (std::int64_t n : c.by_rule) excluded += n;
+    const std::int64_t at_capacity = full[kind] - c.full_among_excluded;
+    const std::int64_t eligible = pool[kind] - excluded - at_capacity;
+    if (eligible >= p.need(e)) continue;
+    std::vector<std::string> parts;
+    for (std::size_t r = 0; r < rules.size(); ++r)
+      if (c.by_rule[r] > 0)
+        parts.push_back(fmt::format("{} conflicted by {}", c.by_rule[r], to_string(rules[r])));
+    if (c.recused > 0) parts.push_back(fmt::format("{} recused", c.recused));
+    if (c.assigned > 0) parts.push_back(fmt::format("{} already assigned", c.assigned));
+    if (at_capacity > 0) parts.push_back(fmt::format("{} at capacity", at_capacity));
+    if (pool[kind] == 0)
+      parts.push_back("no active judge may score kind " + p.kind_id(p.kind_of(e)));
+    lines.push_back(fmt::format(
+        "{}: only {}{}, {} needed", p.entries()[e].id,
+        plural(eligible, "eligible judge", "eligible judges"),
+        parts.empty() ? "" : " (" + fmt::format("{}", fmt::join(parts, ", ")) + ")", p.need(e)));
+  }
+  return lines;
+}
+
+/// Capacity shortfall per kind (places to fill vs free places of the judges who may score it),
+/// then over all kinds together.
+std::vector<std::string> capacity_shortfalls(const AssignProblem& p) {
+  std::vector<std::int64_t> need(static_cast<std::size_t>(p.kind_count()), 0);
+  for (std::size_t e : p.open_entries()) need[static_cast<std::size_t>(p.kind_of(e))] += p.need(e);
+  std::vector<std::string> lines;
+  std::int64_t room_all = 0;
+  for (std::size_t j = 0; j < p.judges().size(); ++j) {
+    bool useful = false;
+    for (int kind = 0; kind < p.kind_count(); ++kind)
+      useful = useful || (need[static_cast<std::size_t>(kind)] > 0 && p.judge_allows_kind(j, kind));
+    if (useful) room_all += p.remaining(j);
+  }
+  for (int kind = 0; kind < p.kind_count(); ++kind) {
+    const std::int64_t places = need[static_cast<std::size_t>(kind)];
+    if (places == 0) continue;
+    std::int64_t room = 0;
+    for (std::size_t j = 0; j < p.judges().size(); ++j)
+      if (p.judge_allows_kind(j, kind)) room += p.remaining(j);
+    if (room < places)
+      lines.push_back(fmt::format(
+          "kind {}: {} judge places to fill, but the judges who may score it have only {} free "
+          "(capacity short by {})",
+          p.kind_id(kind), places, room, places - room));
+  }
+  if (lines.empty() && room_all < p.total_need())
+    lines.push_back(fmt::format(
+        "all kinds: {} judge places to fill, but the judges have only {} free (capacity short "
+        "by {})",
+        p.total_need(), room_all, p.total_need() - room_all));
+  return lines;
+}
+
+std::vector<std::string> unserved_lines(const AssignProblem& p, const SolverResult& r) {
+  std::vector<std::string> lines;
+  for (const auto& [e, missing] : r.unserved)
+    lines.push_back(fmt::format(
+        "{}: can get only {} of {} judges: its eligible judges reach their capacity with "
+        "other entries",
+        p.entries()[e].id, p.need(e) - missing, p.need(e)));
+  return lines;
+}
+
+}  // namespace
+
+AssignmentOutcome assign_judges(const AssignmentInput& input) {
+  const AssignProblem p(input);
+  AssignmentOutcome out;
+  out.objective = p.kept_objective();
+  if (p.open_entries().empty()) {
+    out.feasible = out.certified = true;
+    out.method = "nothing to fill";
+    return out;
+  }
+  SolverResult r = detail::solve_aggregated(p);
+  out.method = "aggregated";
+  if (r.status == SolverResult::Status::GaveUp) {
+    r = detail::solve_flow(p);
+    out.method = "flow";
+  }
+  if (r.status == SolverResult::Status::Infeasible) {
+    // Explain from the simplest cause up: an entry short of eligible judges on its own, then a
+    // capacity shortfall, then entries crowded out by others (which needs the general flow).
+    out.problems = entries_short_of_judges(p);
+    if (out.problems.empty()) out.problems = capacity_shortfalls(p);
+    if (out.problems.empty() && r.unserved.empty()) r = detail::solve_flow(p);
+    if (out.problems.empty()) out.problems = unserved_lines(p, r);
+    return out;
+  }
+  out.feasible = true;
+  out.certified = r.certified;
+  out.objective += p.added_objective(r.pairs);
+  out.added = p.to_assignments(std::move(r.pairs));
+  return out;
+}
+
+// ---------------------------------------------------------------- --explain
+
+namespace {
+
+std::string subject_label(const Config& config, const std::string& id) {
+  const int i = config.subject_index(id);
+  return i < 0 ? id : config.subjects[static_cast<std::size_t>(i)].label + " (" + id + ")";
+}
+
+std::string conflict_detail(ConflictRule rule, const Judge& j, const Entry& e) {
+  switch (rule) {
+    case ConflictRule::School:
+      return fmt::format("conflict (school): works at {}, the entry's school", j.affiliation);
+    case ConflictRule::Advisor:
+      return "conflict (advisor): is an advisor or student of this entry";
+    case ConflictRule::District:
+      return fmt::format("conflict (district): from the same district {}", e.district);
+    case ConflictRule::Declared:
+      return "conflict (declared): declared a conflict with this entry or its school";
+  }
+  return "conflict";
+}
+
+}  // namespace
+
+std::vector<std::string> explain_assignment(const AssignmentInput& input,
+                                            const std::vector<Assignment>& current,
+                                            const std::string& entry_id) {
+  const AssignProblem p(input);
+  const std::size_t e = p.entry_index(entry_id);
+  if (e == AssignProblem::npos) return {"unknown entry " + entry_id};
+  const Entry& entry = p.entries()[e];
+  const Config& config = p.config();
+  std::map<std::string, std::int64_t> load;
+  std::vector<std::string> chosen;
+  for (const Assignment& a : current) {
+    ++load[a.judge_id];
+    if (a.entry_id == entry_id) chosen.push_back(a.judge_id);
+  }
+  std::sort(chosen.begin(), chosen.end());
+  const auto is_chosen = [&](const std::string& id) {
+    return std::binary_search(chosen.begin(), chosen.end(), id);
+  };
+  const std::int64_t balance = p.balance_cost();
+  const auto cost_text = [&](std::size_t j, std::int64_t previous_load) {
+    const std::int64_t mismatch = p.cost(j, p.subject_of(e));
+    return fmt::format("{} + load cost {}·{} = {}",
+                       mismatch == 0 ? std::string("expert, no mismatch cost")
+                                     : fmt::format("mismatch cost {}", mismatch),
+                       balance, previous_load, mismatch + balance * previous_load);
+  };
+
+  std::vector<std::string> lines;
+  lines.push_back(
+      fmt::format("{} «{}», kind {}, subject {}, school {}: {} judges needed, {} assigned",
+                  entry.id, entry.title, entry.kind, subject_label(config, entry.subject),
+                  entry.school, p.k(e), chosen.size()));
+  std::int64_t costliest_chosen = 0;
+  for (const std::string& id : chosen) {
+    const std::size_t j = p.judge_index(id);
+    if (j == AssignProblem::npos) continue;
+    const std::int64_t l = load[id];
+    costliest_chosen = std::max(costliest_chosen, p.cost(j, p.subject_of(e)) + balance * (l - 1));
+    lines.push_back(fmt::format("  assigned {} {}: {} (this entry is one of its {} of at most {})",
+                                id, p.judges()[j].name, cost_text(j, l - 1), l, p.capacity(j)));
+  }
+  lines.push_back("Not chosen:");
+  std::vector<std::size_t> others;
+  for (std::size_t j = 0; j < p.judges().size(); ++j)
+    if (!is_chosen(p.judges()[j].id)) others.push_back(j);
+  std::sort(others.begin(), others.end(),
+            [&](std::size_t a, std::size_t b) { return p.judges()[a].id < p.judges()[b].id; });
+  for (std::size_t j : others) {
+    const Judge& judge = p.judges()[j];
+    const std::int64_t l = load.count(judge.id) ? load[judge.id] : 0;
+    std::string reason;
+    switch (p.exclusion(j, e)) {
+      case Exclusion::InactiveJudge:
+        reason = "withdrawn (not active)";
+        break;
+      case Exclusion::InactiveEntry:
+        reason = "the entry is not active";
+        break;
+      case Exclusion::Kind:
+        reason = "may not score kind " + entry.kind;
+        break;
+      case Exclusion::Conflict:
+        reason = conflict_detail(*p.conflicts().conflict(j, e), judge, entry);
+        break;
+      case Exclusion::Recused:
+        reason = "recused from this entry";
+        break;
+      case Exclusion::AlreadyAssigned:
+      case Exclusion::None:
+        if (l >= p.capacity(j)) {
+          reason = fmt::format("at capacity ({} of at most {})", l, p.capacity(j));
+        } else {
+          const std::int64_t c = p.cost(j, p.subject_of(e)) + balance * l;
+          reason = fmt::format("eligible, would cost {}; ", cost_text(j, l));
+          if (c > costliest_chosen)
+            reason += fmt::format("higher than the costliest chosen judge ({})", costliest_chosen);
+          else if (c == costliest_chosen)
+            reason += "same cost as a chosen judge (the seed decided)";
+          else
+            reason +=
+                "cheaper for this entry alone, but the optimum over all entries needs it "
+                "elsewhere";
+        }
+        break;
+    }
+    lines.push_back(fmt::format("  {} {}: {}", judge.id, judge.name, reason));
+  }
+  return lines;
+}
+
+}  // namespace jury

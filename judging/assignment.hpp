@@ -1,0 +1,64 @@
+#pragma once
+/// Judge assignment (SPEC §5): hard constraints, the optimal min-cost assignment, incremental
+/// filling, infeasibility explanations and the per-entry explanation of `jury assign --explain`.
+/// Pure functions on model values; the engine loads and stores the pairs.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace jury {
+
+struct AssignmentInput {
+  const Config* config = nullptr;
+  const std::vector<Entry>* entries = nullptr;  ///< all entries; only active ones need judges
+  const std::vector<Judge>* judges = nullptr;   ///< all judges; only active ones get new pairs
+  /// Existing pairs kept as they are: they count toward the entry's k, the judge's load and the
+  /// objective.
+  std::vector<Assignment> kept;
+  std::vector<Assignment> recusals;  ///< pairs that must never be assigned (recorded conflicts)
+  std::uint64_t seed = 0;
+};
+
+struct AssignmentOutcome {
+  bool feasible = false;
+  std::vector<Assignment> added;  ///< new pairs only, sorted
+  std::int64_t objective = 0;     ///< the §5 objective over kept + added
+  /// Infeasible: one human line per entry that cannot get k judges, or per kind capacity
+  /// shortfall.
+  std::vector<std::string> problems;
+  /// Feasible: optimality was proved (a lower bound met, or every omitted pair's reduced cost
+  /// checked against the solver's potentials). Always true unless a solver limit was hit.
+  bool certified = false;
+  std::string method;  ///< which solver path produced the result (for benchmarks and logs)
+};
+
+/// The default capacity of a judge: config max_load when set, else ⌈6·K/(5·J)⌉ with K = Σ k over
+/// active entries and J = active judges (0 when there is no active judge).
+int default_max_load(const Config& config, const std::vector<Entry>& entries,
+                     const std::vector<Judge>& judges);
+
+/// A judge's capacity: judge.max_load, else `default_load` (from default_max_load).
+int judge_capacity(const Judge& judge, int default_load);
+
+/// The §5 objective of a set of pairs: Σ cost(j,e) + balance_cost · Σ_j L_j(L_j−1)/2.
+/// Pairs naming unknown judges or entries are ignored.
+std::int64_t assignment_objective(const Config& config, const std::vector<Entry>& entries,
+                                  const std::vector<Judge>& judges,
+                                  const std::vector<Assignment>& pairs);
+
+/// Optimal assignment of the missing places (SPEC §5). Entries with ≥ k kept pairs need nothing;
+/// an entry needs k − kept new distinct judges, none of them among its kept ones or recused.
+/// Same input (including seed) → identical output.
+AssignmentOutcome assign_judges(const AssignmentInput& input);
+
+/// Human explanation of one entry's assignment given the current pairs: a line per judge of the
+/// entry (cost terms: mismatch, load), then for every other judge the reason it was not chosen
+/// (inactive, kind, conflict rule, recused, at capacity, or higher cost than the chosen ones).
+std::vector<std::string> explain_assignment(const AssignmentInput& input,
+                                            const std::vector<Assignment>& current,
+                                            const std::string& entry_id);
+
+}  // namespace jury
