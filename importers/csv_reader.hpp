@@ -1,0 +1,31 @@
+#pragma once
+/// An RFC 4180 CSV reader over decoded UTF-8 text (SPEC §10).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostics.hpp"
+
+namespace jury {
+
+struct CsvRow {
+  int line = 0;  ///< physical line where the record starts
+  std::vector<std::string> fields;
+  std::vector<int> field_lines;  ///< field_lines[i] = physical line where field i starts
+};
+
+/// Splits text into records: quotes, doubled quotes, separators and newlines inside quotes,
+/// CRLF/LF/CR, a final line without newline. Forgiving where no data is lost: spaces before an
+/// opening quote or after a closing quote are dropped; a newline inside quotes is kept as LF.
+/// Errors (unterminated quote, stray quote inside an unquoted field, text after a closing quote)
+/// go to report with file:line:column (column = 1-based field index); the record is still
+/// returned with the quote taken literally, and an unterminated quote ends at the end of its line
+/// so that the rest of the file is still read.
+/// comment_lines: a line starting with '#' is skipped unparsed, and so is a record whose first
+/// field starts with '#' (score sheets). Blank records (every field empty or whitespace, e.g.
+/// Excel's ",,,,") are skipped but count lines.
+std::vector<CsvRow> read_csv(std::string_view utf8, const std::string& file, Report& report,
+                             bool comment_lines = false);
+
+}  // namespace jury

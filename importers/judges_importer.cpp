@@ -1,0 +1,198 @@
+#include "importers/judges_importer.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <unordered_map>
+
+#include "importers/table.hpp"
+#include "model/text.hpp"
+
+namespace jury {
+
+namespace {
+
+enum Column : std::size_t {
+  kJudgeId,
+  kName,
+  kAffiliation,
+  kDistrict,
+  kExpertise,
+  kKinds,
+  kMaxLoad,
+  kConflicts,
+  kActive,
+};
+
+const std::array<ColumnSpec, 9>& judge_columns() {
+  static const std::array<ColumnSpec, 9> columns{{
+      {"judge_id", {"评委编号"}, true},
+      {"name", {"姓名"}, true},
+      {"affiliation", {"工作单位", "单位"}, true},
+      {"district", {"县市区", "县(市、区)", "区县"}, false},
+      {"expertise", {"专业领域"}, false},
+      {"kinds", {"可评类别"}, false},
+      {"max_load", {"最大评审量"}, false},
+      {"conflicts", {"回避"}, false},
+      {"active", {"状态"}, false},
+  }};
+  return columns;
+}
+
+class RowReader {
+ public:
+  RowReader(const Config& config, const Header& header, const std::string& file, Report& report)
+      : header_(header),
+        file_(file),
+        report_(report),
+        kinds_(kind_vocabulary(config)),
+        subjects_(subject_vocabulary(config)) {}
+
+  /// The judge of a row, nullopt when the row has an error.
+  std::optional<Judge> read(const CsvRow& csv) {
+    csv_ = &csv;
+    valid_ = true;
+    Judge j;
+    j.id = normalize_word(text(kJudgeId));
+    if (j.id.empty())
+      missing(kJudgeId);
+    else
+      check_id(j.id);
+    j.name = required_text(kName);
+    j.affiliation = required_text(kAffiliation);
+    j.district = trim_text(text(kDistrict));
+    j.expertise = lookup_list(kExpertise, subjects_, "subject");
+    j.kinds = lookup_list(kKinds, kinds_, "kind");
+    j.max_load = read_max_load();
+    j.conflicts = split_names(text(kConflicts));
+    read_active(j);
+    if (!valid_) return std::nullopt;
+    return j;
+  }
+
+ private:
+  std::string_view text(Column c) const { return cell(*csv_, header_, c); }
+
+  void error(Column c, const std::string& code, const std::string& message) {
+    report_.error(file_, cell_line(*csv_, header_, c), cell_column(header_, c), code, message);
+    valid_ = false;
+  }
+
+  void missing(Column c) {
+    error(c, "judges.missing-value",
+          fmt::format("empty {}: every judge needs one", describe(judge_columns()[c])));
+  }
+
+  std::string required_text(Column c) {
+    std::string value = trim_text(text(c));
+    if (value.empty()) missing(c);
+    return value;
+  }
+
+  void check_id(const std::string& id) {
+    const std::string bad = bad_id_character(id);
+    if (!bad.empty())
+      error(kJudgeId, "judges.bad-id",
+            fmt::format("judge_id {} contains {}; ids may not contain spaces, list separators "
+                        "(、,，;；/), quotes or \\:*?<>|",
+                        quoted(id), quoted(bad)));
+  }
+
+  /// A list of subject or kind ids/labels; every unknown item is an error. Duplicates collapse.
+  std::vector<std::string> lookup_list(Column c, const Vocabulary& vocabulary, const char* what) {
+    std::vector<std::string> ids;
+    for (const auto& item : split_names(text(c))) {
+      const auto id = vocabulary.find(item);
+      if (!id) {
+        error(c, fmt::format("judges.unknown-{}", what),
+              fmt::format("unknown {} {}; expected one of {}", what, quoted(normalize_word(item)),
+                          vocabulary.expected()));
+      } else if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
+        ids.push_back(*id);
+      }
+    }
+    return ids;
+  }
+
+  std::optional<int> read_max_load() {
+    const std::string value = normalize_word(text(kMaxLoad));
+    if (value.empty()) return std::nullopt;
+    int load = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), load);
+    if (ec == std::errc() && end == value.data() + value.size() && load >= 0 &&
+        value.front() != '-')
+      return load;
+    error(kMaxLoad, "judges.bad-max-load",
+          fmt::format("max_load {} is not a whole number ≥ 0; leave it empty for the default",
+                      quoted(value)));
+    return std::nullopt;
+  }
+
+  void read_active(Judge& j) {
+    const auto active = parse_judge_active(text(kActive));
+    if (active) {
+      j.active = *active;
+      return;
+    }
+    error(kActive, "judges.unknown-active",
+          fmt::format("unknown active {}; expected yes (是, 正常, 在岗) or no (否, 退出, 停用)",
+                      quoted(normalize_word(text(kActive)))));
+  }
+
+  const Header& header_;
+  const std::string& file_;
+  Report& report_;
+  Vocabulary kinds_, subjects_;
+  const CsvRow* csv_ = nullptr;
+  bool valid_ = true;
+};
+
+}  // namespace
+
+std::optional<bool> parse_judge_active(std::string_view text) {
+  static const std::array<const char*, 11> yes{"",   "yes",  "y",    "true", "1",   "active",
+                                               "是", "正常", "有效", "在岗", "启用"};
+  static const std::array<const char*, 12> no{"no",       "n",         "false", "0",
+                                              "inactive", "withdrawn", "否",    "退出",
+                                              "停用",     "撤回",      "无效",  "请假"};
+  const std::string key = word_key(text);
+  for (const char* word : yes)
+    if (key == word) return true;
+  for (const char* word : no)
+    if (key == word) return false;
+  return std::nullopt;
+}
+
+std::vector<ImportedJudge> import_judges(std::string_view bytes, const std::string& file,
+                                         Encoding encoding, const Config& config, Report& report) {
+  const auto records = read_records(bytes, file, encoding, report, false);
+  if (!records) return {};
+  const auto header = find_header(*records, judge_columns(), file, report);
+  if (!header) return {};
+  warn_ignored_columns(*records, *header, file, report, "judges.unknown-column");
+
+  RowReader reader(config, *header, file, report);
+  std::vector<ImportedJudge> judges;
+  std::unordered_map<std::string, int> first_line;
+  for (std::size_t r = header->row + 1; r < records->size(); ++r) {
+    const CsvRow& csv = (*records)[r];
+    if (!check_width(csv, *header, file, report, "judges.cell-count")) continue;
+    auto judge = reader.read(csv);
+    const std::string id = normalize_word(cell(csv, *header, kJudgeId));
+    if (!id.empty()) {
+      const auto [it, inserted] = first_line.emplace(id, csv.line);
+      if (!inserted) {
+        report.error(file, cell_line(csv, *header, kJudgeId), cell_column(*header, kJudgeId),
+                     "judges.duplicate-id",
+                     fmt::format("duplicate judge_id {}: already on line {}", id, it->second));
+        continue;
+      }
+    }
+    if (judge) judges.push_back({std::move(*judge), csv.line});
+  }
+  return judges;
+}
+
+}  // namespace jury

@@ -1,0 +1,422 @@
+#include "importers/scores_importer.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <unordered_map>
+
+#include "importers/table.hpp"
+
+namespace jury {
+
+namespace {
+
+enum Column : std::size_t { kJudgeId, kEntryId, kTitle, kComment, kRecuse, kCriterion, kScore };
+
+const std::array<ColumnSpec, 7>& score_columns() {
+  static const std::array<ColumnSpec, 7> columns{{
+      {"judge_id", {"评委编号"}, true},
+      {"entry_id", {"作品编号"}, true},
+      {"title", {"作品名称"}, false},
+      {"comment", {"评语", "备注"}, false},
+      {"recuse", {"回避"}, false},
+      {"criterion", {"评分项"}, false},
+      {"score", {"分数", "得分"}, false},
+  }};
+  return columns;
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+/// [+-]? (digits [. digits?] | . digits): no exponents, no inf/nan, no units.
+bool is_plain_decimal(std::string_view s) {
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
+  std::size_t digits = 0, dots = 0;
+  for (char c : s) {
+    if (is_digit(c))
+      ++digits;
+    else if (c == '.')
+      ++dots;
+    else
+      return false;
+  }
+  return digits > 0 && dots <= 1;
+}
+
+std::string allowed_range(const Criterion& criterion, double step) {
+  return fmt::format("allowed 0–{} in steps of {}", criterion.max, step);
+}
+
+std::string pair_key(const std::string& judge, const std::string& entry) {
+  std::string key = judge;
+  key += '\x1f';
+  key += entry;
+  return key;
+}
+
+/// The criteria of one rubric as the header's columns name them.
+struct RubricColumns {
+  const Rubric* rubric = nullptr;
+  Vocabulary criteria;
+  std::vector<int> criterion_of_field;  ///< wide layout: per header field, -1 = not a criterion
+  bool missing_reported = false;
+};
+
+/// Reading the rows of one sheet. Everything a row needs (judge, entry, pair, rubric) is checked
+/// here; the two layouts differ only in how the values are laid out.
+class SheetReader {
+ public:
+  SheetReader(const ScoreContext& context, const std::vector<CsvRow>& records, const Header& header,
+              const std::string& file, Report& report)
+      : context_(context), records_(records), header_(header), file_(file), report_(report) {
+    for (const auto& [id, rubric] : context.config.rubrics) {
+      RubricColumns& columns = rubrics_[id];
+      columns.rubric = &rubric;
+      for (const auto& criterion : rubric.criteria)
+        columns.criteria.add(criterion.id, criterion.label);
+    }
+  }
+
+  std::vector<ImportedScore> read_wide() {
+    if (!map_criterion_columns()) return {};
+    std::vector<ImportedScore> scores;
+    std::unordered_map<std::string, int> first_line;
+    for (std::size_t r = header_.row + 1; r < records_.size(); ++r) {
+      const CsvRow& csv = records_[r];
+      if (!check_width(csv, header_, file_, report_, "scores.cell-count")) continue;
+      csv_ = &csv;
+      valid_ = true;
+      const Entry* entry = read_pair();
+      if (valid_) check_duplicate_pair(first_line);
+      ImportedScore score{{judge_, entry_, {}, trim_text(text(kComment))}, read_recuse(), csv.line};
+      if (entry) read_wide_values(*entry, score);
+      if (valid_) scores.push_back(std::move(score));
+    }
+    return scores;
+  }
+
+  std::vector<ImportedScore> read_long() {
+    std::vector<ImportedScore> scores;
+    std::vector<bool> valid;
+    std::unordered_map<std::string, std::size_t> index_of_pair;
+    std::unordered_map<std::string, int> first_line_of_value;
+    for (std::size_t r = header_.row + 1; r < records_.size(); ++r) {
+      const CsvRow& csv = records_[r];
+      if (!check_width(csv, header_, file_, report_, "scores.cell-count")) continue;
+      csv_ = &csv;
+      valid_ = true;
+      const Entry* entry = read_pair();
+      const bool recuse = read_recuse();
+      const std::string comment = trim_text(text(kComment));
+      const auto [it, inserted] = index_of_pair.emplace(pair_key(judge_, entry_), scores.size());
+      if (inserted) {
+        scores.push_back({{judge_, entry_, {}, comment}, recuse, csv.line});
+        valid.push_back(true);
+        if (entry) scores.back().row.values.resize(rubric_of(*entry).rubric->criteria.size());
+      }
+      ImportedScore& score = scores[it->second];
+      score.recuse = score.recuse || recuse;
+      if (!inserted && !comment.empty() && comment != score.row.comment)
+        score.row.comment += score.row.comment.empty() ? comment : "\n" + comment;
+      if (entry) read_long_value(*entry, score, first_line_of_value);
+      if (!valid_) valid[it->second] = false;
+    }
+    std::vector<ImportedScore> imported;
+    for (std::size_t i = 0; i < scores.size(); ++i)
+      if (valid[i]) imported.push_back(std::move(scores[i]));
+    return imported;
+  }
+
+ private:
+  std::string_view text(Column c) const { return cell(*csv_, header_, c); }
+
+  void error(int line, int column, const std::string& code, const std::string& message) {
+    report_.error(file_, line, column, code, message);
+    valid_ = false;
+  }
+
+  void error(Column c, const std::string& code, const std::string& message) {
+    error(cell_line(*csv_, header_, c), cell_column(header_, c), code, message);
+  }
+
+  RubricColumns& rubric_of(const Entry& entry) {
+    return rubrics_.at(context_.config.find_kind(entry.kind)->rubric);
+  }
+
+  /// Wide layout: every header cell that is not a known column must name a criterion of some
+  /// rubric (a typo would otherwise drop scores), and no criterion may be named twice.
+  bool map_criterion_columns() {
+    const CsvRow& head = records_[header_.row];
+    bool ok = true;
+    for (auto& [id, columns] : rubrics_) columns.criterion_of_field.assign(header_.width, -1);
+    for (int field : header_.unknown_fields) {
+      const auto f = static_cast<std::size_t>(field);
+      bool known = false;
+      for (auto& [id, columns] : rubrics_) {
+        const auto criterion = columns.criteria.find(head.fields[f]);
+        if (!criterion) continue;
+        known = true;
+        const int index = criterion_index(*columns.rubric, *criterion);
+        for (std::size_t g = 0; g < f; ++g)
+          if (columns.criterion_of_field[g] == index) {
+            report_.error(file_, head.line, field + 1, "header.duplicate-column",
+                          fmt::format("duplicate column {}: criterion {} is already column {}",
+                                      quoted(trim_text(head.fields[f])), *criterion, g + 1));
+            ok = false;
+          }
+        columns.criterion_of_field[f] = index;
+      }
+      if (!known) {
+        report_.error(file_, head.line, field + 1, "scores.unknown-column",
+                      fmt::format("unknown column {}; expected judge_id, entry_id, title, "
+                                  "comment, recuse or a criterion: {}",
+                                  quoted(trim_text(head.fields[f])), all_criteria()));
+        ok = false;
+      }
+    }
+    Header blanks = header_;
+    blanks.unknown_fields.clear();
+    warn_ignored_columns(records_, blanks, file_, report_, "scores.unknown-column");
+    return ok;
+  }
+
+  static int criterion_index(const Rubric& rubric, const std::string& id) {
+    for (std::size_t i = 0; i < rubric.criteria.size(); ++i)
+      if (rubric.criteria[i].id == id) return static_cast<int>(i);
+    return -1;
+  }
+
+  std::string all_criteria() const {
+    std::vector<std::string> seen;
+    std::string out;
+    for (const auto& [id, columns] : rubrics_)
+      for (const auto& criterion : columns.rubric->criteria) {
+        if (std::find(seen.begin(), seen.end(), criterion.id) != seen.end()) continue;
+        seen.push_back(criterion.id);
+        if (!out.empty()) out += ", ";
+        out += fmt::format("{} ({})", criterion.id, criterion.label);
+      }
+    return out;
+  }
+
+  /// Judge and entry of the row: both must be known and the pair assigned. Sets judge_/entry_.
+  const Entry* read_pair() {
+    judge_ = normalize_word(text(kJudgeId));
+    entry_ = normalize_word(text(kEntryId));
+    bool judge_known = false;
+    const Entry* entry = nullptr;
+    if (judge_.empty()) {
+      error(kJudgeId, "scores.missing-value", "empty judge_id (评委编号)");
+    } else if (!context_.judge_ids.count(judge_)) {
+      error(kJudgeId, "scores.unknown-judge", fmt::format("unknown judge {}", quoted(judge_)));
+    } else {
+      judge_known = true;
+    }
+    if (entry_.empty()) {
+      error(kEntryId, "scores.missing-value", "empty entry_id (作品编号)");
+    } else if (const auto it = context_.entries.find(entry_); it == context_.entries.end()) {
+      error(kEntryId, "scores.unknown-entry", fmt::format("unknown entry {}", quoted(entry_)));
+    } else if (!context_.config.find_kind(it->second.kind)) {
+      error(kEntryId, "scores.unknown-kind",
+            fmt::format("entry {} has kind {}, which the config does not define", entry_,
+                        it->second.kind));
+    } else {
+      entry = &it->second;
+    }
+    if (judge_known && entry && !context_.assigned.count(Assignment{judge_, entry_}))
+      error(kEntryId, "scores.not-assigned",
+            fmt::format("judge {} is not assigned entry {}", judge_, entry_));
+    return entry;
+  }
+
+  void check_duplicate_pair(std::unordered_map<std::string, int>& first_line) {
+    const auto [it, inserted] = first_line.emplace(pair_key(judge_, entry_), csv_->line);
+    if (!inserted)
+      error(
+          kEntryId, "scores.duplicate-row",
+          fmt::format("judge {} and entry {} are already on line {}", judge_, entry_, it->second));
+  }
+
+  bool read_recuse() {
+    const auto recuse = parse_recuse(text(kRecuse));
+    if (recuse) return *recuse;
+    error(kRecuse, "scores.bad-recuse",
+          fmt::format("recuse {} is neither yes (是, 回避) nor no (否) nor empty",
+                      quoted(normalize_word(text(kRecuse)))));
+    return false;
+  }
+
+  /// One score cell → the value, or an error naming file, line, column and the allowed range.
+  std::optional<double> read_value(std::string_view raw, const Rubric& rubric,
+                                   std::size_t criterion, int line, int column) {
+    const std::string value = normalize_word(raw);
+    if (value.empty()) return std::nullopt;
+    const Criterion& c = rubric.criteria[criterion];
+    double v = 0;
+    const ScoreProblem problem = parse_score(value, c.max, rubric.step, v);
+    if (problem == ScoreProblem::None) return v;
+    static const std::map<ScoreProblem, std::pair<const char*, const char*>> kinds{
+        {ScoreProblem::NotANumber, {"scores.not-a-number", "is not a number"}},
+        {ScoreProblem::OutOfRange, {"scores.out-of-range", "is out of range"}},
+        {ScoreProblem::NotAMultipleOfStep, {"scores.bad-step", "is not a multiple of the step"}},
+    };
+    const auto& [code, what] = kinds.at(problem);
+    error(line, column, code,
+          fmt::format("score {} for {} {}; {}", quoted(value), c.id, what,
+                      allowed_range(c, rubric.step)));
+    return std::nullopt;
+  }
+
+  void check_recused_row_is_empty(const ImportedScore& score) {
+    if (!score.recuse) return;
+    for (const auto& v : score.row.values)
+      if (v) {
+        error(kRecuse, "scores.recuse-with-scores",
+              fmt::format("judge {} recuses from entry {} but the row has scores; clear the "
+                          "scores or the recuse cell",
+                          judge_, entry_));
+        return;
+      }
+  }
+
+  void read_wide_values(const Entry& entry, ImportedScore& score) {
+    RubricColumns& columns = rubric_of(entry);
+    const Rubric& rubric = *columns.rubric;
+    score.row.values.assign(rubric.criteria.size(), std::nullopt);
+    report_missing_criteria(columns, entry);
+    for (std::size_t f : header_.unknown_fields) {
+      if (f >= csv_->fields.size()) continue;
+      const int criterion = columns.criterion_of_field[f];
+      const int line = csv_->field_lines[f];
+      const int column = static_cast<int>(f + 1);
+      if (criterion < 0) {
+        if (!normalize_word(csv_->fields[f]).empty())
+          error(line, column, "scores.wrong-criterion",
+                fmt::format("column {} is not a criterion of kind {} (entry {}); leave it empty",
+                            quoted(trim_text(records_[header_.row].fields[f])), entry.kind,
+                            entry.id));
+        continue;
+      }
+      const auto c = static_cast<std::size_t>(criterion);
+      score.row.values[c] = read_value(csv_->fields[f], rubric, c, line, column);
+    }
+    check_recused_row_is_empty(score);
+  }
+
+  /// A rubric criterion the header has no column for: reported once per kind, and every row of
+  /// that kind is refused (its scores could never be complete).
+  void report_missing_criteria(RubricColumns& columns, const Entry& entry) {
+    std::vector<std::string> missing;
+    for (std::size_t c = 0; c < columns.rubric->criteria.size(); ++c)
+      if (std::find(columns.criterion_of_field.begin(), columns.criterion_of_field.end(),
+                    static_cast<int>(c)) == columns.criterion_of_field.end())
+        missing.push_back(fmt::format("{} ({})", columns.rubric->criteria[c].id,
+                                      columns.rubric->criteria[c].label));
+    if (missing.empty()) return;
+    valid_ = false;
+    if (columns.missing_reported) return;
+    columns.missing_reported = true;
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+    report_.error(file_, header_.line, 0, "scores.missing-criterion",
+                  fmt::format("the header has no column for criterion {} of kind {} (entry {}, "
+                              "line {})",
+                              list, entry.kind, entry.id, csv_->line));
+  }
+
+  void read_long_value(const Entry& entry, ImportedScore& score,
+                       std::unordered_map<std::string, int>& first_line) {
+    RubricColumns& columns = rubric_of(entry);
+    const std::string name = normalize_word(text(kCriterion));
+    if (name.empty()) {
+      error(kCriterion, "scores.missing-value", "empty criterion (评分项)");
+      return;
+    }
+    const auto id = columns.criteria.find(name);
+    if (!id) {
+      error(kCriterion, "scores.unknown-criterion",
+            fmt::format("unknown criterion {} for kind {}; expected one of {}", quoted(name),
+                        entry.kind, columns.criteria.expected()));
+      return;
+    }
+    const auto [it, inserted] =
+        first_line.emplace(pair_key(pair_key(judge_, entry_), *id), csv_->line);
+    if (!inserted) {
+      error(kCriterion, "scores.duplicate-row",
+            fmt::format("criterion {} of judge {} for entry {} is already on line {}", *id, judge_,
+                        entry_, it->second));
+      return;
+    }
+    const auto c = static_cast<std::size_t>(criterion_index(*columns.rubric, *id));
+    score.row.values[c] =
+        read_value(text(kScore), *columns.rubric, c, cell_line(*csv_, header_, kScore),
+                   cell_column(header_, kScore));
+    check_recused_row_is_empty(score);
+  }
+
+  const ScoreContext& context_;
+  const std::vector<CsvRow>& records_;
+  const Header& header_;
+  const std::string& file_;
+  Report& report_;
+  std::map<std::string, RubricColumns> rubrics_;  ///< by rubric id
+  const CsvRow* csv_ = nullptr;
+  bool valid_ = true;
+  std::string judge_, entry_;
+};
+
+}  // namespace
+
+ScoreProblem parse_score(std::string_view cell, double max, double step, double& value) {
+  const std::string text = normalize_word(cell);
+  if (!is_plain_decimal(text)) return ScoreProblem::NotANumber;
+  std::string_view digits = text;
+  if (digits.front() == '+') digits.remove_prefix(1);
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value,
+                                         std::chars_format::fixed);
+  if (ec != std::errc() || end != digits.data() + digits.size()) return ScoreProblem::NotANumber;
+  if (value == 0) value = 0;  // -0 → 0
+  if (value < 0 || value > max) return ScoreProblem::OutOfRange;
+  if (step > 0) {
+    const double steps = value / step;
+    if (std::fabs(steps - std::round(steps)) > 1e-9) return ScoreProblem::NotAMultipleOfStep;
+  }
+  return ScoreProblem::None;
+}
+
+std::optional<bool> parse_recuse(std::string_view cell) {
+  const std::string key = word_key(cell);
+  for (const char* word : {"yes", "y", "true", "1", "是", "回避"})
+    if (key == word) return true;
+  for (const char* word : {"", "no", "n", "false", "0", "否"})
+    if (key == word) return false;
+  return std::nullopt;
+}
+
+std::vector<ImportedScore> import_scores(std::string_view bytes, const std::string& file,
+                                         Encoding encoding, const ScoreContext& context,
+                                         Report& report) {
+  const auto records = read_records(bytes, file, encoding, report, true);
+  if (!records) return {};
+  const auto header = find_header(*records, score_columns(), file, report);
+  if (!header) return {};
+  SheetReader reader(context, *records, *header, file, report);
+  if (header->has(kCriterion) != header->has(kScore)) {
+    const Column present = header->has(kCriterion) ? kCriterion : kScore;
+    report.error(file, header->line, cell_column(*header, present), "scores.long-layout",
+                 "the long layout needs both a criterion and a score column");
+    return {};
+  }
+  if (header->has(kCriterion)) {
+    warn_ignored_columns(*records, *header, file, report, "scores.unknown-column");
+    return reader.read_long();
+  }
+  return reader.read_wide();
+}
+
+}  // namespace jury

@@ -1,0 +1,51 @@
+#pragma once
+/// Score sheets (SPEC §6): CSV bytes → validated score rows + every problem of the file.
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "importers/encoding.hpp"
+#include "model/diagnostics.hpp"
+#include "model/model.hpp"
+
+namespace jury {
+
+struct ScoreContext {
+  const Config& config;
+  const std::map<std::string, Entry>& entries;  ///< by entry_id
+  const std::set<std::string>& judge_ids;
+  const std::set<Assignment>& assigned;  ///< current (judge, entry) pairs
+};
+
+struct ImportedScore {
+  ScoreRow row;
+  bool recuse = false;
+  int line = 0;  ///< physical line of the (first) row
+};
+
+/// The wide sheet layout written by `jury export sheets` (header judge_id, entry_id, title, one
+/// column per criterion id or label, comment, recuse; '#' comment lines) and the long layout
+/// (judge_id, entry_id, criterion, score; optional comment, recuse). Values in ScoreRow are in the
+/// rubric order of the entry's kind; absent/blank = nullopt. Collects every problem of the file
+/// into report; returns the (judge, entry) rows without errors, in file order (long layout: order
+/// of first appearance).
+std::vector<ImportedScore> import_scores(std::string_view bytes, const std::string& file,
+                                         Encoding encoding, const ScoreContext& context,
+                                         Report& report);
+
+/// Why a score cell is not a valid score.
+enum class ScoreProblem { None, NotANumber, OutOfRange, NotAMultipleOfStep };
+
+/// Parses a score cell (NFKC: full-width digits are fine; trimmed) and checks it is a number in
+/// [0, max] and a multiple of step (|v/step − round(v/step)| ≤ 1e-9). Empty cells are the
+/// caller's business.
+ScoreProblem parse_score(std::string_view cell, double max, double step, double& value);
+
+/// The recuse column: yes, y, true, 1, 是, 回避 → true; empty, no, n, false, 0, 否 → false.
+std::optional<bool> parse_recuse(std::string_view cell);
+
+}  // namespace jury

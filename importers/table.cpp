@@ -1,0 +1,281 @@
+#include "importers/table.hpp"
+
+#include <fmt/format.h>
+#include <unicode/utf8.h>
+
+#include "model/text.hpp"
+
+namespace jury {
+
+namespace {
+
+bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+bool is_ascii_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+std::string_view trim_ascii(std::string_view s) {
+  while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+void lower_in_place(std::string& s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += ", ";
+    out += item;
+  }
+  return out;
+}
+
+/// Which known column a header cell names, -1 when none.
+int column_named(std::string_view cell, const std::vector<std::pair<std::string, int>>& keys) {
+  const std::string key = word_key(cell);
+  for (const auto& [name, column] : keys)
+    if (name == key) return column;
+  return -1;
+}
+
+std::vector<std::pair<std::string, int>> header_keys(std::span<const ColumnSpec> columns) {
+  std::vector<std::pair<std::string, int>> keys;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    keys.emplace_back(word_key(columns[i].id), static_cast<int>(i));
+    for (const auto& label : columns[i].labels)
+      keys.emplace_back(word_key(label), static_cast<int>(i));
+  }
+  return keys;
+}
+
+bool is_empty_cell(std::string_view s) {
+  return trim_ascii(s).empty() || trim(s).empty();
+}
+
+}  // namespace
+
+std::string describe(const ColumnSpec& column) {
+  if (column.labels.empty()) return column.id;
+  return fmt::format("{} ({})", column.id, column.labels.front());
+}
+
+std::string quoted(std::string_view text) {
+  return fmt::format("\"{}\"", text);
+}
+
+std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
+                                                Encoding encoding, Report& report,
+                                                bool comment_lines) {
+  const auto decoded = decode_text(bytes, encoding, file, report);
+  if (!decoded) return std::nullopt;
+  std::vector<CsvRow> records = read_csv(decoded->utf8, file, report, comment_lines);
+  if (records.empty()) {
+    report.error(file, 0, 0, "file.empty", "empty file: it has no rows");
+    return std::nullopt;
+  }
+  return records;
+}
+
+std::optional<Header> find_header(const std::vector<CsvRow>& records,
+                                  std::span<const ColumnSpec> columns, const std::string& file,
+                                  Report& report) {
+  const auto keys = header_keys(columns);
+  std::size_t required = 0;
+  for (const auto& column : columns) required += column.required ? 1 : 0;
+
+  std::optional<Header> best;
+  std::size_t best_found = 0;
+  for (std::size_t r = 0; r < records.size(); ++r) {
+    const CsvRow& row = records[r];
+    Header header;
+    header.row = r;
+    header.line = row.line;
+    header.width = row.fields.size();
+    header.field_of.assign(columns.size(), -1);
+    std::vector<std::pair<int, int>> duplicates;  // (column spec, field)
+    for (std::size_t f = 0; f < row.fields.size(); ++f) {
+      const int column = column_named(row.fields[f], keys);
+      if (column < 0) {
+        (is_empty_cell(row.fields[f]) ? header.blank_fields : header.unknown_fields)
+            .push_back(static_cast<int>(f));
+      } else if (header.field_of[column] >= 0) {
+        duplicates.emplace_back(column, static_cast<int>(f));
+      } else {
+        header.field_of[column] = static_cast<int>(f);
+      }
+    }
+    std::size_t found = 0;
+    for (std::size_t c = 0; c < columns.size(); ++c)
+      if (columns[c].required && header.has(c)) ++found;
+    if (found == required) {
+      for (const auto& [column, field] : duplicates)
+        report.error(file, row.line, field + 1, "header.duplicate-column",
+                     fmt::format("duplicate column {}: {} is already column {}",
+                                 quoted(trim_text(row.fields[field])), describe(columns[column]),
+                                 header.field_of[column] + 1));
+      if (!duplicates.empty()) return std::nullopt;
+      return header;
+    }
+    if (!best || found > best_found) {
+      best = std::move(header);
+      best_found = found;
+    }
+  }
+
+  std::vector<std::string> missing;
+  for (std::size_t c = 0; c < columns.size(); ++c)
+    if (columns[c].required && !(best_found > 0 && best->has(c)))
+      missing.push_back(describe(columns[c]));
+  const int line = best_found > 0 ? best->line : records.front().line;
+  report.error(file, line, 0, "header.missing-columns",
+               fmt::format("no header row names all required columns; missing {}", join(missing)));
+  return std::nullopt;
+}
+
+void warn_ignored_columns(const std::vector<CsvRow>& records, const Header& header,
+                          const std::string& file, Report& report, const std::string& code) {
+  const CsvRow& head = records[header.row];
+  for (int field : header.unknown_fields)
+    report.warning(file, head.line, field + 1, code,
+                   fmt::format("unknown column {} is ignored",
+                               quoted(trim_text(head.fields[static_cast<std::size_t>(field)]))));
+  for (int field : header.blank_fields) {
+    const auto f = static_cast<std::size_t>(field);
+    for (std::size_t r = header.row + 1; r < records.size(); ++r) {
+      const CsvRow& row = records[r];
+      if (f < row.fields.size() && !is_empty_cell(row.fields[f])) {
+        report.warning(file, row.field_lines[f], field + 1, code,
+                       fmt::format("column {} has no header: its values (here {}) are ignored",
+                                   field + 1, quoted(trim_text(row.fields[f]))));
+        break;
+      }
+    }
+  }
+}
+
+bool check_width(const CsvRow& row, const Header& header, const std::string& file, Report& report,
+                 const std::string& code) {
+  const std::size_t cells = row.fields.size();
+  if (cells < header.width) {
+    report.error(file, row.line, static_cast<int>(cells + 1), code,
+                 fmt::format("row has {} cells but the header (line {}) has {}", cells, header.line,
+                             header.width));
+    return false;
+  }
+  for (std::size_t f = header.width; f < cells; ++f) {
+    if (!is_empty_cell(row.fields[f])) {
+      report.error(file, row.field_lines[f], static_cast<int>(f + 1), code,
+                   fmt::format("row has {} cells but the header (line {}) has {}; extra cell {}",
+                               cells, header.line, header.width, quoted(trim_text(row.fields[f]))));
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string_view cell(const CsvRow& row, const Header& header, std::size_t column) {
+  const int field = header.field_of[column];
+  if (field < 0 || static_cast<std::size_t>(field) >= row.fields.size()) return {};
+  return row.fields[static_cast<std::size_t>(field)];
+}
+
+int cell_line(const CsvRow& row, const Header& header, std::size_t column) {
+  const int field = header.field_of[column];
+  if (field < 0 || static_cast<std::size_t>(field) >= row.field_lines.size()) return row.line;
+  return row.field_lines[static_cast<std::size_t>(field)];
+}
+
+int cell_column(const Header& header, std::size_t column) {
+  return header.field_of[column] + 1;
+}
+
+std::string normalize_word(std::string_view s) {
+  if (is_ascii(s)) return std::string(trim_ascii(s));
+  return trim(nfkc(s));
+}
+
+std::string word_key(std::string_view s) {
+  std::string key = normalize_word(s);
+  lower_in_place(key);
+  return key;
+}
+
+std::string trim_text(std::string_view s) {
+  if (is_ascii(s)) return std::string(trim_ascii(s));
+  return trim(s);
+}
+
+std::string fold_name(std::string_view name) {
+  if (!is_ascii(name)) return fold_key(name);
+  std::string out;
+  for (char c : name)
+    if (!is_ascii_space(c)) out.push_back(c);
+  return out;
+}
+
+std::string bad_id_character(std::string_view id) {
+  const auto* data = reinterpret_cast<const uint8_t*>(id.data());
+  const auto size = static_cast<int32_t>(id.size());
+  int32_t i = 0;
+  while (i < size) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(data, i, size, c);
+    const bool bad = c < 0x20 || c == 0x7F || c == ' ' || c == 0x3000 || c == 0x3001 ||
+                     c == 0xFF0C || c == 0xFF1B || c == 0xFF0F || c == 0xA0 ||
+                     std::string_view(",;/\\\"'|:*?<>").find(static_cast<char>(c < 0x80 ? c : 0)) !=
+                         std::string_view::npos;
+    if (bad)
+      return std::string(
+          id.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+  }
+  return {};
+}
+
+void Vocabulary::add(const std::string& id, const std::string& label) {
+  ids_.push_back(id);
+  if (!expected_.empty()) expected_ += ", ";
+  expected_ += (label.empty() || label == id) ? id : fmt::format("{} ({})", id, label);
+  id_keys_.emplace_back(word_key(id), id);
+  if (!label.empty()) label_keys_.emplace_back(word_key(label), id);
+}
+
+std::optional<std::string> Vocabulary::find(std::string_view s) const {
+  for (const auto& id : ids_)
+    if (id == s) return id;  // fast path: the exact id
+  const std::string key = word_key(s);
+  // Ids before labels, so that an id always wins over another item's label.
+  for (const auto* keys : {&id_keys_, &label_keys_})
+    for (const auto& [name, id] : *keys)
+      if (name == key) return id;
+  return std::nullopt;
+}
+
+Vocabulary kind_vocabulary(const Config& config) {
+  Vocabulary vocabulary;
+  for (const auto& kind : config.kinds) vocabulary.add(kind.id, kind.label);
+  return vocabulary;
+}
+
+Vocabulary group_vocabulary(const Config& config) {
+  Vocabulary vocabulary;
+  for (const auto& group : config.groups) vocabulary.add(group.id, group.label);
+  return vocabulary;
+}
+
+Vocabulary subject_vocabulary(const Config& config) {
+  Vocabulary vocabulary;
+  for (const auto& subject : config.subjects) vocabulary.add(subject.id, subject.label);
+  return vocabulary;
+}
+
+}  // namespace jury

@@ -1,0 +1,110 @@
+#pragma once
+/// What the entries, judges and scores importers share: reading a file into records, finding the
+/// header row, checking row widths, normalising cells and matching ids/labels.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "importers/csv_reader.hpp"
+#include "importers/encoding.hpp"
+#include "model/diagnostics.hpp"
+#include "model/model.hpp"
+
+namespace jury {
+
+/// One column the importer knows: its English id, its Chinese label and accepted aliases.
+struct ColumnSpec {
+  std::string id;
+  std::vector<std::string> labels;  ///< the SPEC's Chinese label first
+  bool required = false;
+};
+
+/// "entry_id (作品编号)".
+std::string describe(const ColumnSpec& column);
+
+/// Decodes and splits a file into records. An empty file (no bytes, only a BOM, only blank
+/// lines or comments) is the error "empty file". nullopt when the file cannot be read at all.
+std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
+                                                Encoding encoding, Report& report,
+                                                bool comment_lines);
+
+/// The header row of a table and where each known column is.
+struct Header {
+  std::size_t row = 0;              ///< index into the records
+  int line = 0;                     ///< its physical line
+  std::size_t width = 0;            ///< number of header cells
+  std::vector<int> field_of;        ///< per ColumnSpec: 0-based field index, -1 when absent
+  std::vector<int> unknown_fields;  ///< non-empty header cells that name no known column
+  std::vector<int> blank_fields;    ///< empty header cells
+
+  bool has(std::size_t column) const { return field_of[column] >= 0; }
+};
+
+/// The header is the first record that names all required columns (SPEC §3); the records before
+/// it (title lines) are skipped. No such record → error listing the missing required columns of
+/// the closest candidate. A column named twice → error. Unknown columns are left to the caller.
+std::optional<Header> find_header(const std::vector<CsvRow>& records,
+                                  std::span<const ColumnSpec> columns, const std::string& file,
+                                  Report& report);
+
+/// Warns once per unknown header cell that its column is ignored, and once per blank-header
+/// column that holds data (the first line with data).
+void warn_ignored_columns(const std::vector<CsvRow>& records, const Header& header,
+                          const std::string& file, Report& report, const std::string& code);
+
+/// A data row must have as many cells as the header; extra cells that are all empty (trailing
+/// separators) are accepted. Error with the counts otherwise.
+bool check_width(const CsvRow& row, const Header& header, const std::string& file, Report& report,
+                 const std::string& code);
+
+/// The cell of a row for a known column, "" when the column is absent.
+std::string_view cell(const CsvRow& row, const Header& header, std::size_t column);
+/// The physical line where the cell of a known column starts (the record's line if absent).
+int cell_line(const CsvRow& row, const Header& header, std::size_t column);
+/// 1-based column number of a known column (0 when absent).
+int cell_column(const Header& header, std::size_t column);
+
+/// NFKC (only when the cell is not pure ASCII: ICU is slow per cell) and trimmed: ids, kinds,
+/// groups, subjects, status words, numbers.
+std::string normalize_word(std::string_view cell);
+/// normalize_word, ASCII-lowercased: the key headers and enum words are compared by.
+std::string word_key(std::string_view cell);
+/// Trimmed (ASCII and Unicode spaces such as U+3000) but otherwise kept: names, schools, titles.
+std::string trim_text(std::string_view cell);
+/// fold_key (SPEC §5) with an ASCII fast path.
+std::string fold_name(std::string_view name);
+
+/// Ids that name things in other files and lists (entry ids in judges' conflicts, judge ids in
+/// sheet file names) must not contain spaces, list separators, quotes or path characters.
+/// Returns the offending character, or "" when the id is fine.
+std::string bad_id_character(std::string_view id);
+
+/// Matches a cell against configured ids and labels (kinds, groups, subjects, criteria): the id
+/// case-insensitively, the label after trimming and NFKC.
+class Vocabulary {
+ public:
+  void add(const std::string& id, const std::string& label);
+  /// The id named by the cell (id or label), nullopt when unknown.
+  std::optional<std::string> find(std::string_view cell) const;
+  /// "primary (小学), junior (初中), senior (高中)".
+  const std::string& expected() const { return expected_; }
+  bool empty() const { return ids_.empty(); }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> id_keys_;     ///< key → id
+  std::vector<std::pair<std::string, std::string>> label_keys_;  ///< key → id
+  std::vector<std::string> ids_;
+  std::string expected_;
+};
+
+Vocabulary kind_vocabulary(const Config& config);
+Vocabulary group_vocabulary(const Config& config);
+Vocabulary subject_vocabulary(const Config& config);
+
+/// Quotes a cell for a message: "小学组".
+std::string quoted(std::string_view text);
+
+}  // namespace jury
