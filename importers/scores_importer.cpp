@@ -223,10 +223,11 @@ class SheetReader {
       error(kEntryId, "scores.missing-value", "empty entry_id (作品编号)");
     } else if (const auto it = context_.entries.find(entry_); it == context_.entries.end()) {
       error(kEntryId, "scores.unknown-entry", fmt::format("unknown entry {}", quoted(entry_)));
-    } else if (!context_.config.find_kind(it->second.kind)) {
+    } else if (const Kind* kind = context_.config.find_kind(it->second.kind);
+               !kind || !context_.config.rubrics.count(kind->rubric)) {
       error(kEntryId, "scores.unknown-kind",
-            fmt::format("entry {} has kind {}, which the config does not define", entry_,
-                        it->second.kind));
+            fmt::format("entry {} has kind {}, which the config does not define with a rubric",
+                        entry_, it->second.kind));
     } else {
       entry = &it->second;
     }
