@@ -44,9 +44,12 @@ class CsvParser {
     consume_newline();
   }
 
-  CsvRow read_record() {
+  /// width_hint: the previous record's width, to allocate the field vectors once.
+  CsvRow read_record(std::size_t width_hint) {
     CsvRow row;
     row.line = line_;
+    row.fields.reserve(width_hint);
+    row.field_lines.reserve(width_hint);
     while (true) {
       row.field_lines.push_back(line_);
       row.fields.emplace_back();
@@ -179,7 +182,7 @@ std::vector<CsvRow> read_csv(std::string_view utf8, const std::string& file, Rep
       parser.skip_line();
       continue;
     }
-    CsvRow row = parser.read_record();
+    CsvRow row = parser.read_record(rows.empty() ? 8 : rows.back().fields.size());
     if (is_blank_record(row) || (comment_lines && starts_comment(row))) continue;
     rows.push_back(std::move(row));
   }

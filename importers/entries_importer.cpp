@@ -122,15 +122,14 @@ class RowReader {
   /// The id named by a cell; error (unknown or, if required, empty) → nullopt.
   std::optional<std::string> lookup(Column c, const Vocabulary& vocabulary, const char* what,
                                     bool required) {
-    const std::string value = normalize_word(text(c));
-    if (value.empty()) {
+    if (is_blank(text(c))) {
       if (required) missing(c);
       return std::nullopt;
     }
-    auto id = vocabulary.find(value);
+    auto id = vocabulary.find(text(c));
     if (!id)
       error(c, fmt::format("entries.unknown-{}", what),
-            fmt::format("unknown {} {}; expected one of {}", what, quoted(value),
+            fmt::format("unknown {} {}; expected one of {}", what, quoted(normalize_word(text(c))),
                         vocabulary.expected()));
     return id;
   }

@@ -85,7 +85,9 @@ class SheetReader {
   std::vector<ImportedScore> read_wide() {
     if (!map_criterion_columns()) return {};
     std::vector<ImportedScore> scores;
-    std::unordered_map<std::string, int> first_line;
+    std::unordered_map<const Assignment*, int> first_line;  // the pairs are the context's
+    first_line.reserve(records_.size());
+    scores.reserve(records_.size() - header_.row);
     for (std::size_t r = header_.row + 1; r < records_.size(); ++r) {
       const CsvRow& csv = records_[r];
       if (!check_width(csv, header_, file_, report_, "scores.cell-count")) continue;
@@ -221,21 +223,27 @@ class SheetReader {
       error(kEntryId, "scores.missing-value", "empty entry_id (作品编号)");
     } else if (const auto it = context_.entries.find(entry_); it == context_.entries.end()) {
       error(kEntryId, "scores.unknown-entry", fmt::format("unknown entry {}", quoted(entry_)));
-    } else if (!context_.config.find_kind(it->second.kind)) {
+    } else if (const Kind* kind = context_.config.find_kind(it->second.kind);
+               !kind || !context_.config.rubrics.count(kind->rubric)) {
       error(kEntryId, "scores.unknown-kind",
-            fmt::format("entry {} has kind {}, which the config does not define", entry_,
-                        it->second.kind));
+            fmt::format("entry {} has kind {}, which the config does not define with a rubric",
+                        entry_, it->second.kind));
     } else {
       entry = &it->second;
     }
-    if (judge_known && entry && !context_.assigned.count(Assignment{judge_, entry_}))
+    assignment_ = nullptr;
+    if (!judge_known || !entry) return entry;
+    const auto assigned = context_.assigned.find(Assignment{judge_, entry_});
+    if (assigned != context_.assigned.end())
+      assignment_ = &*assigned;
+    else
       error(kEntryId, "scores.not-assigned",
             fmt::format("judge {} is not assigned entry {}", judge_, entry_));
     return entry;
   }
 
-  void check_duplicate_pair(std::unordered_map<std::string, int>& first_line) {
-    const auto [it, inserted] = first_line.emplace(pair_key(judge_, entry_), csv_->line);
+  void check_duplicate_pair(std::unordered_map<const Assignment*, int>& first_line) {
+    const auto [it, inserted] = first_line.emplace(assignment_, csv_->line);
     if (!inserted)
       error(
           kEntryId, "scores.duplicate-row",
@@ -368,6 +376,7 @@ class SheetReader {
   const CsvRow* csv_ = nullptr;
   bool valid_ = true;
   std::string judge_, entry_;
+  const Assignment* assignment_ = nullptr;  ///< the row's pair in the context, when assigned
 };
 
 }  // namespace

@@ -57,10 +57,6 @@ std::vector<std::pair<std::string, int>> header_keys(std::span<const ColumnSpec>
   return keys;
 }
 
-bool is_empty_cell(std::string_view s) {
-  return trim_ascii(s).empty() || trim(s).empty();
-}
-
 }  // namespace
 
 std::string describe(const ColumnSpec& column) {
@@ -105,7 +101,7 @@ std::optional<Header> find_header(const std::vector<CsvRow>& records,
     for (std::size_t f = 0; f < row.fields.size(); ++f) {
       const int column = column_named(row.fields[f], keys);
       if (column < 0) {
-        (is_empty_cell(row.fields[f]) ? header.blank_fields : header.unknown_fields)
+        (is_blank(row.fields[f]) ? header.blank_fields : header.unknown_fields)
             .push_back(static_cast<int>(f));
       } else if (header.field_of[column] >= 0) {
         duplicates.emplace_back(column, static_cast<int>(f));
@@ -152,7 +148,7 @@ void warn_ignored_columns(const std::vector<CsvRow>& records, const Header& head
     const auto f = static_cast<std::size_t>(field);
     for (std::size_t r = header.row + 1; r < records.size(); ++r) {
       const CsvRow& row = records[r];
-      if (f < row.fields.size() && !is_empty_cell(row.fields[f])) {
+      if (f < row.fields.size() && !is_blank(row.fields[f])) {
         report.warning(file, row.field_lines[f], field + 1, code,
                        fmt::format("column {} has no header: its values (here {}) are ignored",
                                    field + 1, quoted(trim_text(row.fields[f]))));
@@ -172,7 +168,7 @@ bool check_width(const CsvRow& row, const Header& header, const std::string& fil
     return false;
   }
   for (std::size_t f = header.width; f < cells; ++f) {
-    if (!is_empty_cell(row.fields[f])) {
+    if (!is_blank(row.fields[f])) {
       report.error(file, row.field_lines[f], static_cast<int>(f + 1), code,
                    fmt::format("row has {} cells but the header (line {}) has {}; extra cell {}",
                                cells, header.line, header.width, quoted(trim_text(row.fields[f]))));
@@ -214,6 +210,10 @@ std::string trim_text(std::string_view s) {
   return trim(s);
 }
 
+bool is_blank(std::string_view s) {
+  return trim_text(s).empty();
+}
+
 std::string fold_name(std::string_view name) {
   if (!is_ascii(name)) return fold_key(name);
   std::string out;
@@ -246,12 +246,17 @@ void Vocabulary::add(const std::string& id, const std::string& label) {
   if (!expected_.empty()) expected_ += ", ";
   expected_ += (label.empty() || label == id) ? id : fmt::format("{} ({})", id, label);
   id_keys_.emplace_back(word_key(id), id);
+  if (!label.empty()) labels_.emplace_back(label, id);
   if (!label.empty()) label_keys_.emplace_back(word_key(label), id);
 }
 
 std::optional<std::string> Vocabulary::find(std::string_view s) const {
+  // Fast path without ICU: the exact id or label, as most files write them.
+  const std::string exact = trim_text(s);
   for (const auto& id : ids_)
-    if (id == s) return id;  // fast path: the exact id
+    if (id == exact) return id;
+  for (const auto& [label, id] : labels_)
+    if (label == exact) return id;
   const std::string key = word_key(s);
   // Ids before labels, so that an id always wins over another item's label.
   for (const auto* keys : {&id_keys_, &label_keys_})

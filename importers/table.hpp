@@ -74,6 +74,8 @@ std::string normalize_word(std::string_view cell);
 std::string word_key(std::string_view cell);
 /// Trimmed (ASCII and Unicode spaces such as U+3000) but otherwise kept: names, schools, titles.
 std::string trim_text(std::string_view cell);
+/// Empty or only spaces (also U+3000).
+bool is_blank(std::string_view cell);
 /// fold_key (SPEC §5) with an ASCII fast path.
 std::string fold_name(std::string_view name);
 
@@ -97,6 +99,7 @@ class Vocabulary {
   std::vector<std::pair<std::string, std::string>> id_keys_;     ///< key → id
   std::vector<std::pair<std::string, std::string>> label_keys_;  ///< key → id
   std::vector<std::string> ids_;
+  std::vector<std::pair<std::string, std::string>> labels_;  ///< label as configured → id
   std::string expected_;
 };
 
