@@ -1,1 +1,267 @@
-int main() { return 0; }
+/// The thin `jury` executable: parse arguments, call the Competition facade, print, and map every
+/// error to its exit code (SPEC §10) in one place.
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/views.hpp"
+#include "engine/competition.hpp"
+#include "engine/errors.hpp"
+#include "engine/status_view.hpp"
+#include "fixtures/demo.hpp"
+
+namespace {
+
+using namespace jury;
+
+struct Options {
+  std::string db = std::getenv("JURY_DB") ? std::getenv("JURY_DB") : "jury.db";
+  std::string file;
+  std::vector<std::string> files;
+  std::string encoding = "auto";
+  bool json = false;
+  std::uint64_t seed = 0;
+  bool reshuffle = false;
+  std::string explain;
+  std::string format;
+  bool is_public = false;
+  bool allow_incomplete = false;
+  bool reopen = false;
+  std::string method;
+  std::string demo_dir = "jury-demo";
+};
+
+Encoding encoding_option(const std::string& name) {
+  if (name == "auto") return Encoding::Auto;
+  const auto encoding = parse_encoding(name);
+  if (!encoding)
+    throw UsageError("unknown encoding \"" + name + "\"; use utf-8, gb18030 or utf-16");
+  return *encoding;
+}
+
+/// Warnings of a successful import, then its summary.
+void print_import(const ImportSummary& summary, bool json) {
+  if (json)
+    std::cout << cli::diagnostics_json(summary.report);
+  else
+    std::cerr << summary.report.to_text();
+  std::cerr << summary.message << "\n";
+}
+
+int run_import(const Options& o, const std::string& what) {
+  Competition competition = Competition::open(o.db);
+  const Encoding encoding = encoding_option(o.encoding);
+  if (what == "entries") print_import(competition.import_entries(o.file, encoding), o.json);
+  if (what == "judges") print_import(competition.import_judges(o.file, encoding), o.json);
+  if (what == "scores") print_import(competition.import_scores(o.files, encoding), o.json);
+  return kExitOk;
+}
+
+int run_assign(const Options& o) {
+  Competition competition = Competition::open(o.db);
+  if (!o.explain.empty()) {
+    for (const auto& line : competition.explain(o.explain, o.seed)) std::cout << line << "\n";
+    return kExitOk;
+  }
+  std::cout << competition.assign(o.seed, o.reshuffle).message << "\n";
+  return kExitOk;
+}
+
+int run_export(const Options& o, const std::string& what) {
+  const Competition competition = Competition::open(o.db);
+  if (what == "sheets") {
+    const Encoding encoding = encoding_option(o.encoding == "auto" ? "utf-8" : o.encoding);
+    if (encoding == Encoding::Utf16) throw UsageError("sheets are written as utf-8 or gb18030");
+    const auto written = competition.export_sheets(o.file, encoding);
+    std::cout << fmt::format("{} score sheets written to {}\n", written.size(), o.file);
+  } else if (what == "assignments") {
+    competition.export_assignments(o.file);
+    std::cout << fmt::format("assignments written to {}\n", o.file);
+  } else {
+    const auto format =
+        o.format.empty() ? roster_format_from_path(o.file) : parse_roster_format(o.format);
+    if (!format)
+      throw UsageError("cannot tell the roster format of \"" + o.file +
+                       "\"; use --format csv|json|html|xlsx");
+    competition.export_roster(o.file, *format, o.is_public);
+    std::cout << fmt::format("roster written to {}{}\n", o.file, o.is_public ? " (public)" : "");
+  }
+  return kExitOk;
+}
+
+int run_results(const Options& o) {
+  const Competition competition = Competition::open(o.db);
+  std::optional<Method> method;
+  if (!o.method.empty()) {
+    method = parse_method(o.method);
+    if (!method) throw UsageError("unknown method \"" + o.method + "\"");
+  }
+  const Results results = competition.results(method);
+  for (const auto& warning : results.warnings) std::cerr << "warning: " << warning << "\n";
+  std::cout << (o.json ? competition.results_json(results, false)
+                       : cli::results_text(competition.config(), results));
+  return kExitOk;
+}
+
+int run_award(const Options& o) {
+  Competition competition = Competition::open(o.db);
+  if (o.reopen) {
+    competition.reopen();
+    std::cout << "decision reopened: scores and assignment may change again\n";
+    return kExitOk;
+  }
+  const Results decided = competition.award(o.allow_incomplete);
+  std::cout << cli::results_text(competition.config(), decided);
+  std::cout << "prize tiers decided and frozen\n";
+  return kExitOk;
+}
+
+int run_status(const Options& o) {
+  const Competition competition = Competition::open(o.db);
+  const Status status = competition.status();
+  std::cout << (o.json ? status_json(status) : status_text(competition.config(), status));
+  return kExitOk;
+}
+
+int run_report(const Options& o) {
+  const Competition competition = Competition::open(o.db);
+  const ReliabilityReport report = competition.report();
+  std::cout << (o.json ? cli::report_json(report) : cli::report_text(competition.config(), report));
+  return kExitOk;
+}
+
+int run_audit(const Options& o) {
+  const Competition competition = Competition::open(o.db);
+  std::cout << (o.json ? cli::audit_json(competition.audit())
+                       : cli::audit_text(competition.audit()));
+  return kExitOk;
+}
+
+/// Prints the error the way SPEC §10 asks and returns its exit code.
+int report_error(const JuryError& error, bool json) {
+  if (const auto* input = dynamic_cast<const InputError*>(&error)) {
+    if (json)
+      std::cout << cli::diagnostics_json(input->report());
+    else
+      std::cerr << input->report().to_text();
+  }
+  if (const auto* infeasible = dynamic_cast<const InfeasibleError*>(&error))
+    for (const auto& line : infeasible->problems()) std::cerr << "  " << line << "\n";
+  std::cerr << "jury: " << error.what() << "\n";
+  return error.exit_code();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  CLI::App app{"jury — judging and scoring engine for youth science and technology competitions"};
+  app.set_version_flag("--version", std::string("jury ") + JURY_VERSION);
+  app.add_option("--db", o.db, "competition database (default ./jury.db, or $JURY_DB)");
+  app.require_subcommand(1);
+  int (*action)(const Options&) = nullptr;
+  std::string import_what, export_what;
+
+  auto* init = app.add_subcommand("init", "create the competition database from a config file");
+  init->add_option("CONFIG", o.file, "competition config (JSON)")->required();
+
+  auto* config = app.add_subcommand("config", "show the competition config");
+  config->require_subcommand(1);
+  config->add_subcommand("show", "print the effective config with all defaults");
+
+  auto* import = app.add_subcommand("import", "import entries, judges or filled score sheets");
+  import->require_subcommand(1);
+  for (const char* what : {"entries", "judges"}) {
+    auto* sub = import->add_subcommand(what, std::string("import the ") + what + " file");
+    sub->add_option("FILE", o.file, "CSV file")->required();
+    sub->add_option("--encoding", o.encoding, "utf-8, gb18030 or utf-16 (default: detect)");
+    sub->add_flag("--json", o.json, "print diagnostics as a JSON array");
+    sub->callback([&, what] { import_what = what; });
+  }
+  auto* scores = import->add_subcommand("scores", "import filled score sheets");
+  scores->add_option("FILES", o.files, "sheet files or directories of sheets")->required();
+  scores->add_option("--encoding", o.encoding, "utf-8, gb18030 or utf-16 (default: detect)");
+  scores->add_flag("--json", o.json, "print diagnostics as a JSON array");
+  scores->callback([&] { import_what = "scores"; });
+
+  auto* assign = app.add_subcommand("assign", "assign judges to entries (optimal, incremental)");
+  assign->add_option("--seed", o.seed, "chooses among optimal assignments (default 0)");
+  assign->add_flag("--reshuffle", o.reshuffle, "recompute the assignments that have no scores");
+  assign->add_option("--explain", o.explain, "explain the judges of one entry")
+      ->option_text("ENTRY_ID");
+
+  auto* export_cmd = app.add_subcommand("export", "write sheets, assignments or the roster");
+  export_cmd->require_subcommand(1);
+  auto* sheets = export_cmd->add_subcommand("sheets", "one score sheet per judge and kind");
+  sheets->add_option("DIR", o.file, "output directory")->required();
+  sheets->add_option("--encoding", o.encoding, "utf-8 (with BOM, default) or gb18030");
+  sheets->callback([&] { export_what = "sheets"; });
+  auto* pairs = export_cmd->add_subcommand("assignments", "judge_id,entry_id pairs");
+  pairs->add_option("FILE", o.file, "output CSV file")->required();
+  pairs->callback([&] { export_what = "assignments"; });
+  auto* roster = export_cmd->add_subcommand("roster", "the award roster from the decision");
+  roster->add_option("FILE", o.file, "output file (.csv .json .html .xlsx)")->required();
+  roster->add_option("--format", o.format, "csv, json, html or xlsx (default: from FILE)");
+  roster->add_flag("--public", o.is_public, "leave out scores, flags and anything about judges");
+  roster->callback([&] { export_what = "roster"; });
+
+  auto* status = app.add_subcommand("status", "counts and what is still missing");
+  status->add_flag("--json", o.json, "print JSON");
+  auto* results = app.add_subcommand("results", "ranking preview (nothing is stored)");
+  results->add_flag("--json", o.json, "print the SPEC §9 JSON document");
+  results->add_option("--method", o.method, "override the aggregation method");
+  auto* award = app.add_subcommand("award", "decide and freeze the prize tiers");
+  award->add_flag("--allow-incomplete", o.allow_incomplete,
+                  "decide although entries are incomplete");
+  award->add_flag("--reopen", o.reopen, "withdraw the decision (audited)");
+  auto* report = app.add_subcommand("report", "how fair the judging was (not for publication)");
+  report->add_flag("--json", o.json, "print JSON");
+  auto* audit = app.add_subcommand("audit", "the append-only audit log");
+  audit->add_flag("--json", o.json, "print JSON");
+  auto* demo = app.add_subcommand("demo", "the whole workflow on the bundled sample");
+  demo->add_option("DIR", o.demo_dir, "output directory (default ./jury-demo)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+
+  try {
+    if (*init) {
+      Competition::init(o.db, o.file);
+      std::cout << fmt::format("competition database {} created from {}\n", o.db, o.file);
+      return kExitOk;
+    }
+    if (*config) {
+      std::cout << Competition::open(o.db).config_json() << "\n";
+      return kExitOk;
+    }
+    if (*import) return run_import(o, import_what);
+    if (*assign) action = run_assign;
+    if (*export_cmd) return run_export(o, export_what);
+    if (*status) action = run_status;
+    if (*results) action = run_results;
+    if (*award) action = run_award;
+    if (*audit) action = run_audit;
+    if (*report) action = run_report;
+    if (*demo) return run_demo(o.demo_dir, std::cout);
+    return action ? action(o) : kExitUsage;
+  } catch (const JuryError& error) {
+    return report_error(error, o.json);
+  } catch (const std::exception& error) {
+    std::cerr << "jury: internal error: " << error.what() << "\n";
+    return kExitInternal;
+  }
+}

@@ -1,0 +1,200 @@
+#include "cli/views.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace jury::cli {
+
+namespace {
+
+std::string label_of(const std::vector<Labelled>& items, const std::string& id) {
+  for (const auto& item : items)
+    if (item.id == id) return item.label;
+  return id;
+}
+
+std::string kind_label(const Config& config, const std::string& id) {
+  const Kind* kind = config.find_kind(id);
+  return kind ? kind->label : id;
+}
+
+std::string pool_name(const Config& config, const PoolResult& pool) {
+  std::string name = kind_label(config, pool.kind);
+  if (pool.group) name += " / " + label_of(config.groups, *pool.group);
+  if (pool.subject) name += " / " + label_of(config.subjects, *pool.subject);
+  return name;
+}
+
+std::string tier_label(const Config& config, const std::string& kind, const std::string& tier) {
+  const auto policy = config.awards.find(kind);
+  if (policy != config.awards.end())
+    for (const auto& t : policy->second.tiers)
+      if (t.id == tier) return t.label;
+  return tier;
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
+  return out;
+}
+
+}  // namespace
+
+std::string diagnostics_json(const Report& report) {
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  for (const auto& d : report.items())
+    items.push_back({{"file", d.file},
+                     {"line", d.line},
+                     {"column", d.column},
+                     {"severity", d.severity == Severity::Error ? "error" : "warning"},
+                     {"code", d.code},
+                     {"message", d.message}});
+  return items.dump(2) + "\n";
+}
+
+std::string results_text(const Config& config, const Results& results) {
+  std::string out = fmt::format("method: {}\n", to_string(results.method));
+  for (const auto& warning : results.warnings) out += "warning: " + warning + "\n";
+  for (const auto& pool : results.pools) {
+    std::vector<std::string> quotas;
+    for (const auto& [tier, q] : pool.quotas)
+      quotas.push_back(fmt::format("{} {}", tier_label(config, pool.kind, tier), q));
+    out += fmt::format("\n{} — {} ranked; quotas: {}\n", pool_name(config, pool), pool.entries,
+                       join(quotas, ", "));
+    for (const auto& row : pool.rows) {
+      const std::string rank = row.rank ? std::to_string(*row.rank) : "-";
+      const std::string score =
+          row.score ? fmt::format("{:.{}f}", *row.score, config.aggregation.precision) : "-";
+      const std::string tier = row.tier ? tier_label(config, pool.kind, *row.tier) : "";
+      out += fmt::format("  {:>4}  {:<14} {:>8}  {}{}\n", rank, row.entry_id, score, tier,
+                         row.flags.empty() ? "" : "  [" + join(row.flags, ", ") + "]");
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::string optional_number(const std::optional<double>& value, int decimals) {
+  return value ? fmt::format("{:.{}f}", *value, decimals) : "-";
+}
+
+nlohmann::ordered_json optional_json(const std::optional<std::string>& value) {
+  return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
+}
+
+}  // namespace
+
+std::string report_text(const Config& config, const ReliabilityReport& report) {
+  std::string out = fmt::format("method: {}\n", to_string(report.method));
+  for (const auto& warning : report.warnings) out += "warning: " + warning + "\n";
+  out += "\npools (scores of ranked entries: min / q1 / median / q3 / max; ICC(1) of totals):\n";
+  for (const auto& pool : report.pools) {
+    PoolResult named;
+    named.kind = pool.kind;
+    named.group = pool.group;
+    named.subject = pool.subject;
+    std::string distribution = "-";
+    if (pool.scores)
+      distribution =
+          fmt::format("{:.2f} / {:.2f} / {:.2f} / {:.2f} / {:.2f}", pool.scores->min,
+                      pool.scores->q1, pool.scores->median, pool.scores->q3, pool.scores->max);
+    out += fmt::format("  {}: {} ranked; {}; ICC {}; {} connected component(s)\n",
+                       pool_name(config, named), pool.entries, distribution,
+                       optional_number(pool.icc, 3), pool.components);
+  }
+  out += "\njudges (load = complete totals; severity b_j, negative = harsh):\n";
+  for (const auto& j : report.judges)
+    out += fmt::format("  {:<10} {:<10} load {:>4}  mean total {:>7.2f}  severity {:>+7.2f}\n",
+                       j.judge_id, j.kind, j.load, j.mean_total, j.severity);
+  out += fmt::format("\nflagged entries: {}\n", report.flagged.size());
+  for (const auto& f : report.flagged)
+    out += fmt::format("  {} ({}): {}\n", f.entry_id, f.kind, join(f.flags, ", "));
+  out += "\nunder another aggregation method these entries would change tier:\n";
+  for (const auto& m : report.methods) {
+    out += fmt::format("  {}: {} change(s)\n", to_string(m.method), m.changes.size());
+    for (const auto& c : m.changes)
+      out += fmt::format("    {} ({}): {} -> {}\n", c.entry_id, c.kind,
+                         c.configured_tier ? tier_label(config, c.kind, *c.configured_tier) : "-",
+                         c.other_tier ? tier_label(config, c.kind, *c.other_tier) : "-");
+  }
+  return out;
+}
+
+std::string report_json(const ReliabilityReport& report) {
+  nlohmann::ordered_json pools = nlohmann::ordered_json::array();
+  for (const auto& p : report.pools) {
+    nlohmann::ordered_json distribution = nullptr;
+    if (p.scores)
+      distribution = {{"min", p.scores->min},
+                      {"q1", p.scores->q1},
+                      {"median", p.scores->median},
+                      {"q3", p.scores->q3},
+                      {"max", p.scores->max}};
+    pools.push_back({{"kind", p.kind},
+                     {"group", optional_json(p.group)},
+                     {"subject", optional_json(p.subject)},
+                     {"entries", p.entries},
+                     {"scores", distribution},
+                     {"icc", p.icc ? nlohmann::ordered_json(*p.icc) : nlohmann::ordered_json()},
+                     {"components", p.components}});
+  }
+  nlohmann::ordered_json judges = nlohmann::ordered_json::array();
+  for (const auto& j : report.judges)
+    judges.push_back({{"judge_id", j.judge_id},
+                      {"kind", j.kind},
+                      {"load", j.load},
+                      {"mean_total", j.mean_total},
+                      {"severity", j.severity}});
+  nlohmann::ordered_json flagged = nlohmann::ordered_json::array();
+  for (const auto& f : report.flagged)
+    flagged.push_back({{"entry_id", f.entry_id}, {"kind", f.kind}, {"flags", f.flags}});
+  nlohmann::ordered_json methods = nlohmann::ordered_json::array();
+  for (const auto& m : report.methods) {
+    nlohmann::ordered_json changes = nlohmann::ordered_json::array();
+    for (const auto& c : m.changes)
+      changes.push_back({{"entry_id", c.entry_id},
+                         {"kind", c.kind},
+                         {"tier", optional_json(c.configured_tier)},
+                         {"other_tier", optional_json(c.other_tier)}});
+    methods.push_back({{"method", to_string(m.method)}, {"changes", changes}});
+  }
+  nlohmann::ordered_json doc = {{"method", to_string(report.method)},
+                                {"pools", pools},
+                                {"judges", judges},
+                                {"flagged", flagged},
+                                {"methods", methods},
+                                {"warnings", report.warnings}};
+  return doc.dump(2) + "\n";
+}
+
+std::string audit_text(const std::vector<AuditRecord>& records) {
+  std::string out;
+  for (const auto& r : records) {
+    out += fmt::format("#{} {} {}", r.id, r.time, r.command);
+    if (!r.file.empty()) out += fmt::format(" {} (sha256 {})", r.file, r.sha256);
+    std::string change = r.change;
+    for (std::size_t at = change.find('\n'); at != std::string::npos;
+         at = change.find('\n', at + 5))
+      change.replace(at, 1, "\n    ");
+    out += "\n    " + change;
+    out += "\n";
+  }
+  return out;
+}
+
+std::string audit_json(const std::vector<AuditRecord>& records) {
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  for (const auto& r : records)
+    items.push_back({{"id", r.id},
+                     {"time", r.time},
+                     {"command", r.command},
+                     {"file", r.file},
+                     {"sha256", r.sha256},
+                     {"change", r.change}});
+  return items.dump(2) + "\n";
+}
+
+}  // namespace jury::cli

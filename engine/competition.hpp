@@ -1,0 +1,136 @@
+#pragma once
+/// The Competition facade: runs each workflow step of SPEC §1 against the store, each in one
+/// transaction with an audit record. Algorithms live in judging/, parsing in importers/, rendering
+/// in exporters/; this class only loads, calls, checks state and persists.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/store.hpp"
+#include "importers/encoding.hpp"
+#include "judging/reliability.hpp"
+#include "model/diagnostics.hpp"
+#include "model/model.hpp"
+
+namespace jury {
+
+/// What an import did; `report` holds its warnings (errors throw InputError instead).
+struct ImportSummary {
+  int added = 0;
+  int updated = 0;
+  int unchanged = 0;
+  int recused = 0;  ///< scores only
+  int blank = 0;    ///< scores only: rows left entirely blank (nothing stored)
+  Report report;
+  std::string message;
+};
+
+struct AssignSummary {
+  int kept = 0;
+  int dropped = 0;
+  int added = 0;
+  std::int64_t objective = 0;
+  std::string message;
+};
+
+enum class RosterFormat { Csv, Json, Html, Xlsx };
+std::optional<RosterFormat> parse_roster_format(const std::string& name);
+/// From the file extension (.csv .json .html/.htm .xlsx); nullopt when unknown.
+std::optional<RosterFormat> roster_format_from_path(const std::string& path);
+
+/// Per (judge, kind): what the judge owes.
+struct JudgeProgress {
+  std::string judge_id;
+  std::string name;
+  bool active = true;
+  int assigned = 0;
+  int complete = 0;  ///< complete score rows
+  int partial = 0;   ///< partly filled rows
+  int missing = 0;   ///< assigned pairs without any score
+  int capacity = 0;
+};
+
+struct KindProgress {
+  std::string kind;
+  std::vector<std::pair<std::string, int>> active_by_group;  ///< group id ("" = none) → entries
+  int active = 0;
+  int withdrawn = 0;
+  int disqualified = 0;
+  int judges_per_entry = 0;
+  int assignments = 0;      ///< pairs on active entries
+  int open_places = 0;      ///< k − assigned, summed over active entries (what assign would fill)
+  int complete_scores = 0;  ///< complete score rows on active entries
+  int missing_scores = 0;   ///< assigned pairs on active entries without a complete row
+  int complete_entries = 0;  ///< entries with ≥ min_scores complete totals
+  int incomplete_entries = 0;
+};
+
+struct Status {
+  std::string competition;
+  int entries = 0;
+  int judges_active = 0;
+  int judges_inactive = 0;
+  int assignments = 0;
+  int recusals = 0;
+  bool awarded = false;
+  std::vector<KindProgress> kinds;
+  std::vector<JudgeProgress> judges;
+};
+
+class Competition {
+ public:
+  /// Creates the database from a config file (SPEC §2); InputError when the config is invalid.
+  static Competition init(const std::string& db_path, const std::string& config_path);
+  static Competition open(const std::string& db_path);
+
+  const Config& config() const { return config_; }
+  /// The effective config with all defaults, as JSON text.
+  std::string config_json() const;
+
+  ImportSummary import_entries(const std::string& path, Encoding encoding);
+  ImportSummary import_judges(const std::string& path, Encoding encoding);
+  /// Files and directories (every *.csv inside, name order); all of them are one transaction.
+  ImportSummary import_scores(const std::vector<std::string>& paths, Encoding encoding);
+
+  AssignSummary assign(std::uint64_t seed, bool reshuffle);
+  std::vector<std::string> explain(const std::string& entry_id, std::uint64_t seed) const;
+
+  /// Writes one sheet per (judge, kind) into dir; returns the paths written.
+  std::vector<std::string> export_sheets(const std::string& dir, Encoding encoding,
+                                         const std::vector<ScoreRow>* filled = nullptr) const;
+  void export_assignments(const std::string& path) const;
+
+  /// Computes the ranking and tiers now, storing nothing (`jury results`).
+  Results results(std::optional<Method> method = std::nullopt) const;
+  /// Decides and freezes the tiers; StateError while entries are incomplete (unless allowed).
+  Results award(bool allow_incomplete);
+  void reopen();
+  /// The stored decision; StateError when not awarded.
+  Results decision() const;
+  bool awarded() const;
+
+  void export_roster(const std::string& path, RosterFormat format, bool is_public) const;
+  /// The §9 JSON document of a Results value (e.g. `results --json`).
+  std::string results_json(const Results& results, bool is_public) const;
+
+  Status status() const;
+  /// How fair the judging was (`jury report`): distributions, ICC, components, severities.
+  ReliabilityReport report() const;
+  std::vector<AuditRecord> audit() const { return store_.load_audit(); }
+
+  std::vector<Entry> entries() const { return store_.load_entries(); }
+  std::vector<Judge> judges() const { return store_.load_judges(); }
+  std::vector<Assignment> assignments() const { return store_.load_assignments(); }
+  std::vector<ScoreRow> scores() const { return store_.load_scores(); }
+
+ private:
+  Competition(Store store, Config config);
+  void refuse_when_awarded(const std::string& command) const;
+
+  Store store_;
+  Config config_;
+};
+
+}  // namespace jury

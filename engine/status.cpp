@@ -1,0 +1,103 @@
+/// `jury status`: what has been done and what is still missing, per kind and per judge.
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "engine/competition.hpp"
+#include "judging/assignment.hpp"
+
+namespace jury {
+
+namespace {
+
+struct PairState {
+  bool has_row = false;
+  bool complete = false;
+};
+
+KindProgress kind_progress(const Config& config, const Kind& kind,
+                           const std::vector<Entry>& entries,
+                           const std::map<std::string, std::vector<PairState>>& pairs_by_entry) {
+  KindProgress progress;
+  progress.kind = kind.id;
+  progress.judges_per_entry = config.judges_per_entry(kind.id);
+  std::map<std::string, int> by_group;
+  for (const auto& e : entries) {
+    if (e.kind != kind.id) continue;
+    if (e.status == EntryStatus::Withdrawn) ++progress.withdrawn;
+    if (e.status == EntryStatus::Disqualified) ++progress.disqualified;
+    if (!e.active()) continue;
+    ++progress.active;
+    ++by_group[e.group];
+    const auto found = pairs_by_entry.find(e.id);
+    const std::vector<PairState> none;
+    const auto& pairs = found == pairs_by_entry.end() ? none : found->second;
+    const int assigned = static_cast<int>(pairs.size());
+    const int complete = static_cast<int>(
+        std::count_if(pairs.begin(), pairs.end(), [](const PairState& p) { return p.complete; }));
+    progress.assignments += assigned;
+    progress.open_places += std::max(0, progress.judges_per_entry - assigned);
+    progress.complete_scores += complete;
+    progress.missing_scores += assigned - complete;
+    if (complete >= config.aggregation.min_scores)
+      ++progress.complete_entries;
+    else
+      ++progress.incomplete_entries;
+  }
+  for (const auto& group : config.groups)
+    if (by_group.count(group.id))
+      progress.active_by_group.emplace_back(group.id, by_group[group.id]);
+  if (by_group.count("")) progress.active_by_group.emplace_back("", by_group[""]);
+  return progress;
+}
+
+}  // namespace
+
+Status Competition::status() const {
+  const std::vector<Entry> entries = store_.load_entries();
+  const std::vector<Judge> judges = store_.load_judges();
+  const std::vector<Assignment> assignments = store_.load_assignments();
+  std::map<Assignment, bool> row_complete;
+  for (const auto& row : store_.load_scores())
+    row_complete[{row.judge_id, row.entry_id}] = row.complete();
+
+  Status status;
+  status.competition = config_.competition_name;
+  status.entries = static_cast<int>(entries.size());
+  status.assignments = static_cast<int>(assignments.size());
+  status.recusals = static_cast<int>(store_.load_recusals().size());
+  status.awarded = awarded();
+
+  std::map<std::string, std::vector<PairState>> pairs_by_entry;
+  std::map<std::string, JudgeProgress> by_judge;
+  const int default_capacity = default_max_load(config_, entries, judges);
+  for (const auto& j : judges) {
+    (j.active ? status.judges_active : status.judges_inactive)++;
+    JudgeProgress& p = by_judge[j.id];
+    p.judge_id = j.id;
+    p.name = j.name;
+    p.active = j.active;
+    p.capacity = j.max_load.value_or(config_.judging.max_load.value_or(default_capacity));
+  }
+  for (const auto& pair : assignments) {
+    const auto found = row_complete.find(pair);
+    const PairState state{found != row_complete.end(),
+                          found != row_complete.end() && found->second};
+    pairs_by_entry[pair.entry_id].push_back(state);
+    JudgeProgress& p = by_judge[pair.judge_id];
+    ++p.assigned;
+    if (state.complete)
+      ++p.complete;
+    else if (state.has_row)
+      ++p.partial;
+    else
+      ++p.missing;
+  }
+  for (const auto& kind : config_.kinds)
+    status.kinds.push_back(kind_progress(config_, kind, entries, pairs_by_entry));
+  for (auto& [id, progress] : by_judge) status.judges.push_back(std::move(progress));
+  return status;
+}
+
+}  // namespace jury

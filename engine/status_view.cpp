@@ -1,0 +1,102 @@
+/// Text and JSON views of `jury status` (used by the CLI and the demo).
+
+#include "engine/status_view.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace jury {
+
+namespace {
+
+std::string label_of(const std::vector<Labelled>& items, const std::string& id) {
+  for (const auto& item : items)
+    if (item.id == id) return item.label;
+  return id;
+}
+
+std::string kind_label(const Config& config, const std::string& id) {
+  const Kind* kind = config.find_kind(id);
+  return kind ? kind->label : id;
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
+  return out;
+}
+
+}  // namespace
+
+std::string status_text(const Config& config, const Status& status) {
+  std::string out = fmt::format("{} ({})\n", status.competition, config.year);
+  out += fmt::format("entries {}, judges {} active / {} withdrawn, assignments {}, recusals {}\n",
+                     status.entries, status.judges_active, status.judges_inactive,
+                     status.assignments, status.recusals);
+  out += status.awarded ? "prize tiers: decided and frozen\n" : "prize tiers: not decided\n";
+  for (const auto& k : status.kinds) {
+    out += fmt::format("\n{} ({}): {} active", kind_label(config, k.kind), k.kind, k.active);
+    std::vector<std::string> groups;
+    for (const auto& [group, n] : k.active_by_group)
+      groups.push_back(
+          fmt::format("{} {}", group.empty() ? "-" : label_of(config.groups, group), n));
+    if (!groups.empty()) out += " (" + join(groups, ", ") + ")";
+    out += fmt::format(", {} withdrawn, {} disqualified\n", k.withdrawn, k.disqualified);
+    out += fmt::format("  judges per entry {}: {} assigned, {} places open{}\n", k.judges_per_entry,
+                       k.assignments, k.open_places, k.open_places ? " (run `jury assign`)" : "");
+    out +=
+        fmt::format("  scores: {} complete, {} missing; entries {} complete, {} incomplete\n",
+                    k.complete_scores, k.missing_scores, k.complete_entries, k.incomplete_entries);
+  }
+  std::vector<const JudgeProgress*> owing;
+  for (const auto& j : status.judges)
+    if (j.missing + j.partial > 0) owing.push_back(&j);
+  out += fmt::format("\njudges who still owe scores: {}\n", owing.size());
+  for (const auto* j : owing)
+    out += fmt::format("  {} {}: {} of {} complete, {} partly filled, {} missing{}\n", j->judge_id,
+                       j->name, j->complete, j->assigned, j->partial, j->missing,
+                       j->active ? "" : " (withdrawn)");
+  return out;
+}
+
+std::string status_json(const Status& status) {
+  nlohmann::ordered_json kinds = nlohmann::ordered_json::array();
+  for (const auto& k : status.kinds) {
+    nlohmann::ordered_json groups = nlohmann::ordered_json::object();
+    for (const auto& [group, n] : k.active_by_group) groups[group.empty() ? "-" : group] = n;
+    kinds.push_back({{"kind", k.kind},
+                     {"active", k.active},
+                     {"active_by_group", groups},
+                     {"withdrawn", k.withdrawn},
+                     {"disqualified", k.disqualified},
+                     {"judges_per_entry", k.judges_per_entry},
+                     {"assignments", k.assignments},
+                     {"open_places", k.open_places},
+                     {"complete_scores", k.complete_scores},
+                     {"missing_scores", k.missing_scores},
+                     {"complete_entries", k.complete_entries},
+                     {"incomplete_entries", k.incomplete_entries}});
+  }
+  nlohmann::ordered_json judges = nlohmann::ordered_json::array();
+  for (const auto& j : status.judges)
+    judges.push_back({{"judge_id", j.judge_id},
+                      {"active", j.active},
+                      {"capacity", j.capacity},
+                      {"assigned", j.assigned},
+                      {"complete", j.complete},
+                      {"partial", j.partial},
+                      {"missing", j.missing}});
+  nlohmann::ordered_json doc = {{"competition", status.competition},
+                                {"entries", status.entries},
+                                {"judges_active", status.judges_active},
+                                {"judges_inactive", status.judges_inactive},
+                                {"assignments", status.assignments},
+                                {"recusals", status.recusals},
+                                {"awarded", status.awarded},
+                                {"kinds", kinds},
+                                {"judges", judges}};
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace jury

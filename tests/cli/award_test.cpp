@@ -1,0 +1,120 @@
+/// End-to-end award workflow: demo reproducibility, freeze, and safe public rosters.
+
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.hpp"
+
+using namespace jury::testing;
+using nlohmann::json;
+
+namespace {
+
+/// Counts tiers per (kind, tier id) in a §9 results document.
+std::map<std::string, int> tier_counts(const json& document) {
+  std::map<std::string, int> counts;
+  for (const auto& row : document["results"])
+    if (!row["tier"].is_null())
+      ++counts[row["kind"].get<std::string>() + "/" + row["tier"].get<std::string>()];
+  return counts;
+}
+
+}  // namespace
+
+TEST_CASE("SPEC §11: jury demo reproduces the sample's tier shape and is byte-identical twice") {
+  Scratch s("demo");
+  const auto first = s.jury("demo run1");
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  const auto second = s.jury("demo run2");
+  REQUIRE(second.exit_code == 0);
+  for (const char* name : {"roster.csv", "roster.json", "roster.html", "roster-public.html",
+                           "roster-public.json", "status.txt"}) {
+    INFO(name);
+    CHECK(read_text(s.dir() / "run1" / name) == read_text(s.dir() / "run2" / name));
+  }
+  const json roster = json::parse(read_text(s.dir() / "run1" / "roster.json"));
+  const auto counts = tier_counts(roster);
+  // Student quotas 12 / 28 / 102 over 小学/初中/高中; advisor 4 / 8 / 12. A tie shared at a
+  // boundary may only add to a tier (and take the overflow from the next one).
+  CHECK(counts.at("student/first") >= 12);
+  CHECK(counts.at("student/first") + counts.at("student/second") >= 40);
+  CHECK(counts.at("student/first") + counts.at("student/second") + counts.at("student/third") ==
+        142);
+  CHECK(counts.at("advisor/first") + counts.at("advisor/second") + counts.at("advisor/third") ==
+        24);
+  int quota_first = 0;
+  for (const auto& pool : roster["pools"])
+    if (pool["kind"] == "student") quota_first += pool["quotas"]["first"].get<int>();
+  CHECK(quota_first == 12);
+}
+
+TEST_CASE("SPEC §8: after award, import scores and assign exit 3 until award --reopen") {
+  Scratch s("freeze");
+  REQUIRE(s.jury("demo .").exit_code == 0);  // the demo's database is the scratch jury.db
+  CHECK(s.jury("import scores filled").exit_code == 3);
+  CHECK(s.jury("assign").exit_code == 3);
+  CHECK(s.jury("award").exit_code == 3);  // already decided
+  REQUIRE(s.jury("award --reopen").exit_code == 0);
+  CHECK(s.jury("import scores filled").exit_code == 0);
+  CHECK(s.jury("assign").exit_code == 0);
+  const std::string audit = s.jury("audit").out;
+  CHECK(audit.find("award --reopen") != std::string::npos);
+}
+
+TEST_CASE(
+    "SPEC §9: hostile titles are neutralised in every roster format, public ones hide judges and "
+    "scores") {
+  Scratch s("hostile");
+  REQUIRE(s.jury("init " + fixture("jingzhou-2021/competition.json")).exit_code == 0);
+  std::string entries = "entry_id,kind,group,subject,title,school,district,students,advisors\n";
+  const char* titles[] = {"\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"",
+                          "<script>alert(1)</script>",
+                          "+SUM(A1)",
+                          "@cmd",
+                          "\"quote \"\" comma, and\nnewline\"",
+                          "-2+3"};
+  int n = 0;
+  for (const char* title : titles)
+    for (int copy = 0; copy < 2; ++copy) {
+      ++n;
+      entries += "H" + std::to_string(n) + ",student,primary,PS," + title + ",学校" +
+                 std::to_string(n) + ",,学生" + std::to_string(n) + ",\n";
+    }
+  write_text(s.path("entries.csv"), entries);
+  REQUIRE(s.jury("import entries entries.csv").exit_code == 0);
+  std::string judges = "judge_id,name,affiliation,max_load\n";
+  for (int j = 1; j <= 6; ++j)
+    judges += "SECRETJ" + std::to_string(j) + ",评委秘密" + std::to_string(j) + ",单位" +
+              std::to_string(j) + ",20\n";
+  write_text(s.path("judges.csv"), judges);
+  REQUIRE(s.jury("import judges judges.csv").exit_code == 0);
+  REQUIRE(s.jury("assign --seed 7").exit_code == 0);
+  REQUIRE(s.jury("export sheets sheets").exit_code == 0);
+  REQUIRE(s.jury("award --allow-incomplete").exit_code == 0);
+  for (const char* name : {"r.csv", "r.json", "r.html", "r.xlsx", "p.csv", "p.json", "p.html"}) {
+    const bool is_public = name[0] == 'p';
+    REQUIRE(
+        s.jury(std::string("export roster ") + name + (is_public ? " --public" : "")).exit_code ==
+        0);
+    const std::string text = read_text(s.dir() / name);
+    INFO(name);
+    CHECK(text.find("SECRETJ") == std::string::npos);
+    CHECK(text.find("评委秘密") == std::string::npos);
+  }
+  const std::string csv = read_text(s.dir() / "r.csv");
+  CHECK(csv.find(",=HYPERLINK") == std::string::npos);
+  CHECK(csv.find("\"'=HYPERLINK") != std::string::npos);
+  CHECK(csv.find(",+SUM") == std::string::npos);
+  CHECK(csv.find(",@cmd") == std::string::npos);
+  const std::string html = read_text(s.dir() / "r.html");
+  CHECK(html.find("<script>") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;") != std::string::npos);
+  const json public_doc = json::parse(read_text(s.dir() / "p.json"));
+  for (const auto& row : public_doc["results"]) {
+    CHECK_FALSE(row.contains("score"));
+    CHECK_FALSE(row.contains("scores"));
+    CHECK_FALSE(row.contains("flags"));
+  }
+}

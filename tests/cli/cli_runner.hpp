@@ -1,0 +1,64 @@
+#pragma once
+/// Runs the real `jury` executable in a scratch directory, as a user or a script would.
+
+#include <sys/wait.h>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace jury::testing {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline void write_text(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+/// A fresh scratch directory per test, holding the database and every file the test writes.
+class Scratch {
+ public:
+  explicit Scratch(const std::string& name)
+      : dir_(std::filesystem::temp_directory_path() / ("jury-cli-" + name)) {
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  const std::filesystem::path& dir() const { return dir_; }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+
+  /// `jury --db <scratch>/jury.db ARGS`, run from the scratch directory.
+  RunResult jury(const std::string& args) const {
+    const std::string out = path(".out"), err = path(".err");
+    const std::string command = "cd '" + dir_.string() + "' && JURY_NOW=2021-11-01T00:00:00Z '" +
+                                std::string(JURY_BINARY) + "' --db '" + path("jury.db") + "' " +
+                                args + " >'" + out + "' 2>'" + err + "'";
+    const int status = std::system(command.c_str());
+    RunResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = read_text(out);
+    result.err = read_text(err);
+    return result;
+  }
+
+ private:
+  std::filesystem::path dir_;
+};
+
+inline std::string fixture(const std::string& relative) {
+  return std::string(JURY_FIXTURES_DIR) + "/" + relative;
+}
+
+}  // namespace jury::testing
