@@ -73,7 +73,8 @@ std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const st
                                                 bool comment_lines) {
   const auto decoded = decode_text(bytes, encoding, file, report);
   if (!decoded) return std::nullopt;
-  std::vector<CsvRow> records = read_csv(decoded->utf8, file, report, comment_lines);
+  std::vector<CsvRow> records =
+      read_csv(decoded->utf8, file, report, comment_lines, detect_separator(decoded->utf8));
   if (records.empty()) {
     report.error(file, 0, 0, "file.empty", "empty file: it has no rows");
     return std::nullopt;

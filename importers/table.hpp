@@ -25,8 +25,9 @@ struct ColumnSpec {
 /// "entry_id (作品编号)".
 std::string describe(const ColumnSpec& column);
 
-/// Decodes and splits a file into records. An empty file (no bytes, only a BOM, only blank
-/// lines or comments) is the error "empty file". nullopt when the file cannot be read at all.
+/// Decodes and splits a file into records, comma- or tab-separated (detect_separator). An empty
+/// file (no bytes, only a BOM, only blank lines or comments) is the error "empty file". nullopt
+/// when the file cannot be read at all.
 std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
                                                 Encoding encoding, Report& report,
                                                 bool comment_lines);
