@@ -393,7 +393,9 @@ ScoreProblem parse_score(std::string_view cell, double max, double step, double&
   if (value < 0 || value > max) return ScoreProblem::OutOfRange;
   if (step > 0) {
     const double steps = value / step;
-    if (std::fabs(steps - std::round(steps)) > 1e-9) return ScoreProblem::NotAMultipleOfStep;
+    // Relative tolerance: only the rounding error of the division passes (28.0000000001 does not).
+    if (std::fabs(steps - std::round(steps)) > 1e-12 * std::max(1.0, std::fabs(steps)))
+      return ScoreProblem::NotAMultipleOfStep;
   }
   return ScoreProblem::None;
 }

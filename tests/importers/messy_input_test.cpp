@@ -73,3 +73,15 @@ TEST_CASE("SPEC §4: a judges file saved by Excel as \"Unicode text\" imports") 
   CHECK(judges[0].judge.expertise == Names{"LS", "ENG"});
   CHECK(judges[0].judge.conflicts == Names{"JZ21-P0101", "沙市中心小学"});
 }
+
+TEST_CASE("SPEC §6: a value a hair off the step is not a multiple of the step") {
+  double value = 0;
+  CHECK(parse_score("28.0000000001", 40, 0.5, value) == ScoreProblem::NotAMultipleOfStep);
+  CHECK(parse_score("28.50000001", 40, 0.5, value) == ScoreProblem::NotAMultipleOfStep);
+  // Only the rounding error of the division passes: 0.3 / 0.1 is 2.9999999999999996.
+  CHECK(parse_score("0.3", 1, 0.1, value) == ScoreProblem::None);
+  CHECK(parse_score("9.7", 10, 0.1, value) == ScoreProblem::None);
+  CHECK(value == 9.7);
+  CHECK(parse_score("２８．５", 40, 0.5, value) == ScoreProblem::None);
+  CHECK(value == 28.5);
+}
