@@ -85,3 +85,16 @@ TEST_CASE("SPEC §6: a value a hair off the step is not a multiple of the step")
   CHECK(parse_score("２８．５", 40, 0.5, value) == ScoreProblem::None);
   CHECK(value == 28.5);
 }
+
+TEST_CASE("SPEC §10: an Excel/WPS workbook given instead of CSV is refused with a hint") {
+  for (const std::string& magic : {std::string("PK\x03\x04\x14\x00\x06\x00", 8),
+                                   std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")}) {
+    for (const Encoding encoding : {Encoding::Auto, Encoding::Utf8, Encoding::Gb18030}) {
+      Report report;
+      CHECK_FALSE(decode_text(magic + "xl/workbook.xml", encoding, "entries.xlsx", report));
+      CHECK(report.to_text() ==
+            "entries.xlsx:1:1: error: the file is a spreadsheet workbook (.xlsx/.xls), not CSV "
+            "text; in Excel or WPS save it with 另存为 (Save As) → CSV\n");
+    }
+  }
+}
