@@ -164,7 +164,11 @@ class RowReader {
 
   void check_people(const Entry& e, const Kind& kind) {
     const auto students = static_cast<int>(e.students.size());
-    if (kind.max_students == 0 && students > 0) {
+    if (kind.max_students > 0 && !header_.has(kStudents)) {
+      error(kStudents, "entries.missing-value",
+            fmt::format("kind {} needs 1–{} students, but the file has no students (学生) column",
+                        kind.id, kind.max_students));
+    } else if (kind.max_students == 0 && students > 0) {
       error(kStudents, "entries.students-not-allowed",
             fmt::format("kind {} has no students, but {} given", kind.id, quoted(text(kStudents))));
     } else if (kind.max_students > 0 && (students < 1 || students > kind.max_students)) {

@@ -98,3 +98,17 @@ TEST_CASE("SPEC §10: an Excel/WPS workbook given instead of CSV is refused with
     }
   }
 }
+
+TEST_CASE("SPEC §3: students are required per kind — a file without the column says so") {
+  Report report;
+  const auto entries = entries_of(
+      "作品编号,类别,组别,学科,作品名称,学校\n"
+      "JZ21-X0002,学生科技创新成果,小学,物质科学,题目,学校\n"
+      "JZ21-A0003,科技辅导员科技教育创新成果,,物质科学,题目,学校\n",
+      report);
+  CHECK(report.to_text() ==
+        "entries.txt:2:0: error: kind student needs 1–3 students, but the file has no students "
+        "(学生) column\n");
+  REQUIRE(entries.size() == 1);  // the advisor entry needs no students
+  CHECK(entries[0].entry.id == "JZ21-A0003");
+}
