@@ -321,7 +321,7 @@ std::vector<ImportedEntry> import_entries(std::string_view bytes, const std::str
   const auto records = read_records(bytes, file, encoding, report, false);
   if (!records) return {};
   const auto header = find_header(*records, entry_columns(), file, report);
-  if (!header) return {};
+  if (!header || !check_has_rows(*records, *header, file, report, "entries")) return {};
   warn_ignored_columns(*records, *header, file, report, "entries.unknown-column");
 
   RowReader reader(config, *header, file, report);

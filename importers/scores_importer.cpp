@@ -415,7 +415,7 @@ std::vector<ImportedScore> import_scores(std::string_view bytes, const std::stri
   const auto records = read_records(bytes, file, encoding, report, true);
   if (!records) return {};
   const auto header = find_header(*records, score_columns(), file, report);
-  if (!header) return {};
+  if (!header || !check_has_rows(*records, *header, file, report, "score rows")) return {};
   SheetReader reader(context, *records, *header, file, report);
   if (header->has(kCriterion) != header->has(kScore)) {
     const Column present = header->has(kCriterion) ? kCriterion : kScore;

@@ -138,6 +138,15 @@ std::optional<Header> find_header(const std::vector<CsvRow>& records,
   return std::nullopt;
 }
 
+bool check_has_rows(const std::vector<CsvRow>& records, const Header& header,
+                    const std::string& file, Report& report, const std::string& what) {
+  if (header.row + 1 < records.size()) return true;
+  report.error(
+      file, header.line, 0, "file.no-rows",
+      fmt::format("the file has a header (line {}) but no {} below it", header.line, what));
+  return false;
+}
+
 void warn_ignored_columns(const std::vector<CsvRow>& records, const Header& header,
                           const std::string& file, Report& report, const std::string& code) {
   const CsvRow& head = records[header.row];

@@ -51,6 +51,11 @@ std::optional<Header> find_header(const std::vector<CsvRow>& records,
                                   std::span<const ColumnSpec> columns, const std::string& file,
                                   Report& report);
 
+/// A header with no data row below it is an error (a wrong sheet or an export cut short): an
+/// import that imports nothing is never what the office meant. `what` names the rows ("entries").
+bool check_has_rows(const std::vector<CsvRow>& records, const Header& header,
+                    const std::string& file, Report& report, const std::string& what);
+
 /// Warns once per unknown header cell that its column is ignored, and once per blank-header
 /// column that holds data (the first line with data).
 void warn_ignored_columns(const std::vector<CsvRow>& records, const Header& header,

@@ -112,3 +112,28 @@ TEST_CASE("SPEC §3: students are required per kind — a file without the colum
   REQUIRE(entries.size() == 1);  // the advisor entry needs no students
   CHECK(entries[0].entry.id == "JZ21-A0003");
 }
+
+TEST_CASE("SPEC §3/§4/§6: a header without any row below it is an error, not an empty import") {
+  Report entries;
+  CHECK(entries_of("第36届参赛作品汇总表\n作品编号,类别,组别,学科,作品名称,学校,学生\n,,,,,,\n",
+                   entries)
+            .empty());
+  CHECK(entries.to_text() ==
+        "entries.txt:2:0: error: the file has a header (line 2) but no entries below it\n");
+  Report judges;
+  CHECK(import_judges("judge_id,name,affiliation\r\n", "judges.csv", Encoding::Auto,
+                      test::jingzhou(), judges)
+            .empty());
+  CHECK(judges.to_text() ==
+        "judges.csv:1:0: error: the file has a header (line 1) but no judges below it\n");
+  const std::map<std::string, Entry> no_entries;
+  const std::set<std::string> no_judges;
+  const std::set<Assignment> no_pairs;
+  const ScoreContext context{test::jingzhou(), no_entries, no_judges, no_pairs};
+  Report scores;
+  CHECK(import_scores("# innovation=创新性 (0–40)\njudge_id,entry_id,title,innovation\n",
+                      "J1-student.csv", Encoding::Auto, context, scores)
+            .empty());
+  CHECK(scores.to_text() ==
+        "J1-student.csv:2:0: error: the file has a header (line 2) but no score rows below it\n");
+}
