@@ -78,8 +78,8 @@ class RowReader {
     e.title = required_text(kTitle);
     e.school = required_text(kSchool);
     e.district = trim_text(text(kDistrict));
-    e.students = split_names(text(kStudents));
-    e.advisors = split_names(text(kAdvisors));
+    e.students = split_people(text(kStudents));
+    e.advisors = split_people(text(kAdvisors));
     if (kind) check_people(e, *kind);
     read_status(e);
     return row;

@@ -85,6 +85,14 @@ bool is_blank(std::string_view cell);
 /// fold_key (SPEC §5) with an ASCII fast path.
 std::string fold_name(std::string_view name);
 
+/// Students and advisors (SPEC §3): split like split_names, except where whitespace is padding
+/// inside one name rather than a separator: offices align a two-character name with an
+/// ideographic space (王　芳 beside 李小明), and type 古丽米热 · 艾比布力. So two lone Chinese
+/// characters with only U+3000 between them (and no other lone character beside them) are one
+/// name, and pieces join across a middle dot: 王　芳 → 王芳, 古丽米热 · 艾比布力 →
+/// 古丽米热·艾比布力; 张三 李四, 甲 乙 丙 and 甲　乙　丙 stay separate names.
+std::vector<std::string> split_people(std::string_view cell);
+
 /// Ids that name things in other files and lists (entry ids in judges' conflicts, judge ids in
 /// sheet file names) must not contain spaces, list separators, quotes or path characters.
 /// Returns the offending character, or "" when the id is fine.

@@ -8,6 +8,7 @@
 #include "importers/entries_importer.hpp"
 #include "importers/judges_importer.hpp"
 #include "importers/scores_importer.hpp"
+#include "importers/table.hpp"
 #include "test_support.hpp"
 
 using namespace jury;
@@ -136,4 +137,41 @@ TEST_CASE("SPEC §3/§4/§6: a header without any row below it is an error, not 
             .empty());
   CHECK(scores.to_text() ==
         "J1-student.csv:2:0: error: the file has a header (line 2) but no score rows below it\n");
+}
+
+TEST_CASE("SPEC §3: a two-character name padded with U+3000 (王　芳) is one name, not two") {
+  // Whitespace separates names, but an ideographic space between two lone characters is the
+  // padding offices align two-character names with, and nobody is called ·.
+  CHECK(split_people("王　芳、李小明") == Names{"王芳", "李小明"});
+  CHECK(split_people("　王　芳　李小明　") == Names{"王芳", "李小明"});
+  CHECK(split_people("王　　芳 李小明 张　三") == Names{"王芳", "李小明", "张三"});
+  CHECK(split_people("古丽米热 · 艾比布力；王五") == Names{"古丽米热·艾比布力", "王五"});
+  CHECK(split_people("古丽米热·艾比布力") == Names{"古丽米热·艾比布力"});
+  // Everything else is split exactly as split_names splits it.
+  CHECK(split_people("张三 李四") == Names{"张三", "李四"});
+  CHECK(split_people("甲 乙 丙") == Names{"甲", "乙", "丙"});
+  CHECK(split_people("甲　乙　丙") == Names{"甲", "乙", "丙"});  // three lone ones: a list
+  CHECK(split_people("王 芳") == Names{"王", "芳"});             // an ASCII space separates
+  CHECK(split_people("李　小明") == Names{"李", "小明"});
+  CHECK(split_people("张三、李四,王五，赵六;钱七；孙八/周九／吴十") ==
+        Names{"张三", "李四", "王五", "赵六", "钱七", "孙八", "周九", "吴十"});
+  CHECK(split_people("Tom Li") == Names{"Tom", "Li"});
+  CHECK(split_people("王、芳") == Names{"王", "芳"});  // an explicit separator is always one
+  CHECK(split_people("") == Names{});
+  CHECK(split_people(" 　 ") == Names{});
+}
+
+TEST_CASE("SPEC §3: padded names import as one student and meet the duplicate-student rule") {
+  Report report;
+  const auto entries = entries_of(
+      "作品编号,类别,组别,学科,作品名称,学校,学生,指导教师\n"
+      "JZ21-P0001,学生科技创新成果,小学,物质科学,甲,沙市中心小学,王　芳、李小明,张　伟\n"
+      "JZ21-P0002,学生科技创新成果,小学,物质科学,乙,沙市中心小学,王芳,\n",
+      report);
+  CHECK(report.to_text() ==
+        "entries.txt:3:7: error: student 王芳 of 沙市中心小学 is in two active student entries: "
+        "JZ21-P0001 (line 2) and JZ21-P0002\n");
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].entry.students == Names{"王芳", "李小明"});
+  CHECK(entries[0].entry.advisors == Names{"张伟"});
 }
