@@ -32,8 +32,8 @@ bool starts_comment(const CsvRow& row) {
 /// The state machine. One instance reads one text; `pos` always points at the next unread byte.
 class CsvParser {
  public:
-  CsvParser(std::string_view text, const std::string& file, Report& report)
-      : text_(text), file_(file), report_(report) {}
+  CsvParser(std::string_view text, char separator, const std::string& file, Report& report)
+      : text_(text), separator_(separator), file_(file), report_(report) {}
 
   bool done() const { return pos_ >= text_.size(); }
   int line() const { return line_; }
@@ -62,6 +62,9 @@ class CsvParser {
  private:
   bool at_newline() const { return text_[pos_] == '\n' || text_[pos_] == '\r'; }
 
+  /// Padding around quoted fields; a tab is padding only when it is not the separator.
+  bool is_padding(char c) const { return c == ' ' || (c == '\t' && separator_ != '\t'); }
+
   /// Consumes one CRLF, LF or CR if there is one.
   void consume_newline() {
     if (pos_ >= text_.size()) return;
@@ -80,7 +83,7 @@ class CsvParser {
   /// record), false at the end of the record (newline consumed) or of the text.
   bool read_field(std::string& out, int column) {
     std::size_t look = pos_;
-    while (look < text_.size() && is_blank_ascii(text_[look])) ++look;
+    while (look < text_.size() && is_padding(text_[look])) ++look;
     if (look < text_.size() && text_[look] == '"') {
       pos_ = look + 1;
       return read_quoted(out, column);
@@ -90,7 +93,7 @@ class CsvParser {
 
   bool end_of_field() {
     if (pos_ >= text_.size()) return false;
-    if (text_[pos_] == ',') {
+    if (text_[pos_] == separator_) {
       ++pos_;
       return true;
     }
@@ -101,7 +104,7 @@ class CsvParser {
   bool read_unquoted(std::string& out, int column) {
     bool reported = false;
     const std::size_t start = pos_;
-    while (pos_ < text_.size() && text_[pos_] != ',' && !at_newline()) {
+    while (pos_ < text_.size() && text_[pos_] != separator_ && !at_newline()) {
       if (text_[pos_] == '"' && !reported) {
         report_.error(file_, line_, column, "csv.stray-quote",
                       "stray quote \" inside an unquoted field; quote the whole field and double "
@@ -141,12 +144,13 @@ class CsvParser {
   }
 
   bool after_closing_quote(std::string& out, int column) {
-    while (pos_ < text_.size() && is_blank_ascii(text_[pos_])) ++pos_;
-    if (pos_ >= text_.size() || text_[pos_] == ',' || at_newline()) return end_of_field();
+    while (pos_ < text_.size() && is_padding(text_[pos_])) ++pos_;
+    if (pos_ >= text_.size() || text_[pos_] == separator_ || at_newline()) return end_of_field();
     report_.error(file_, line_, column, "csv.text-after-quote",
                   "text after the closing quote of a quoted field; a quoted field must end with "
                   "its closing quote (double quotes inside it as \"\")");
-    while (pos_ < text_.size() && text_[pos_] != ',' && !at_newline()) out.push_back(text_[pos_++]);
+    while (pos_ < text_.size() && text_[pos_] != separator_ && !at_newline())
+      out.push_back(text_[pos_++]);
     return end_of_field();
   }
 
@@ -165,6 +169,7 @@ class CsvParser {
   }
 
   std::string_view text_;
+  char separator_;
   const std::string& file_;
   Report& report_;
   std::size_t pos_ = 0;
@@ -173,10 +178,22 @@ class CsvParser {
 
 }  // namespace
 
+char detect_separator(std::string_view utf8) {
+  std::size_t commas = 0, tabs = 0;
+  bool quoted = false;
+  for (char c : utf8) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == ',') ++commas;
+    if (c == '\t') ++tabs;
+  }
+  return tabs > commas ? '\t' : ',';
+}
+
 std::vector<CsvRow> read_csv(std::string_view utf8, const std::string& file, Report& report,
-                             bool comment_lines) {
+                             bool comment_lines, char separator) {
   std::vector<CsvRow> rows;
-  CsvParser parser(utf8, file, report);
+  CsvParser parser(utf8, separator, file, report);
   while (!parser.done()) {
     if (comment_lines && parser.at_line_start_with('#')) {
       parser.skip_line();

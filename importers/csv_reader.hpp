@@ -25,7 +25,13 @@ struct CsvRow {
 /// comment_lines: a line starting with '#' is skipped unparsed, and so is a record whose first
 /// field starts with '#' (score sheets). Blank records (every field empty or whitespace, e.g.
 /// Excel's ",,,,") are skipped but count lines.
+/// separator: ',' for CSV, '\t' for the tab-separated text Excel writes as "Unicode text"
+/// (UTF-16); a tab is then a separator, never padding around a quoted field.
 std::vector<CsvRow> read_csv(std::string_view utf8, const std::string& file, Report& report,
-                             bool comment_lines = false);
+                             bool comment_lines = false, char separator = ',');
+
+/// The separator of a file: '\t' when tabs outside quoted fields outnumber commas (Excel's
+/// "Unicode text" export is tab-separated UTF-16), else ','.
+char detect_separator(std::string_view utf8);
 
 }  // namespace jury

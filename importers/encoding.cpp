@@ -217,6 +217,11 @@ std::optional<DecodedText> decode_auto(std::string_view bytes, const std::string
   return DecodedText{std::move(*text), Encoding::Gb18030};
 }
 
+/// The magic numbers of spreadsheet workbooks: ZIP (.xlsx, WPS .et/.xlsx) and OLE2 (.xls, .et).
+bool is_workbook(std::string_view bytes) {
+  return bytes.starts_with("PK\x03\x04") || bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+}
+
 }  // namespace
 
 std::optional<Encoding> parse_encoding(std::string_view name) {
@@ -245,6 +250,12 @@ std::string to_string(Encoding encoding) {
 
 std::optional<DecodedText> decode_text(std::string_view bytes, Encoding encoding,
                                        const std::string& file, Report& report) {
+  if (is_workbook(bytes)) {
+    report.error(file, 1, 1, "encoding.workbook",
+                 "the file is a spreadsheet workbook (.xlsx/.xls), not CSV text; in Excel or WPS "
+                 "save it with 另存为 (Save As) → CSV");
+    return std::nullopt;
+  }
   if (encoding == Encoding::Auto && looks_like_bomless_utf16(bytes) &&
       !bytes.starts_with(kUtf16LeBom) && !bytes.starts_with(kUtf16BeBom)) {
     report.error(file, 1, 1, "encoding.utf16-without-bom",

@@ -78,8 +78,8 @@ class RowReader {
     e.title = required_text(kTitle);
     e.school = required_text(kSchool);
     e.district = trim_text(text(kDistrict));
-    e.students = split_names(text(kStudents));
-    e.advisors = split_names(text(kAdvisors));
+    e.students = split_people(text(kStudents));
+    e.advisors = split_people(text(kAdvisors));
     if (kind) check_people(e, *kind);
     read_status(e);
     return row;
@@ -164,7 +164,11 @@ class RowReader {
 
   void check_people(const Entry& e, const Kind& kind) {
     const auto students = static_cast<int>(e.students.size());
-    if (kind.max_students == 0 && students > 0) {
+    if (kind.max_students > 0 && !header_.has(kStudents)) {
+      error(kStudents, "entries.missing-value",
+            fmt::format("kind {} needs 1–{} students, but the file has no students (学生) column",
+                        kind.id, kind.max_students));
+    } else if (kind.max_students == 0 && students > 0) {
       error(kStudents, "entries.students-not-allowed",
             fmt::format("kind {} has no students, but {} given", kind.id, quoted(text(kStudents))));
     } else if (kind.max_students > 0 && (students < 1 || students > kind.max_students)) {
@@ -317,7 +321,7 @@ std::vector<ImportedEntry> import_entries(std::string_view bytes, const std::str
   const auto records = read_records(bytes, file, encoding, report, false);
   if (!records) return {};
   const auto header = find_header(*records, entry_columns(), file, report);
-  if (!header) return {};
+  if (!header || !check_has_rows(*records, *header, file, report, "entries")) return {};
   warn_ignored_columns(*records, *header, file, report, "entries.unknown-column");
 
   RowReader reader(config, *header, file, report);

@@ -170,7 +170,7 @@ std::vector<ImportedJudge> import_judges(std::string_view bytes, const std::stri
   const auto records = read_records(bytes, file, encoding, report, false);
   if (!records) return {};
   const auto header = find_header(*records, judge_columns(), file, report);
-  if (!header) return {};
+  if (!header || !check_has_rows(*records, *header, file, report, "judges")) return {};
   warn_ignored_columns(*records, *header, file, report, "judges.unknown-column");
 
   RowReader reader(config, *header, file, report);

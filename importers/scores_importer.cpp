@@ -97,10 +97,14 @@ class SheetReader {
       if (valid_) check_duplicate_pair(first_line);
       ImportedScore score{{judge_, entry_, {}, trim_text(text(kComment))}, read_recuse(), csv.line};
       if (entry) read_wide_values(*entry, score);
+      if (entry && valid_) warn_if_incomplete(score, rubric_of(*entry));
       if (valid_) scores.push_back(std::move(score));
     }
     return scores;
   }
+
+  /// The warnings about partly filled rows (warn_if_incomplete).
+  const Report& incomplete_rows() const { return incomplete_; }
 
   std::vector<ImportedScore> read_long() {
     std::vector<ImportedScore> scores;
@@ -129,8 +133,12 @@ class SheetReader {
       if (!valid_) valid[it->second] = false;
     }
     std::vector<ImportedScore> imported;
-    for (std::size_t i = 0; i < scores.size(); ++i)
-      if (valid[i]) imported.push_back(std::move(scores[i]));
+    for (std::size_t i = 0; i < scores.size(); ++i) {
+      if (!valid[i]) continue;
+      const ImportedScore& score = scores[i];
+      warn_if_incomplete(score, rubric_of(context_.entries.at(score.row.entry_id)));
+      imported.push_back(std::move(scores[i]));
+    }
     return imported;
   }
 
@@ -292,6 +300,37 @@ class SheetReader {
       }
   }
 
+  /// SPEC §6: "a partly filled row is stored and reported as incomplete". Wide layout: the column
+  /// of the first empty criterion; long layout: the pair's first line. Collected apart: they are
+  /// only worth saying when the file is stored, i.e. has no errors (see incomplete_rows()).
+  void warn_if_incomplete(const ImportedScore& score, const RubricColumns& columns) {
+    const auto& values = score.row.values;
+    const auto filled = std::count_if(values.begin(), values.end(), [](auto v) { return bool(v); });
+    if (score.recuse || filled == 0 || score.row.complete()) return;
+    std::string missing;
+    int line = score.line;
+    int column = 0;
+    for (std::size_t c = 0; c < values.size(); ++c) {
+      if (values[c]) continue;
+      missing += (missing.empty() ? "" : ", ") + columns.rubric->criteria[c].id;
+      if (column == 0 && !columns.criterion_of_field.empty()) {  // wide: csv_ is this row
+        const int field = field_of_criterion(columns, static_cast<int>(c));
+        line = csv_->field_lines[static_cast<std::size_t>(field)];
+        column = field + 1;
+      }
+    }
+    incomplete_.warning(
+        file_, line, column, "scores.incomplete",
+        fmt::format("judge {} for entry {}: the row is incomplete (no score for {}); "
+                    "it is stored and counts once complete",
+                    score.row.judge_id, score.row.entry_id, missing));
+  }
+
+  static int field_of_criterion(const RubricColumns& columns, int criterion) {
+    const auto& fields = columns.criterion_of_field;
+    return static_cast<int>(std::find(fields.begin(), fields.end(), criterion) - fields.begin());
+  }
+
   void read_wide_values(const Entry& entry, ImportedScore& score) {
     RubricColumns& columns = rubric_of(entry);
     const Rubric& rubric = *columns.rubric;
@@ -377,7 +416,14 @@ class SheetReader {
   bool valid_ = true;
   std::string judge_, entry_;
   const Assignment* assignment_ = nullptr;  ///< the row's pair in the context, when assigned
+  Report incomplete_;
 };
+
+std::size_t error_count(const Report& report) {
+  return static_cast<std::size_t>(
+      std::count_if(report.items().begin(), report.items().end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+}
 
 }  // namespace
 
@@ -393,7 +439,9 @@ ScoreProblem parse_score(std::string_view cell, double max, double step, double&
   if (value < 0 || value > max) return ScoreProblem::OutOfRange;
   if (step > 0) {
     const double steps = value / step;
-    if (std::fabs(steps - std::round(steps)) > 1e-9) return ScoreProblem::NotAMultipleOfStep;
+    // Relative tolerance: only the rounding error of the division passes (28.0000000001 does not).
+    if (std::fabs(steps - std::round(steps)) > 1e-12 * std::max(1.0, std::fabs(steps)))
+      return ScoreProblem::NotAMultipleOfStep;
   }
   return ScoreProblem::None;
 }
@@ -410,10 +458,11 @@ std::optional<bool> parse_recuse(std::string_view cell) {
 std::vector<ImportedScore> import_scores(std::string_view bytes, const std::string& file,
                                          Encoding encoding, const ScoreContext& context,
                                          Report& report) {
+  const std::size_t errors_before = error_count(report);
   const auto records = read_records(bytes, file, encoding, report, true);
   if (!records) return {};
   const auto header = find_header(*records, score_columns(), file, report);
-  if (!header) return {};
+  if (!header || !check_has_rows(*records, *header, file, report, "score rows")) return {};
   SheetReader reader(context, *records, *header, file, report);
   if (header->has(kCriterion) != header->has(kScore)) {
     const Column present = header->has(kCriterion) ? kCriterion : kScore;
@@ -421,11 +470,12 @@ std::vector<ImportedScore> import_scores(std::string_view bytes, const std::stri
                  "the long layout needs both a criterion and a score column");
     return {};
   }
-  if (header->has(kCriterion)) {
+  if (header->has(kCriterion))
     warn_ignored_columns(*records, *header, file, report, "scores.unknown-column");
-    return reader.read_long();
-  }
-  return reader.read_wide();
+  std::vector<ImportedScore> scores =
+      header->has(kCriterion) ? reader.read_long() : reader.read_wide();
+  if (error_count(report) == errors_before) report.append(reader.incomplete_rows());
+  return scores;
 }
 
 }  // namespace jury

@@ -32,7 +32,8 @@ struct ImportedScore {
 /// (judge_id, entry_id, criterion, score; optional comment, recuse). Values in ScoreRow are in the
 /// rubric order of the entry's kind; absent/blank = nullopt. Collects every problem of the file
 /// into report; returns the (judge, entry) rows without errors, in file order (long layout: order
-/// of first appearance).
+/// of first appearance). A file without errors also gets a warning "scores.incomplete" per partly
+/// filled row (SPEC §6: stored and reported as incomplete).
 std::vector<ImportedScore> import_scores(std::string_view bytes, const std::string& file,
                                          Encoding encoding, const ScoreContext& context,
                                          Report& report);
@@ -41,8 +42,8 @@ std::vector<ImportedScore> import_scores(std::string_view bytes, const std::stri
 enum class ScoreProblem { None, NotANumber, OutOfRange, NotAMultipleOfStep };
 
 /// Parses a score cell (NFKC: full-width digits are fine; trimmed) and checks it is a number in
-/// [0, max] and a multiple of step (|v/step − round(v/step)| ≤ 1e-9). Empty cells are the
-/// caller's business.
+/// [0, max] and a multiple of step (|v/step − round(v/step)| ≤ 1e-12·max(1, v/step): only the
+/// rounding error of the division passes). Empty cells are the caller's business.
 ScoreProblem parse_score(std::string_view cell, double max, double step, double& value);
 
 /// The recuse column: yes, y, true, 1, 是, 回避 → true; empty, no, n, false, 0, 否 → false.

@@ -1,7 +1,11 @@
 #include "importers/table.hpp"
 
 #include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
+
+#include <algorithm>
 
 #include "model/text.hpp"
 
@@ -57,7 +61,120 @@ std::vector<std::pair<std::string, int>> header_keys(std::span<const ColumnSpec>
   return keys;
 }
 
+bool is_han(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(c, &status) == USCRIPT_HAN && U_SUCCESS(status);
+}
+
+bool is_middle_dot(UChar32 c) {
+  return c == 0x00B7 || c == 0x2027 || c == 0x2022 || c == 0x30FB || c == 0xFF65 || c == 0x2219;
+}
+
+/// The code points of a UTF-8 string (-1 for malformed bytes).
+std::vector<UChar32> code_points(std::string_view s) {
+  std::vector<UChar32> out;
+  const auto* data = reinterpret_cast<const uint8_t*>(s.data());
+  const auto size = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < size) {
+    UChar32 c = 0;
+    U8_NEXT(data, i, size, c);
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool is_lone_han(std::string_view token) {
+  const auto points = code_points(token);
+  return points.size() == 1 && is_han(points.front());
+}
+
+bool starts_or_ends_with_dot(std::string_view token, bool at_end) {
+  const auto points = code_points(token);
+  return !points.empty() && is_middle_dot(at_end ? points.back() : points.front());
+}
+
+/// A whitespace-separated piece of one list item, and whether the whitespace before it was only
+/// ideographic spaces (U+3000), the padding offices align names with.
+struct Piece {
+  std::string text;
+  bool padded_before = false;
+};
+
+std::vector<Piece> pieces_of(std::string_view item) {
+  std::vector<Piece> pieces;
+  const auto* data = reinterpret_cast<const uint8_t*>(item.data());
+  const auto size = static_cast<int32_t>(item.size());
+  int32_t i = 0;
+  bool gap_only_ideographic = true;
+  bool in_gap = false;
+  while (i < size) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(data, i, size, c);
+    if (c >= 0 && (u_isUWhiteSpace(c) || c == 0xFEFF)) {
+      gap_only_ideographic = (in_gap ? gap_only_ideographic : true) && c == 0x3000;
+      in_gap = true;
+      continue;
+    }
+    if (pieces.empty() || in_gap) pieces.push_back({"", in_gap && gap_only_ideographic});
+    in_gap = false;
+    pieces.back().text.append(
+        item.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+  }
+  return pieces;
+}
+
+/// Joins the pieces of one list item into names (see split_people): pieces join across a middle
+/// dot; two lone Chinese characters with only U+3000 between them, and no other lone character
+/// beside them, are one padded name.
+std::vector<std::string> join_name_pieces(const std::vector<Piece>& pieces) {
+  auto lone = [&](std::size_t i) { return i < pieces.size() && is_lone_han(pieces[i].text); };
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const std::string& text = pieces[i].text;
+    const bool after_dot = !names.empty() && starts_or_ends_with_dot(names.back(), true);
+    if (after_dot || (!names.empty() && starts_or_ends_with_dot(text, false))) {
+      names.back() += text;
+    } else if (lone(i) && lone(i + 1) && pieces[i + 1].padded_before && !(i > 0 && lone(i - 1)) &&
+               !lone(i + 2)) {
+      names.push_back(text + pieces[++i].text);
+    } else {
+      names.push_back(text);
+    }
+  }
+  return names;
+}
+
+bool is_explicit_separator(UChar32 c) {
+  return c == 0x3001 /*、*/ || c == ',' || c == 0xFF0C /*，*/ || c == ';' || c == 0xFF1B /*；*/ ||
+         c == '/' || c == 0xFF0F /*／*/;
+}
+
 }  // namespace
+
+std::vector<std::string> split_people(std::string_view cell) {
+  std::vector<std::string> names;
+  const auto* data = reinterpret_cast<const uint8_t*>(cell.data());
+  const auto size = static_cast<int32_t>(cell.size());
+  int32_t i = 0, start = 0;
+  auto flush = [&](int32_t end) {
+    const auto part =
+        cell.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+    for (auto& name : join_name_pieces(pieces_of(part))) names.push_back(std::move(name));
+  };
+  while (i < size) {
+    const int32_t here = i;
+    UChar32 c = 0;
+    U8_NEXT(data, i, size, c);
+    if (c >= 0 && is_explicit_separator(c)) {
+      flush(here);
+      start = i;
+    }
+  }
+  flush(size);
+  return names;
+}
 
 std::string describe(const ColumnSpec& column) {
   if (column.labels.empty()) return column.id;
@@ -73,7 +190,8 @@ std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const st
                                                 bool comment_lines) {
   const auto decoded = decode_text(bytes, encoding, file, report);
   if (!decoded) return std::nullopt;
-  std::vector<CsvRow> records = read_csv(decoded->utf8, file, report, comment_lines);
+  std::vector<CsvRow> records =
+      read_csv(decoded->utf8, file, report, comment_lines, detect_separator(decoded->utf8));
   if (records.empty()) {
     report.error(file, 0, 0, "file.empty", "empty file: it has no rows");
     return std::nullopt;
@@ -135,6 +253,15 @@ std::optional<Header> find_header(const std::vector<CsvRow>& records,
   report.error(file, line, 0, "header.missing-columns",
                fmt::format("no header row names all required columns; missing {}", join(missing)));
   return std::nullopt;
+}
+
+bool check_has_rows(const std::vector<CsvRow>& records, const Header& header,
+                    const std::string& file, Report& report, const std::string& what) {
+  if (header.row + 1 < records.size()) return true;
+  report.error(
+      file, header.line, 0, "file.no-rows",
+      fmt::format("the file has a header (line {}) but no {} below it", header.line, what));
+  return false;
 }
 
 void warn_ignored_columns(const std::vector<CsvRow>& records, const Header& header,

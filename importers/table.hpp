@@ -25,8 +25,9 @@ struct ColumnSpec {
 /// "entry_id (作品编号)".
 std::string describe(const ColumnSpec& column);
 
-/// Decodes and splits a file into records. An empty file (no bytes, only a BOM, only blank
-/// lines or comments) is the error "empty file". nullopt when the file cannot be read at all.
+/// Decodes and splits a file into records, comma- or tab-separated (detect_separator). An empty
+/// file (no bytes, only a BOM, only blank lines or comments) is the error "empty file". nullopt
+/// when the file cannot be read at all.
 std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
                                                 Encoding encoding, Report& report,
                                                 bool comment_lines);
@@ -49,6 +50,11 @@ struct Header {
 std::optional<Header> find_header(const std::vector<CsvRow>& records,
                                   std::span<const ColumnSpec> columns, const std::string& file,
                                   Report& report);
+
+/// A header with no data row below it is an error (a wrong sheet or an export cut short): an
+/// import that imports nothing is never what the office meant. `what` names the rows ("entries").
+bool check_has_rows(const std::vector<CsvRow>& records, const Header& header,
+                    const std::string& file, Report& report, const std::string& what);
 
 /// Warns once per unknown header cell that its column is ignored, and once per blank-header
 /// column that holds data (the first line with data).
@@ -78,6 +84,14 @@ std::string trim_text(std::string_view cell);
 bool is_blank(std::string_view cell);
 /// fold_key (SPEC §5) with an ASCII fast path.
 std::string fold_name(std::string_view name);
+
+/// Students and advisors (SPEC §3): split like split_names, except where whitespace is padding
+/// inside one name rather than a separator: offices align a two-character name with an
+/// ideographic space (王　芳 beside 李小明), and type 古丽米热 · 艾比布力. So two lone Chinese
+/// characters with only U+3000 between them (and no other lone character beside them) are one
+/// name, and pieces join across a middle dot: 王　芳 → 王芳, 古丽米热 · 艾比布力 →
+/// 古丽米热·艾比布力; 张三 李四, 甲 乙 丙 and 甲　乙　丙 stay separate names.
+std::vector<std::string> split_people(std::string_view cell);
 
 /// Ids that name things in other files and lists (entry ids in judges' conflicts, judge ids in
 /// sheet file names) must not contain spaces, list separators, quotes or path characters.
