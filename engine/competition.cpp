@@ -1,5 +1,6 @@
 #include "engine/competition.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -285,6 +286,9 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   ImportSummary summary;
   std::unordered_map<const Assignment*, std::pair<std::size_t, int>> seen;  // → (file, line)
   std::vector<ScoreRow> upserts;
+  // A page cache that holds the transaction's pages: with the default 2 MB, SQLite spills dirty
+  // pages into the WAL mid-transaction and writes the same pages again and again. Memory only.
+  store_.database().exec("PRAGMA cache_size = -262144");
   Store::Transaction transaction(store_);
   for (std::size_t f = 0; f < files.size(); ++f) {
     const std::string& path = files[f];
