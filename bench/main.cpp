@@ -3,10 +3,15 @@
 /// peak RSS (VmHWM) is that run's own. Stages are a list: an import stage or a results stage is
 /// one more entry in `stages()`.
 ///
-///   jury_bench [STAGE...] [--sizes 1000,10000,100000] [--seed N]
+///   jury_bench [STAGE...] [--sizes 1000,10000,100000] [--seed N] [--workdir DIR]
 ///
 /// Sizes are entry counts; judges = entries / 10, k = 5 judges per entry.
+///
+/// The assign stages work on the generated competition in memory. The database stages (score
+/// import, results) work on a real competition database built through the Competition facade,
+/// once per size and run, in a child of its own (so its memory is no stage's): see Workspace.
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,14 +19,22 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/competition.hpp"
+#include "engine/errors.hpp"
 #include "fixtures/generator.hpp"
+#include "fixtures/simulator.hpp"
 #include "judging/assign_problem.hpp"
 #include "judging/assignment.hpp"
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -31,14 +44,41 @@ using namespace jury;
 struct StageOutput {
   std::string objective;  ///< e.g. the §5 objective
   std::string note;       ///< e.g. certified / solver path
+  /// The peak RSS of another process that did the work (sqlite3), when not this process.
+  long external_peak_kib = -1;
 };
+
+/// One size's competition on disk, built through the facade as the CLI would:
+/// `jury init` + `import entries` + `import judges` + `assign` → assigned.db; the simulated
+/// judges' filled sheets as `jury export sheets` writes them (one file per judge and kind, UTF-8
+/// with BOM, a `#` criteria line, the header, one row per assigned entry) → filled/; and
+/// assigned.db after `import scores filled/` → scored.db.
+struct Workspace {
+  fs::path dir;
+  fs::path assigned_db() const { return dir / "assigned.db"; }
+  fs::path scored_db() const { return dir / "scored.db"; }
+  fs::path sheets() const { return dir / "filled"; }
+  /// A scratch directory for one stage run, emptied first.
+  fs::path scratch(const std::string& stage) const {
+    const fs::path path = dir / ("run-" + stage);
+    fs::remove_all(path);
+    fs::create_directories(path);
+    return path;
+  }
+};
+
+using Work = std::function<StageOutput()>;
 
 struct Stage {
   std::string name;
   std::string description;
   std::size_t max_default_size;  ///< larger sizes only when asked for by --sizes
-  /// Prepares untimed input from the competition, then returns the timed work.
-  std::function<std::function<StageOutput()>(SyntheticCompetition&, std::uint64_t seed)> prepare;
+  /// In-memory stages: prepares untimed input from the competition, then returns the timed work.
+  std::function<Work(SyntheticCompetition&, std::uint64_t seed)> prepare;
+  /// Database stages (set instead of prepare): prepares from the size's workspace.
+  std::function<Work(const Workspace&)> prepare_on_disk = {};
+  /// Another stage whose time this one's is divided by (printed as a ratio in the note).
+  std::string compare_with = {};
 };
 
 StageOutput assign_output(const AssignmentOutcome& out) {
@@ -59,6 +99,187 @@ std::function<StageOutput()> general_flow(SyntheticCompetition& c, std::uint64_t
     if (r.status != detail::SolverResult::Status::Optimal) return StageOutput{"infeasible", ""};
     return StageOutput{std::to_string(problem.added_objective(r.pairs)),
                        r.certified ? "certified optimal, flow" : "NOT certified"};
+  };
+}
+
+// ---------------------------------------------------------------- database stages
+
+/// The generator draws student names from a small pool, so two entries of one school can name
+/// the same student, which SPEC §3 refuses ("a student may appear in only one active student
+/// entry (per school)"). Later namesakes get a number, as an office tells namesakes apart.
+void make_students_unique(SyntheticCompetition& c) {
+  std::map<std::pair<std::string, std::string>, int> seen;  // (name, school) → occurrences
+  for (Entry& e : c.entries) {
+    if (!e.active()) continue;
+    for (std::string& name : e.students) {
+      const int n = ++seen[{name, e.school}];
+      if (n > 1) name += std::to_string(n);
+    }
+  }
+}
+
+/// Builds the workspace of one size (see Workspace); runs in a child of its own.
+void build_workspace(const Workspace& w, int entries, std::uint64_t seed) {
+  SyntheticCompetition generated =
+      generate_competition(entries, std::max(1, entries / 10), 5, seed);
+  make_students_unique(generated);
+  const fs::path input = w.dir / "input";
+  write_competition(generated, input);
+  {
+    Competition c =
+        Competition::init(w.assigned_db().string(), (input / "competition.json").string());
+    c.import_entries((input / "entries.csv").string(), Encoding::Auto);
+    c.import_judges((input / "judges.csv").string(), Encoding::Auto);
+    c.assign(seed, false);
+    SimulationOptions options;
+    options.seed = seed;
+    const auto filled = simulate_scores(c.config(), c.entries(), c.assignments(), options);
+    c.export_sheets(w.sheets().string(), Encoding::Utf8, &filled);
+  }  // closing checkpoints the WAL into the file, so a plain copy is a complete database
+  fs::copy_file(w.assigned_db(), w.scored_db());
+  Competition::open(w.scored_db().string()).import_scores({w.sheets().string()}, Encoding::Auto);
+}
+
+/// Runs build_workspace in a forked child once per size and run (the marker file says it is done).
+Workspace workspace_for(const fs::path& root, int entries, std::uint64_t seed) {
+  Workspace w{root / std::to_string(entries)};
+  if (fs::exists(w.dir / "ready")) return w;
+  fs::remove_all(w.dir);
+  fs::create_directories(w.dir);
+  const auto start = std::chrono::steady_clock::now();
+  std::fflush(nullptr);  // a child must not flush the parent's buffered output again
+  const pid_t pid = fork();
+  if (pid == 0) {
+    try {
+      build_workspace(w, entries, seed);
+    } catch (const InputError& e) {
+      std::fprintf(stderr, "building the %d-entry workspace failed: %s\n%s", entries, e.what(),
+                   e.report().to_text().c_str());
+      _exit(1);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "building the %d-entry workspace failed: %s\n", entries, e.what());
+      _exit(1);
+    }
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("cannot build the workspace in " + w.dir.string());
+  std::ofstream(w.dir / "ready") << "ok\n";
+  std::fprintf(stderr, "(workspace of %d entries built in %.1f s: %s)\n", entries,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+               w.dir.string().c_str());
+  return w;
+}
+
+std::vector<std::string> sheet_files(const fs::path& dir) {
+  std::vector<std::string> files;
+  for (const auto& item : fs::directory_iterator(dir)) files.push_back(item.path().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+/// Cells of a sheet's header line (its second line; ids only, so no quoting).
+std::size_t header_width(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  std::getline(in, line);
+  return static_cast<std::size_t>(std::count(line.begin(), line.end(), ',')) + 1;
+}
+
+/// `import-scores`: Competition::import_scores of every filled sheet (validated, one
+/// transaction) into a copy of assigned.db; the timed work includes closing the database (the
+/// WAL checkpoint into the file), so that both sides end with the rows in the database file.
+Work import_scores_stage(const Workspace& w) {
+  const fs::path db = w.scratch("import-scores") / "jury.db";
+  fs::copy_file(w.assigned_db(), db);
+  auto competition = std::make_shared<std::optional<Competition>>(Competition::open(db.string()));
+  return [competition, sheets = w.sheets(), files = sheet_files(w.sheets())] {
+    const ImportSummary summary = (*competition)->import_scores({sheets.string()}, Encoding::Auto);
+    competition->reset();
+    return StageOutput{std::to_string(summary.added),
+                       fmt::format("{} files, one transaction", files.size())};
+  };
+}
+
+/// Runs `sqlite3 DB < script > out 2> err` and waits; returns its peak RSS in KiB.
+long run_sqlite3(const fs::path& db, const fs::path& script, const fs::path& out,
+                 const fs::path& err) {
+  std::fflush(nullptr);  // a child must not flush the parent's buffered output again
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (!std::freopen(script.c_str(), "r", stdin) || !std::freopen(out.c_str(), "w", stdout) ||
+        !std::freopen(err.c_str(), "w", stderr))
+      _exit(127);
+    execlp("sqlite3", "sqlite3", "-bail", db.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("sqlite3 failed; see " + err.string());
+  return usage.ru_maxrss;
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// `sqlite3-import`: the sqlite3 command-line tool's `.import` of the very same sheet files into
+/// a fresh table (all columns TEXT, no key, no checks) of a fresh database: one process, one
+/// transaction (`.import` inside BEGIN … COMMIT does not commit per file), `--skip 2` for the
+/// `#` criteria line and the header. The timed work is the whole process's wall time.
+Work sqlite3_import_stage(const Workspace& w) {
+  const fs::path dir = w.scratch("sqlite3-import");
+  const std::vector<std::string> files = sheet_files(w.sheets());
+  std::map<std::size_t, std::string> table_of_width;  // sheets of different widths: a table each
+  std::string imports;
+  for (const auto& file : files) {
+    const std::size_t width = header_width(file);
+    auto [it, fresh] = table_of_width.emplace(width, "scores_" + std::to_string(width));
+    imports += fmt::format(".import --skip 2 '{}' {}\n", file, it->second);
+  }
+  std::string script;
+  for (const auto& [width, table] : table_of_width) {
+    script += "CREATE TABLE " + table + "(";
+    for (std::size_t c = 0; c < width; ++c) script += fmt::format("{}c{} TEXT", c ? ", " : "", c);
+    script += ");\n";
+  }
+  script += ".mode csv\nBEGIN;\n" + imports + "COMMIT;\n";
+  std::string count = "SELECT ";
+  for (const auto& [width, table] : table_of_width)
+    count += fmt::format("{}(SELECT count(*) FROM {})", count.size() > 7 ? " + " : "", table);
+  script += count + ";\n";
+  std::ofstream(dir / "import.sql") << script;
+  return [dir, files = files.size()] {
+    const long peak =
+        run_sqlite3(dir / "x.db", dir / "import.sql", dir / "out.txt", dir / "err.txt");
+    std::string rows = read_text(dir / "out.txt");
+    while (!rows.empty() && (rows.back() == '\n' || rows.back() == '"')) rows.pop_back();
+    if (!rows.empty() && rows.front() == '"') rows.erase(0, 1);
+    const bool warned = !read_text(dir / "err.txt").empty();
+    return StageOutput{rows,
+                       fmt::format("{} files, one transaction{}", files,
+                                   warned ? "; sqlite3 warned, see err.txt" : ""),
+                       peak};
+  };
+}
+
+/// `results-METHOD`: Competition::results (what `jury results` runs: load entries and scores from
+/// the database, compute_results) on scored.db with the given method.
+Work results_stage(const Workspace& w, Method method) {
+  auto competition = std::make_shared<Competition>(Competition::open(w.scored_db().string()));
+  return [competition, method] {
+    const Results results = competition->results(method);
+    int ranked = 0;
+    for (const auto& pool : results.pools)
+      for (const auto& row : pool.rows) ranked += row.rank ? 1 : 0;
+    return StageOutput{std::to_string(ranked),
+                       fmt::format("ranked entries in {} pools", results.pools.size())};
   };
 }
 
@@ -100,6 +321,21 @@ std::vector<Stage> stages() {
                     make_expertise_scarce(c);
                     return general_flow(c, seed);
                   }});
+  list.push_back({"sqlite3-import",
+                  "baseline: the sqlite3 tool's .import of the same sheet rows into a fresh "
+                  "table, no validation, one transaction (peak = the sqlite3 process)",
+                  100000, nullptr, sqlite3_import_stage});
+  list.push_back({"import-scores",
+                  "jury import scores: every filled sheet validated and stored in one "
+                  "transaction; ratio = time / sqlite3-import time",
+                  100000, nullptr, import_scores_stage, "sqlite3-import"});
+  for (const Method method :
+       {Method::Mean, Method::TrimmedMean, Method::Median, Method::ZScore, Method::Severity})
+    list.push_back({"results-" + to_string(method),
+                    "jury results --method " + to_string(method) +
+                        ": load entries and scores, aggregate, rank, tiers",
+                    100000, nullptr,
+                    [method](const Workspace& w) { return results_stage(w, method); }});
   return list;
 }
 
@@ -118,22 +354,36 @@ struct Measurement {
   char note[128] = {};
 };
 
-Measurement run_in_child(const Stage& stage, int entries, std::uint64_t seed) {
+/// The stage's prepared work: from the generated competition, or from the size's workspace.
+Work prepare_stage(const Stage& stage, const std::optional<Workspace>& workspace, int entries,
+                   std::uint64_t seed, std::optional<SyntheticCompetition>& competition) {
+  if (stage.prepare_on_disk) return stage.prepare_on_disk(*workspace);
+  competition = generate_competition(entries, std::max(1, entries / 10), 5, seed);
+  return stage.prepare(*competition, seed);
+}
+
+Measurement run_in_child(const Stage& stage, const std::optional<Workspace>& workspace, int entries,
+                         std::uint64_t seed) {
   int fds[2];
   if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  std::fflush(nullptr);  // a child must not flush the parent's buffered output again
   const pid_t pid = fork();
   if (pid == 0) {
     close(fds[0]);
-    SyntheticCompetition c = generate_competition(entries, std::max(1, entries / 10), 5, seed);
-    const auto work = stage.prepare(c, seed);
     Measurement m;
-    m.input_kib = peak_rss_kib();
-    const auto start = std::chrono::steady_clock::now();
-    const StageOutput out = work();
-    m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    m.peak_kib = peak_rss_kib();
-    std::snprintf(m.objective, sizeof m.objective, "%s", out.objective.c_str());
-    std::snprintf(m.note, sizeof m.note, "%s", out.note.c_str());
+    try {
+      std::optional<SyntheticCompetition> c;
+      const Work work = prepare_stage(stage, workspace, entries, seed, c);
+      m.input_kib = peak_rss_kib();
+      const auto start = std::chrono::steady_clock::now();
+      const StageOutput out = work();
+      m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      m.peak_kib = out.external_peak_kib >= 0 ? out.external_peak_kib : peak_rss_kib();
+      std::snprintf(m.objective, sizeof m.objective, "%s", out.objective.c_str());
+      std::snprintf(m.note, sizeof m.note, "%s", out.note.c_str());
+    } catch (const std::exception& e) {
+      std::snprintf(m.note, sizeof m.note, "failed: %s", e.what());
+    }
     const ssize_t written = write(fds[1], &m, sizeof m);
     _exit(written == static_cast<ssize_t>(sizeof m) ? 0 : 1);
   }
@@ -164,16 +414,22 @@ int main(int argc, char** argv) {
   std::vector<std::string> wanted;
   std::vector<int> sizes;
   std::uint64_t seed = 1;
+  std::string workdir;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--sizes" && i + 1 < argc) {
       sizes = parse_sizes(argv[++i]);
     } else if (arg == "--seed" && i + 1 < argc) {
       seed = std::stoull(argv[++i]);
+    } else if (arg == "--workdir" && i + 1 < argc) {
+      workdir = argv[++i];
     } else if (arg == "--help" || arg == "-h") {
-      std::puts("jury_bench [STAGE...] [--sizes 1000,10000,100000] [--seed N]\nstages:");
+      std::puts(
+          "jury_bench [STAGE...] [--sizes 1000,10000,100000] [--seed N] [--workdir DIR]\n"
+          "--workdir: where the database stages build their competitions (kept; default a\n"
+          "temporary directory, removed at the end)\nstages:");
       for (const Stage& s : stages())
-        std::printf("  %-16s %s\n", s.name.c_str(), s.description.c_str());
+        std::printf("  %-20s %s\n", s.name.c_str(), s.description.c_str());
       return 0;
     } else {
       wanted.push_back(arg);
@@ -181,19 +437,37 @@ int main(int argc, char** argv) {
   }
   const bool explicit_sizes = !sizes.empty();
   if (!explicit_sizes) sizes = {1000, 10000, 100000};
-  std::printf("%-18s %8s %7s %3s %9s %10s %10s %12s  %s\n", "stage", "entries", "judges", "k",
+  const bool temporary_root = workdir.empty();
+  if (temporary_root) {
+    char pattern[] = "/tmp/jury-bench-XXXXXX";
+    if (!mkdtemp(pattern)) throw std::runtime_error("cannot create a temporary directory");
+    workdir = pattern;
+  }
+  const fs::path root = fs::absolute(workdir);
+
+  std::printf("%-20s %8s %7s %3s %9s %10s %10s %12s  %s\n", "stage", "entries", "judges", "k",
               "time [s]", "input MiB", "peak MiB", "objective", "note");
+  std::map<std::pair<std::string, int>, double> seconds;  // (stage, size) → time, for ratios
   for (const Stage& stage : stages()) {
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), stage.name) == wanted.end())
       continue;
     for (int n : sizes) {
       if (!explicit_sizes && static_cast<std::size_t>(n) > stage.max_default_size) continue;
-      const Measurement m = run_in_child(stage, n, seed);
-      std::printf("%-18s %8d %7d %3d %9.2f %10.1f %10.1f %12s  %s\n", stage.name.c_str(), n,
+      std::optional<Workspace> workspace;
+      if (stage.prepare_on_disk) workspace = workspace_for(root, n, seed);
+      const Measurement m = run_in_child(stage, workspace, n, seed);
+      seconds[{stage.name, n}] = m.seconds;
+      std::string note = m.note;
+      const auto base = seconds.find({stage.compare_with, n});
+      if (!stage.compare_with.empty() && base != seconds.end() && base->second > 0)
+        note += fmt::format("; ratio {:.2f} = {:.2f} s / {} {:.2f} s", m.seconds / base->second,
+                            m.seconds, stage.compare_with, base->second);
+      std::printf("%-20s %8d %7d %3d %9.2f %10.1f %10.1f %12s  %s\n", stage.name.c_str(), n,
                   std::max(1, n / 10), 5, m.seconds, static_cast<double>(m.input_kib) / 1024.0,
-                  static_cast<double>(m.peak_kib) / 1024.0, m.objective, m.note);
+                  static_cast<double>(m.peak_kib) / 1024.0, m.objective, note.c_str());
       std::fflush(stdout);
     }
   }
+  if (temporary_root) fs::remove_all(root);
   return 0;
 }

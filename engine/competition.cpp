@@ -1,14 +1,18 @@
 #include "engine/competition.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "engine/config.hpp"
 #include "engine/errors.hpp"
@@ -223,12 +227,6 @@ ImportSummary Competition::import_judges(const std::string& path, Encoding encod
 
 namespace {
 
-struct ScoreFile {
-  std::string path;
-  std::string sha256;
-  std::vector<ImportedScore> rows;
-};
-
 /// Old values of a replaced score row, for the audit log.
 std::string describe_replacement(const ScoreRow& old_row, const ScoreRow& new_row) {
   return fmt::format("{}/{}: [{}] -> [{}]", new_row.judge_id, new_row.entry_id,
@@ -239,6 +237,23 @@ bool all_blank(const ScoreRow& row) {
   return std::none_of(row.values.begin(), row.values.end(), [](const auto& v) { return bool(v); });
 }
 
+/// A score sheet's bytes with one read of the known size (thousands of sheets per import).
+std::string read_score_file(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) throw InputError(path, "is a directory, expected a file");
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!in) throw InputError(path, "cannot open the file for reading");
+  std::string bytes;
+  char buffer[1 << 16];
+  for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, in.get())) > 0;)
+    bytes.append(buffer, got);
+  if (std::ferror(in.get())) throw InputError(path, "cannot read the file");
+  return bytes;
+}
+
+/// Rows are written in batches: one prepared INSERT per batch instead of one per sheet.
+constexpr std::size_t kScoreBatch = 8192;
+
 }  // namespace
 
 ImportSummary Competition::import_scores(const std::vector<std::string>& paths, Encoding encoding) {
@@ -246,59 +261,68 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   const std::vector<std::string> files = expand_score_paths(paths);
 
   std::map<std::string, Entry> entries;
-  for (auto& e : store_.load_entries()) entries.emplace(e.id, std::move(e));
+  for (auto& e : store_.load_entry_kinds()) entries.emplace_hint(entries.end(), e.id, std::move(e));
   std::set<std::string> judge_ids;
-  for (const auto& j : store_.load_judges()) judge_ids.insert(j.id);
+  for (const auto& j : store_.load_judges()) judge_ids.insert(judge_ids.end(), j.id);
   const auto recusal_list = store_.load_recusals();
   const std::set<Assignment> recused(recusal_list.begin(), recusal_list.end());
-  std::set<Assignment> assigned;
-  for (const auto& a : store_.load_assignments()) assigned.insert(a);
   // Recused pairs are known to the importer so that re-importing the same sheet is not an error.
-  std::set<Assignment> known = assigned;
+  std::set<Assignment> known;
+  for (auto& a : store_.load_assignments()) known.insert(known.end(), std::move(a));
   known.insert(recused.begin(), recused.end());
-  const ScoreContext context{config_, entries, judge_ids, known};
+  const ScoreIndex index(entries, judge_ids, known);
+  const ScoreContext context{config_, entries, judge_ids, known, &index};
 
+  // Every stored row belongs to an assigned pair (foreign key), so `known` holds its pair.
+  std::unordered_map<const Assignment*, ScoreRow> existing;
+  for (auto& row : store_.load_scores())
+    if (const Assignment* pair = index.find_pair(row.judge_id, row.entry_id))
+      existing.emplace(pair, std::move(row));
+
+  // Files are read, checked and written one by one inside the one transaction; after the first
+  // error nothing more is written, the rest is still checked (every error is listed), and the
+  // transaction is rolled back: a file with any error changes nothing.
   Report report;
-  std::vector<ScoreFile> parsed;
-  std::map<Assignment, std::pair<std::string, int>> seen;  // pair → where it was first given
-  for (const auto& path : files) {
-    const std::string bytes = read_file(path);
-    ScoreFile file{path, sha256_hex(bytes),
-                   ::jury::import_scores(bytes, path, encoding, context, report)};
-    for (const auto& item : file.rows) {
-      const Assignment pair{item.row.judge_id, item.row.entry_id};
-      const auto [where, fresh] = seen.emplace(pair, std::make_pair(path, item.line));
+  ImportSummary summary;
+  std::unordered_map<const Assignment*, std::pair<std::size_t, int>> seen;  // → (file, line)
+  std::vector<ScoreRow> upserts;
+  // A page cache that holds the transaction's pages: with the default 2 MB, SQLite spills dirty
+  // pages into the WAL mid-transaction and writes the same pages again and again. Memory only.
+  store_.database().exec("PRAGMA cache_size = -262144");
+  Store::Transaction transaction(store_);
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const std::string& path = files[f];
+    const std::string bytes = read_score_file(path);
+    std::vector<ImportedScore> rows = ::jury::import_scores(bytes, path, encoding, context, report);
+    std::vector<const Assignment*> pairs;  // per row: its pair in `known`
+    pairs.reserve(rows.size());
+    for (const auto& item : rows) {
+      const Assignment* pair = index.find_pair(item.row.judge_id, item.row.entry_id);
+      if (!pair) throw JuryError(kExitInternal, "the importer returned an unknown pair");
+      pairs.push_back(pair);
+      const auto [where, fresh] = seen.emplace(pair, std::make_pair(f, item.line));
       if (!fresh)
         report.error(
             path, item.line, 1, "scores.duplicate-pair",
             fmt::format("judge {} and entry {} are also given in {}:{}; give each pair once",
-                        pair.judge_id, pair.entry_id, where->second.first, where->second.second));
-      if (recused.count(pair) && !item.recuse && !all_blank(item.row))
+                        pair->judge_id, pair->entry_id, files[where->second.first],
+                        where->second.second));
+      if (recused.count(*pair) && !item.recuse && !all_blank(item.row))
         report.error(path, item.line, 1, "scores.recused-pair",
                      fmt::format("judge {} has recused from entry {}; no scores can be entered "
                                  "for this pair",
-                                 pair.judge_id, pair.entry_id));
+                                 pair->judge_id, pair->entry_id));
     }
-    parsed.push_back(std::move(file));
-  }
-  if (report.has_errors()) throw InputError(report);
+    if (report.has_errors()) continue;
 
-  std::map<Assignment, ScoreRow> existing;
-  for (auto& row : store_.load_scores())
-    existing.emplace(Assignment{row.judge_id, row.entry_id}, std::move(row));
-
-  ImportSummary summary;
-  summary.report = report;
-  Store::Transaction transaction(store_);
-  for (const auto& file : parsed) {
-    std::vector<ScoreRow> upserts;
     std::vector<Assignment> recusals;
     std::vector<std::string> replaced;
     int file_added = 0;
     int file_replaced = 0;
-    for (const auto& item : file.rows) {
-      const Assignment pair{item.row.judge_id, item.row.entry_id};
-      const auto old = existing.find(pair);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      ImportedScore& item = rows[r];
+      const Assignment& pair = *pairs[r];
+      const auto old = existing.find(&pair);
       if (item.recuse) {
         if (recused.count(pair)) continue;  // already recorded
         if (old != existing.end()) replaced.push_back(describe_replacement(old->second, {}));
@@ -319,21 +343,31 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
         ++file_replaced;
         replaced.push_back(describe_replacement(old->second, item.row));
       }
-      upserts.push_back(item.row);
+      upserts.push_back(std::move(item.row));
     }
-    store_.upsert_scores(upserts);
-    store_.delete_scores(recusals);
-    store_.delete_assignments(recusals);
-    store_.insert_recusals(recusals);
+    // A pair is given in one file only (else an error above), so batching the upserts across
+    // files does not reorder any two writes of the same pair.
+    if (upserts.size() >= kScoreBatch) {
+      store_.upsert_scores(upserts);
+      upserts.clear();
+    }
+    if (!recusals.empty()) {
+      store_.delete_scores(recusals);
+      store_.delete_assignments(recusals);
+      store_.insert_recusals(recusals);
+    }
     summary.added += file_added;
     summary.updated += file_replaced;
     summary.recused += static_cast<int>(recusals.size());
-    std::string change = fmt::format("{} score rows: {} new, {} replaced, {} recusals",
-                                     file.rows.size(), file_added, file_replaced, recusals.size());
+    std::string change = fmt::format("{} score rows: {} new, {} replaced, {} recusals", rows.size(),
+                                     file_added, file_replaced, recusals.size());
     for (const auto& line : replaced) change += "\n" + line;
-    store_.append_audit("import scores", file.path, file.sha256, change);
+    store_.append_audit("import scores", path, sha256_hex(bytes), change);
   }
+  if (report.has_errors()) throw InputError(report);  // the transaction rolls back
+  store_.upsert_scores(upserts);
   transaction.commit();
+  summary.report = std::move(report);
   summary.message = fmt::format(
       "{} file(s): {} score rows added, {} replaced, {} unchanged, {} blank, {} recusals",
       files.size(), summary.added, summary.updated, summary.unchanged, summary.blank,

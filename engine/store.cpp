@@ -3,11 +3,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "engine/errors.hpp"
 
@@ -145,16 +147,35 @@ std::string encode_score_values(const std::vector<std::optional<double>>& values
   return out;
 }
 
-std::vector<std::optional<double>> decode_score_values(const std::string& text) {
-  std::vector<std::optional<double>> values;
+namespace {
+
+/// One stored value: from_chars (no substring, no locale) on what encode_score_values wrote;
+/// anything else goes through std::stod exactly as before.
+double decode_score_value(std::string_view cell) {
+  double value = 0;
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+  if (ec == std::errc() && end == cell.data() + cell.size()) return value;
+  return std::stod(std::string(cell));
+}
+
+void decode_score_values_into(std::string_view text, std::vector<std::optional<double>>& values) {
+  values.clear();
   std::size_t start = 0;
   while (true) {
     const std::size_t end = text.find(';', start);
-    const std::string cell = text.substr(start, end == std::string::npos ? end : end - start);
-    values.push_back(cell.empty() ? std::nullopt : std::optional<double>(std::stod(cell)));
-    if (end == std::string::npos) break;
+    const std::string_view cell =
+        text.substr(start, end == std::string_view::npos ? end : end - start);
+    values.push_back(cell.empty() ? std::nullopt : std::optional<double>(decode_score_value(cell)));
+    if (end == std::string_view::npos) break;
     start = end + 1;
   }
+}
+
+}  // namespace
+
+std::vector<std::optional<double>> decode_score_values(const std::string& text) {
+  std::vector<std::optional<double>> values;
+  decode_score_values_into(text, values);
   return values;
 }
 
@@ -335,17 +356,32 @@ std::vector<ScoreRow> Store::load_scores() const {
   SQLite::Statement query(
       *db_, "SELECT judge_id, entry_id, vals, comment FROM scores ORDER BY judge_id, entry_id");
   while (query.executeStep()) {
-    ScoreRow row;
+    ScoreRow& row = rows.emplace_back();
     row.judge_id = query.getColumn(0).getString();
     row.entry_id = query.getColumn(1).getString();
-    row.values = decode_score_values(query.getColumn(2).getString());
+    const SQLite::Column vals = query.getColumn(2);
+    decode_score_values_into(
+        std::string_view(vals.getText(), static_cast<std::size_t>(vals.getBytes())), row.values);
     row.comment = query.getColumn(3).getString();
-    rows.push_back(std::move(row));
   }
   return rows;
 }
 
+std::vector<Entry> Store::load_entry_kinds() const {
+  std::vector<Entry> entries;
+  SQLite::Statement query(*db_, "SELECT id, kind, status FROM entries ORDER BY id");
+  while (query.executeStep()) {
+    Entry e;
+    e.id = query.getColumn(0).getString();
+    e.kind = query.getColumn(1).getString();
+    e.status = parse_status(query.getColumn(2).getString());
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
+
 void Store::upsert_scores(const std::vector<ScoreRow>& rows) {
+  if (rows.empty()) return;  // nothing to prepare
   SQLite::Statement statement(*db_,
                               "INSERT OR REPLACE INTO scores(judge_id, entry_id, vals, comment) "
                               "VALUES (?, ?, ?, ?)");
@@ -360,6 +396,7 @@ void Store::upsert_scores(const std::vector<ScoreRow>& rows) {
 }
 
 void Store::delete_scores(const std::vector<Assignment>& pairs) {
+  if (pairs.empty()) return;  // nothing to prepare
   for_each_pair(*db_, "DELETE FROM scores WHERE judge_id = ? AND entry_id = ?", pairs,
                 [](auto&) {});
 }

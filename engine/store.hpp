@@ -72,6 +72,9 @@ class Store {
 
   // scores: one row per (judge, entry); values in rubric order of the entry's kind
   std::vector<ScoreRow> load_scores() const;
+  /// Entries with only id, kind and status filled: what checking score sheets needs, without
+  /// decoding the name lists of every entry.
+  std::vector<Entry> load_entry_kinds() const;
   void upsert_scores(const std::vector<ScoreRow>& rows);
   void delete_scores(const std::vector<Assignment>& pairs);
   std::set<std::string> scored_entry_ids() const;

@@ -218,36 +218,64 @@ class SheetReader {
   const Entry* read_pair() {
     judge_ = normalize_word(text(kJudgeId));
     entry_ = normalize_word(text(kEntryId));
+    if (const Entry* entry = read_known_pair()) return entry;
     bool judge_known = false;
     const Entry* entry = nullptr;
     if (judge_.empty()) {
       error(kJudgeId, "scores.missing-value", "empty judge_id (评委编号)");
-    } else if (!context_.judge_ids.count(judge_)) {
+    } else if (!has_judge(judge_)) {
       error(kJudgeId, "scores.unknown-judge", fmt::format("unknown judge {}", quoted(judge_)));
     } else {
       judge_known = true;
     }
     if (entry_.empty()) {
       error(kEntryId, "scores.missing-value", "empty entry_id (作品编号)");
-    } else if (const auto it = context_.entries.find(entry_); it == context_.entries.end()) {
+    } else if (const Entry* found = find_entry(entry_); !found) {
       error(kEntryId, "scores.unknown-entry", fmt::format("unknown entry {}", quoted(entry_)));
-    } else if (const Kind* kind = context_.config.find_kind(it->second.kind);
+    } else if (const Kind* kind = context_.config.find_kind(found->kind);
                !kind || !context_.config.rubrics.count(kind->rubric)) {
       error(kEntryId, "scores.unknown-kind",
             fmt::format("entry {} has kind {}, which the config does not define with a rubric",
-                        entry_, it->second.kind));
+                        entry_, found->kind));
     } else {
-      entry = &it->second;
+      entry = found;
     }
     assignment_ = nullptr;
     if (!judge_known || !entry) return entry;
-    const auto assigned = context_.assigned.find(Assignment{judge_, entry_});
-    if (assigned != context_.assigned.end())
-      assignment_ = &*assigned;
-    else
+    assignment_ = find_pair();
+    if (!assignment_)
       error(kEntryId, "scores.not-assigned",
             fmt::format("judge {} is not assigned entry {}", judge_, entry_));
     return entry;
+  }
+
+  /// The common case in one hashed lookup: an assigned pair of a known judge and a known entry
+  /// whose kind has a rubric. nullptr otherwise: the checks above then find what is wrong.
+  const Entry* read_known_pair() {
+    if (!context_.index) return nullptr;
+    const auto* known = context_.index->find_known_pair(judge_, entry_);
+    if (!known) return nullptr;
+    const Kind* kind = context_.config.find_kind(known->entry->kind);
+    if (!kind || !context_.config.rubrics.count(kind->rubric)) return nullptr;
+    assignment_ = known->pair;
+    return known->entry;
+  }
+
+  // Lookups through the context's index when it has one (same answers, hashed).
+  bool has_judge(const std::string& id) const {
+    return context_.index ? context_.index->has_judge(id) : context_.judge_ids.count(id) > 0;
+  }
+
+  const Entry* find_entry(const std::string& id) const {
+    if (context_.index) return context_.index->find_entry(id);
+    const auto it = context_.entries.find(id);
+    return it == context_.entries.end() ? nullptr : &it->second;
+  }
+
+  const Assignment* find_pair() const {
+    if (context_.index) return context_.index->find_pair(judge_, entry_);
+    const auto it = context_.assigned.find(Assignment{judge_, entry_});
+    return it == context_.assigned.end() ? nullptr : &*it;
   }
 
   void check_duplicate_pair(std::unordered_map<const Assignment*, int>& first_line) {
@@ -426,6 +454,46 @@ std::size_t error_count(const Report& report) {
 }
 
 }  // namespace
+
+ScoreIndex::ScoreIndex(const std::map<std::string, Entry>& entries,
+                       const std::set<std::string>& judge_ids,
+                       const std::set<Assignment>& assigned) {
+  entries_.reserve(entries.size());
+  for (const auto& [id, entry] : entries) entries_.emplace(id, &entry);
+  judges_.reserve(judge_ids.size());
+  for (const auto& id : judge_ids) judges_.insert(id);
+  pairs_.reserve(assigned.size());
+  for (const auto& pair : assigned) {
+    const Entry* entry = has_judge(pair.judge_id) ? find_entry(pair.entry_id) : nullptr;
+    pairs_.emplace(Pair{pair.judge_id, pair.entry_id}, KnownPair{&pair, entry});
+  }
+}
+
+std::size_t ScoreIndex::PairHash::operator()(const Pair& p) const {
+  const std::hash<std::string_view> hash;
+  return hash(p.first) * 31 + hash(p.second);
+}
+
+const Entry* ScoreIndex::find_entry(std::string_view id) const {
+  const auto it = entries_.find(id);
+  return it == entries_.end() ? nullptr : it->second;
+}
+
+bool ScoreIndex::has_judge(std::string_view id) const {
+  return judges_.count(id) > 0;
+}
+
+const Assignment* ScoreIndex::find_pair(std::string_view judge_id,
+                                        std::string_view entry_id) const {
+  const auto it = pairs_.find(Pair{judge_id, entry_id});
+  return it == pairs_.end() ? nullptr : it->second.pair;
+}
+
+const ScoreIndex::KnownPair* ScoreIndex::find_known_pair(std::string_view judge_id,
+                                                         std::string_view entry_id) const {
+  const auto it = pairs_.find(Pair{judge_id, entry_id});
+  return it == pairs_.end() || !it->second.entry ? nullptr : &it->second;
+}
 
 ScoreProblem parse_score(std::string_view cell, double max, double step, double& value) {
   const std::string text = normalize_word(cell);

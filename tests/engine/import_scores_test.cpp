@@ -1,0 +1,68 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "../exporters/temp_dir.hpp"
+#include "engine/competition.hpp"
+#include "engine/errors.hpp"
+#include "fixtures/demo.hpp"
+#include "fixtures/simulator.hpp"
+
+using namespace jury;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// The bundled sample, assigned, with the simulated judges' filled sheets in `dir/filled`.
+Competition sample_with_filled_sheets(const fs::path& dir) {
+  const fs::path sample = fs::path(fixtures_dir()) / "jingzhou-2021";
+  Competition c =
+      Competition::init((dir / "jury.db").string(), (sample / "competition.json").string());
+  c.import_entries((sample / "entries.csv").string(), Encoding::Auto);
+  c.import_judges((sample / "judges.csv").string(), Encoding::Auto);
+  c.assign(7, false);
+  const auto filled = simulate_scores(c.config(), c.entries(), c.assignments(), {});
+  c.export_sheets((dir / "filled").string(), Encoding::Utf8, &filled);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "SPEC §6: several files in one command are one transaction; a pair given twice is an "
+    "error and nothing changes") {
+  test::TempDir dir;
+  Competition c = sample_with_filled_sheets(dir.path());
+  // A copy of the first sheet under another name: every pair of it is given twice.
+  std::vector<std::string> sheets;
+  for (const auto& item : fs::directory_iterator(dir.path() / "filled"))
+    sheets.push_back(item.path().string());
+  std::sort(sheets.begin(), sheets.end());
+  const fs::path copy = dir.path() / "copy.csv";
+  fs::copy_file(sheets.front(), copy);
+
+  try {
+    c.import_scores({(dir.path() / "filled").string(), copy.string()}, Encoding::Auto);
+    FAIL("a pair given in two files must be refused");
+  } catch (const InputError& e) {
+    REQUIRE(e.report().has_errors());
+    CHECK(e.report().to_text().find("scores.duplicate-pair") != std::string::npos);
+    CHECK(e.report().to_text().find(sheets.front()) != std::string::npos);
+  }
+  CHECK(c.scores().empty());  // the files before the copy were valid: rolled back all the same
+
+  const ImportSummary summary = c.import_scores({(dir.path() / "filled").string()}, Encoding::Auto);
+  CHECK(summary.added == static_cast<int>(c.assignments().size()));
+  CHECK(c.scores().size() == c.assignments().size());
+  // The audit log holds one record per file with its SHA-256.
+  std::size_t audited = 0;
+  for (const auto& record : c.audit())
+    if (record.command == "import scores") ++audited;
+  CHECK(audited == sheets.size());
+
+  // Importing the same sheets again changes nothing.
+  const ImportSummary again = c.import_scores({(dir.path() / "filled").string()}, Encoding::Auto);
+  CHECK(again.added == 0);
+  CHECK(again.updated == 0);
+  CHECK(again.unchanged == summary.added);
+}
