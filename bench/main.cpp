@@ -104,25 +104,10 @@ std::function<StageOutput()> general_flow(SyntheticCompetition& c, std::uint64_t
 
 // ---------------------------------------------------------------- database stages
 
-/// The generator draws student names from a small pool, so two entries of one school can name
-/// the same student, which SPEC §3 refuses ("a student may appear in only one active student
-/// entry (per school)"). Later namesakes get a number, as an office tells namesakes apart.
-void make_students_unique(SyntheticCompetition& c) {
-  std::map<std::pair<std::string, std::string>, int> seen;  // (name, school) → occurrences
-  for (Entry& e : c.entries) {
-    if (!e.active()) continue;
-    for (std::string& name : e.students) {
-      const int n = ++seen[{name, e.school}];
-      if (n > 1) name += std::to_string(n);
-    }
-  }
-}
-
 /// Builds the workspace of one size (see Workspace); runs in a child of its own.
 void build_workspace(const Workspace& w, int entries, std::uint64_t seed) {
   SyntheticCompetition generated =
       generate_competition(entries, std::max(1, entries / 10), 5, seed);
-  make_students_unique(generated);
   const fs::path input = w.dir / "input";
   write_competition(generated, input);
   {
