@@ -224,6 +224,7 @@ enum class NotChosen {
   Busier,
   Tie,
   NeededElsewhere,
+  Available,
   Count
 };
 
@@ -269,6 +270,8 @@ std::string heading(NotChosen reason, const Config& config, const Entry& e) {
     case NotChosen::NeededElsewhere:
       return "would suit this entry, but other entries need them more (best for all entries "
              "together)";
+    case NotChosen::Available:
+      return "free and without conflict: can take an open place at the next `jury assign`";
     case NotChosen::Count:
       break;
   }
@@ -335,6 +338,8 @@ std::vector<std::string> explain_assignment(const AssignmentInput& input,
     lines.push_back(line);
   }
 
+  if (!entry.active()) return lines;
+  const bool places_open = static_cast<int>(chosen.size()) < p.k(e);
   std::vector<std::vector<std::string>> groups(static_cast<std::size_t>(NotChosen::Count));
   std::vector<std::size_t> others;
   for (std::size_t j = 0; j < p.judges().size(); ++j)
@@ -365,6 +370,8 @@ std::vector<std::string> explain_assignment(const AssignmentInput& input,
         if (l >= p.capacity(j)) {
           reason = NotChosen::AtLimit;
           detail = fmt::format(" ({} of {})", l, p.capacity(j));
+        } else if (places_open) {
+          reason = NotChosen::Available;
         } else if (cost > costliest_chosen && !p.expert(j, subject) && p.mismatch_cost() > 0) {
           reason = NotChosen::NotExpert;
         } else if (cost > costliest_chosen) {

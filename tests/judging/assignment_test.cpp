@@ -524,13 +524,24 @@ TEST_CASE("assign --explain: a pair kept for its scores, open places and withdra
   in.entries[1].status = EntryStatus::Withdrawn;
   in.judges = {make_judge("J0", "大学")};
   in.judges[0].active = false;
-  const std::vector<Assignment> current{{"J0", "E0"}};
+  // Default limit ⌈6·3 / (5·2)⌉ = 2: one active entry with k = 3, two active judges.
+  in.judges.push_back(make_judge("J1", "大学", 1));
+  in.judges.push_back(make_judge("J2", "大学", 1));
+  const std::vector<Assignment> current{{"J0", "E0"}, {"J2", "E1"}};
   const auto lines = explain_assignment(in.input(), current, "E0");
-  REQUIRE(lines.size() == 4);
+  REQUIRE(lines.size() == 7);
   CHECK(lines[1] == "3 judges needed, 1 assigned: run `jury assign` to fill the rest.");
   CHECK(lines[2] ==
-        "  J0 评委J0: lists no expertise (suits any subject); judges 1 entry (limit 0); withdrawn "
+        "  J0 评委J0: lists no expertise (suits any subject); judges 1 entry (limit 2); withdrawn "
         "since, kept for the scores given");
-  CHECK(explain_assignment(in.input(), {}, "E1")[1] ==
-        "The entry is withdrawn or disqualified: it gets no judges.");
+  CHECK(lines[3] == "Not chosen:");
+  CHECK(lines[4] == "  1 — already at their limit of entries: J2 评委J2 (1 of 1)");
+  CHECK(lines[5] ==
+        "  1 — free and without conflict: can take an open place at the next `jury assign`: J1 "
+        "评委J1");
+  CHECK(explain_assignment(in.input(), current, "E1") ==
+        std::vector<std::string>{
+            "E1 «作品E1» (学生, 计算机科学, 一中)",
+            "The entry is withdrawn or disqualified: it gets no judges.",
+            "  J2 评委J2: lists no expertise (suits any subject); judges 1 entry (limit 1)"});
 }
