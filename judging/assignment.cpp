@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "judging/assign_problem.hpp"
 
@@ -179,6 +180,9 @@ AssignmentOutcome assign_judges(const AssignmentInput& input) {
     r = detail::solve_flow(p);
     out.method = "flow";
   }
+  // Neither path may hand back "no solution" as a solution: storing it would leave places open.
+  if (r.status == SolverResult::Status::GaveUp)
+    throw std::logic_error("assign: the min-cost flow ended without a result");
   if (r.status == SolverResult::Status::Infeasible) {
     // Explain from the simplest cause up: an entry short of eligible judges on its own, then a
     // capacity shortfall, then entries crowded out by others (which needs the general flow).
