@@ -240,10 +240,13 @@ class Case:
         with open(self.path("competition.json"), "w", encoding="utf-8") as f:
             json.dump(config, f, ensure_ascii=False)
         taken = set()
-        entries = entry_rows(rnd, kinds, 0, rnd.randint(3, 25), taken)
+        # Every fifth case is medium-sized: more than the flow solver's 40 candidates per entry.
+        medium = self.seed % 5 == 0
+        entries = entry_rows(rnd, kinds, 0, rnd.randint(60, 150) if medium else rnd.randint(3, 25),
+                             taken)
         advisors = [a for row in entries for a in row["advisors"].split("，") if a]
-        judges = judge_rows(rnd, kinds, rnd.randint(2, 14), [e["entry_id"] for e in entries],
-                            advisors)
+        judges = judge_rows(rnd, kinds, rnd.randint(45, 70) if medium else rnd.randint(2, 16),
+                            [e["entry_id"] for e in entries], advisors)
         write_csv(self.path("entries.csv"), entries)
         write_csv(self.path("judges.csv"), judges)
         self.taken = taken
