@@ -108,7 +108,7 @@ std::vector<std::string> entries_short_of_judges(const AssignProblem& p) {
       if (c.by_rule[r] > 0)
         parts.push_back(fmt::format("{} conflicted by {}", c.by_rule[r], to_string(rules[r])));
     if (c.recused > 0) parts.push_back(fmt::format("{} recused", c.recused));
-    if (c.assigned > 0) parts.push_back(fmt::format("{} already assigned", c.assigned));
+    if (c.assigned > 0) parts.push_back(fmt::format("{} already judging it", c.assigned));
     if (at_capacity > 0) parts.push_back(fmt::format("{} at capacity", at_capacity));
     if (pool[kind] == 0)
       parts.push_back("no active judge may score kind " + p.kind_id(p.kind_of(e)));

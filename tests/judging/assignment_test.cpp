@@ -389,7 +389,7 @@ TEST_CASE("SPEC §5 infeasible: names the entry, its eligible judges and why the
   out = assign_judges(in.input());
   CHECK(out.problems ==
         std::vector<std::string>{"JZ21-S0194: only 0 eligible judges (2 conflicted by school, 1 "
-                                 "recused, 1 already assigned, 40 at capacity), 4 needed"});
+                                 "recused, 1 already judging it, 40 at capacity), 4 needed"});
 }
 
 TEST_CASE("SPEC §5 infeasible: the capacity shortfall per kind") {
