@@ -273,6 +273,16 @@ class Case:
         for row in judges:
             if row[self.judge_id_column] == gone:
                 row["active"] = "no"
+        if new_entries and len(busy) > 1:
+            # Another busy judge now declares a conflict with one of its entries (that pair
+            # must go and be refilled); a third gets a lower max_load (its kept pairs stay).
+            other = rnd.choice([j for j in busy if j != gone])
+            entry = rnd.choice(sorted(e for j, e in self.pairs("a.db") if j == other))
+            for row in judges:
+                if row["judge_id"] == other:
+                    row["conflicts"] = ";".join(filter(None, [row["conflicts"], entry]))
+                elif row["judge_id"] != gone and rnd.random() < 0.2:
+                    row["max_load"] = "1"
         write_csv(self.path("judges2.csv"), judges)
         self.ok("a.db", "import", "judges", "judges2.csv")
         if not self.assign_and_check("a.db", "withdraw"):
