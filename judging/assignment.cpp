@@ -315,8 +315,8 @@ std::vector<std::string> explain_assignment(const AssignmentInput& input,
   if (!entry.active())
     lines.push_back("The entry is withdrawn or disqualified: it gets no judges.");
   else if (static_cast<int>(chosen.size()) < p.k(e))
-    lines.push_back(fmt::format("{} needed, {} assigned: run `jury assign` to fill the rest.",
-                                plural(p.k(e), "judge", "judges"), chosen.size()));
+    lines.push_back(fmt::format("{} needed, {} assigned so far:", plural(p.k(e), "judge", "judges"),
+                                chosen.size()));
   else
     lines.push_back(
         fmt::format("{} needed, {} assigned:", plural(p.k(e), "judge", "judges"), chosen.size()));
@@ -388,6 +388,19 @@ std::vector<std::string> explain_assignment(const AssignmentInput& input,
       }
     }
     groups[static_cast<std::size_t>(reason)].push_back(who(j) + detail);
+  }
+  if (places_open) {
+    // What the clerk must do next: run assign, or first find judges for the open places.
+    const auto open = static_cast<std::size_t>(p.k(e)) - chosen.size();
+    const std::size_t free = groups[static_cast<std::size_t>(NotChosen::Available)].size();
+    lines.push_back(
+        free >= open
+            ? fmt::format("`jury assign` fills the {} open {}.", open,
+                          open == 1 ? "place" : "places")
+            : fmt::format("Only {} can take its {} open {}: `jury assign` fails until judges are "
+                          "added or their limits raised.",
+                          plural(static_cast<std::int64_t>(free), "judge", "judges"), open,
+                          open == 1 ? "place" : "places"));
   }
   if (!others.empty()) lines.push_back("Not chosen:");
   for (std::size_t r = 0; r < groups.size(); ++r)

@@ -131,6 +131,13 @@ TEST_CASE("SPEC §5 infeasible: every judge conflicted for one entry exits 4 and
         std::string::npos);
   CHECK(result.err.find("E2:") == std::string::npos);
   CHECK(state_of(s) == before);
+  const auto explain = s.jury("assign --explain E1");
+  CHECK(explain.exit_code == 0);
+  CHECK(explain.out.find("3 judges needed, 0 assigned so far:\n"
+                         "Only 1 judge can take its 3 open places: `jury assign` fails until "
+                         "judges are added or their limits raised.\n") != std::string::npos);
+  CHECK(explain.out.find("3 — conflict of interest, works at the entry's school 荆州中学: J1 "
+                         "张老师, J2 王老师, J3 李老师\n") != std::string::npos);
 }
 
 TEST_CASE("SPEC §5 infeasible: a capacity shortfall exits 4 and gives the numbers") {
@@ -194,6 +201,9 @@ TEST_CASE("SPEC §5-6 recusal: the sheet drops the pair, assign refills it, neve
   CHECK_FALSE(dropped.count({"J003", entry}));
   CHECK(judges_per_entry(dropped)[entry] == 4);
   CHECK(dropped.size() == 332 * 5 - 1);
+  const auto open = s.jury("assign --explain " + entry);
+  CHECK(open.out.find("5 judges needed, 4 assigned so far:") != std::string::npos);
+  CHECK(open.out.find("`jury assign` fills the 1 open place.") != std::string::npos);
 
   run_ok(s, "assign --seed 1");
   const std::set<Pair> refilled = exported_pairs(s);

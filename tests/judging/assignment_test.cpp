@@ -553,14 +553,17 @@ TEST_CASE("assign --explain: a pair kept for its scores, open places and withdra
   in.judges.push_back(make_judge("J2", "大学", 1));
   const std::vector<Assignment> current{{"J0", "E0"}, {"J2", "E1"}};
   const auto lines = explain_assignment(in.input(), current, "E0");
-  REQUIRE(lines.size() == 7);
-  CHECK(lines[1] == "3 judges needed, 1 assigned: run `jury assign` to fill the rest.");
+  REQUIRE(lines.size() == 8);
+  CHECK(lines[1] == "3 judges needed, 1 assigned so far:");
   CHECK(lines[2] ==
         "  J0 评委J0: lists no expertise (suits any subject); judges 1 entry (limit 2); withdrawn "
         "since, kept for the scores given");
-  CHECK(lines[3] == "Not chosen:");
-  CHECK(lines[4] == "  1 — already at their limit of entries: J2 评委J2 (1 of 1)");
-  CHECK(lines[5] ==
+  CHECK(lines[3] ==
+        "Only 1 judge can take its 2 open places: `jury assign` fails until judges are added or "
+        "their limits raised.");
+  CHECK(lines[4] == "Not chosen:");
+  CHECK(lines[5] == "  1 — already at their limit of entries: J2 评委J2 (1 of 1)");
+  CHECK(lines[6] ==
         "  1 — free and without conflict: can take an open place at the next `jury assign`: J1 "
         "评委J1");
   CHECK(explain_assignment(in.input(), current, "E1") ==
