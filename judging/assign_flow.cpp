@@ -171,7 +171,7 @@ std::vector<Pair> violating_pairs(const AssignProblem& p, const Classes& classes
 
 }  // namespace
 
-SolverResult solve_flow(const AssignProblem& p, std::size_t candidates_per_entry) {
+SolverResult solve_flow(const AssignProblem& p, std::size_t candidates_per_entry, int max_rounds) {
   const auto& open = p.open_entries();
   const Classes classes = group_by_class(p);
   std::vector<std::size_t> slot_of_entry(p.entries().size(), 0);
@@ -181,25 +181,34 @@ SolverResult solve_flow(const AssignProblem& p, std::size_t candidates_per_entry
     const auto& judges = classes.judges.at({p.kind_of(open[i]), p.subject_of(open[i])});
     candidates[i] = initial_candidates(p, open[i], judges, candidates_per_entry);
   }
-  constexpr int kMaxRounds = 30;
-  for (int round = 0; round < kMaxRounds; ++round) {
+  const auto result_of = [](FlowRun& run) {
+    SolverResult result;
+    result.status =
+        run.unserved.empty() ? SolverResult::Status::Optimal : SolverResult::Status::Infeasible;
+    result.pairs = std::move(run.pairs);
+    result.unserved = std::move(run.unserved);
+    result.certified = true;
+    return result;
+  };
+  for (int round = 0; round < max_rounds; ++round) {
     FlowRun run = run_flow(p, candidates);
     const std::vector<Pair> violators = violating_pairs(p, classes, candidates, slot_of_entry, run);
-    if (violators.empty()) {
-      SolverResult result;
-      result.status =
-          run.unserved.empty() ? SolverResult::Status::Optimal : SolverResult::Status::Infeasible;
-      result.pairs = std::move(run.pairs);
-      result.unserved = std::move(run.unserved);
-      result.certified = true;
-      return result;
-    }
+    if (violators.empty()) return result_of(run);
     for (const Pair& v : violators) {
       auto& cands = candidates[slot_of_entry[v.entry]];
       cands.insert(std::lower_bound(cands.begin(), cands.end(), v.judge), v.judge);
     }
   }
-  return {};
+  // Still not certified: solve once over every eligible pair, which is exact by construction.
+  // Slower and larger, but a caller must never receive an empty "solution" (the engine would
+  // store an assignment that leaves every place open).
+  for (std::size_t i = 0; i < open.size(); ++i) {
+    candidates[i].clear();
+    for (std::size_t j : classes.judges.at({p.kind_of(open[i]), p.subject_of(open[i])}))
+      if (p.allowed(j, open[i])) candidates[i].push_back(j);
+  }
+  FlowRun run = run_flow(p, candidates);
+  return result_of(run);
 }
 
 }  // namespace jury::detail

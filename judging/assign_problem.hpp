@@ -131,7 +131,10 @@ SolverResult solve_aggregated(const AssignProblem& problem);
 
 /// General exact path: min-cost flow (LEMON NetworkSimplex) over candidate pairs, certified
 /// against all eligible pairs through the potentials, re-solved with any violating pairs added.
-/// Unservable places go to a penalty arc, so infeasibility names the entries left short.
-SolverResult solve_flow(const AssignProblem& problem, std::size_t candidates_per_entry = 40);
+/// Unservable places go to a penalty arc, so infeasibility names the entries left short. After
+/// `max_rounds` of adding violators without a certificate, one last run takes every eligible
+/// pair: the result is always Optimal or Infeasible, never GaveUp.
+SolverResult solve_flow(const AssignProblem& problem, std::size_t candidates_per_entry = 40,
+                        int max_rounds = 30);
 
 }  // namespace jury::detail

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "judging/assign_problem.hpp"
 
@@ -107,7 +108,7 @@ std::vector<std::string> entries_short_of_judges(const AssignProblem& p) {
       if (c.by_rule[r] > 0)
         parts.push_back(fmt::format("{} conflicted by {}", c.by_rule[r], to_string(rules[r])));
     if (c.recused > 0) parts.push_back(fmt::format("{} recused", c.recused));
-    if (c.assigned > 0) parts.push_back(fmt::format("{} already assigned", c.assigned));
+    if (c.assigned > 0) parts.push_back(fmt::format("{} already judging it", c.assigned));
     if (at_capacity > 0) parts.push_back(fmt::format("{} at capacity", at_capacity));
     if (pool[kind] == 0)
       parts.push_back("no active judge may score kind " + p.kind_id(p.kind_of(e)));
@@ -179,6 +180,9 @@ AssignmentOutcome assign_judges(const AssignmentInput& input) {
     r = detail::solve_flow(p);
     out.method = "flow";
   }
+  // Neither path may hand back "no solution" as a solution: storing it would leave places open.
+  if (r.status == SolverResult::Status::GaveUp)
+    throw std::logic_error("assign: the min-cost flow ended without a result");
   if (r.status == SolverResult::Status::Infeasible) {
     // Explain from the simplest cause up: an entry short of eligible judges on its own, then a
     // capacity shortfall, then entries crowded out by others (which needs the general flow).
@@ -201,21 +205,81 @@ namespace {
 
 std::string subject_label(const Config& config, const std::string& id) {
   const int i = config.subject_index(id);
-  return i < 0 ? id : config.subjects[static_cast<std::size_t>(i)].label + " (" + id + ")";
+  return i < 0 ? id : config.subjects[static_cast<std::size_t>(i)].label;
 }
 
-std::string conflict_detail(ConflictRule rule, const Judge& j, const Entry& e) {
+std::string kind_label(const Config& config, const std::string& id) {
+  const Kind* kind = config.find_kind(id);
+  return kind ? kind->label : id;
+}
+
+/// Why a judge is not on the entry, in the order the explanation lists them: hard rules first
+/// (they are never broken), then the cost reasons of the optimisation.
+enum class NotChosen {
+  SchoolConflict,
+  AdvisorConflict,
+  DistrictConflict,
+  DeclaredConflict,
+  Recused,
+  Withdrawn,
+  Kind,
+  AtLimit,
+  NotExpert,
+  Busier,
+  Tie,
+  NeededElsewhere,
+  Available,
+  Count
+};
+
+NotChosen conflict_reason(ConflictRule rule) {
   switch (rule) {
     case ConflictRule::School:
-      return fmt::format("conflict (school): works at {}, the entry's school", j.affiliation);
+      return NotChosen::SchoolConflict;
     case ConflictRule::Advisor:
-      return "conflict (advisor): is an advisor or student of this entry";
+      return NotChosen::AdvisorConflict;
     case ConflictRule::District:
-      return fmt::format("conflict (district): from the same district {}", e.district);
+      return NotChosen::DistrictConflict;
     case ConflictRule::Declared:
-      return "conflict (declared): declared a conflict with this entry or its school";
+      return NotChosen::DeclaredConflict;
   }
-  return "conflict";
+  return NotChosen::DeclaredConflict;
+}
+
+std::string heading(NotChosen reason, const Config& config, const Entry& e) {
+  const std::string subject = subject_label(config, e.subject);
+  switch (reason) {
+    case NotChosen::SchoolConflict:
+      return fmt::format("conflict of interest, works at the entry's school {}", e.school);
+    case NotChosen::AdvisorConflict:
+      return "conflict of interest, is an advisor or student of this entry";
+    case NotChosen::DistrictConflict:
+      return fmt::format("conflict of interest, from the entry's district {}", e.district);
+    case NotChosen::DeclaredConflict:
+      return "conflict of interest, declared (回避) this entry or its school";
+    case NotChosen::Recused:
+      return "recused from this entry on a score sheet";
+    case NotChosen::Withdrawn:
+      return "withdrawn";
+    case NotChosen::Kind:
+      return "may not judge " + kind_label(config, e.kind);
+    case NotChosen::AtLimit:
+      return "already at their limit of entries";
+    case NotChosen::NotExpert:
+      return fmt::format("not expert in {}, so a chosen judge suits it better", subject);
+    case NotChosen::Busier:
+      return "would then judge more entries than the chosen judges (work is spread evenly)";
+    case NotChosen::Tie:
+      return "just as suitable as a chosen judge; the seed picked among equals";
+    case NotChosen::NeededElsewhere:
+      return "would suit this entry, but other entries need them more (best for all entries "
+             "together)";
+    case NotChosen::Available:
+      return "free and without conflict: can take an open place at the next `jury assign`";
+    case NotChosen::Count:
+      break;
+  }
+  return "";
 }
 
 }  // namespace
@@ -228,6 +292,7 @@ std::vector<std::string> explain_assignment(const AssignmentInput& input,
   if (e == AssignProblem::npos) return {"unknown entry " + entry_id};
   const Entry& entry = p.entries()[e];
   const Config& config = p.config();
+  const int subject = p.subject_of(e);
   std::map<std::string, std::int64_t> load;
   std::vector<std::string> chosen;
   for (const Assignment& a : current) {
@@ -235,78 +300,118 @@ std::vector<std::string> explain_assignment(const AssignmentInput& input,
     if (a.entry_id == entry_id) chosen.push_back(a.judge_id);
   }
   std::sort(chosen.begin(), chosen.end());
-  const auto is_chosen = [&](const std::string& id) {
-    return std::binary_search(chosen.begin(), chosen.end(), id);
+  const auto load_of = [&](const std::string& id) {
+    const auto it = load.find(id);
+    return it == load.end() ? std::int64_t{0} : it->second;
   };
+  const auto who = [&](std::size_t j) { return p.judges()[j].id + " " + p.judges()[j].name; };
   const std::int64_t balance = p.balance_cost();
-  const auto cost_text = [&](std::size_t j, std::int64_t previous_load) {
-    const std::int64_t mismatch = p.cost(j, p.subject_of(e));
-    return fmt::format("{} + load cost {}·{} = {}",
-                       mismatch == 0 ? std::string("expert, no mismatch cost")
-                                     : fmt::format("mismatch cost {}", mismatch),
-                       balance, previous_load, mismatch + balance * previous_load);
-  };
 
   std::vector<std::string> lines;
-  lines.push_back(
-      fmt::format("{} «{}», kind {}, subject {}, school {}: {} judges needed, {} assigned",
-                  entry.id, entry.title, entry.kind, subject_label(config, entry.subject),
-                  entry.school, p.k(e), chosen.size()));
+  std::vector<std::string> about{kind_label(config, entry.kind),
+                                 subject_label(config, entry.subject), entry.school};
+  if (!entry.district.empty()) about.push_back(entry.district);
+  lines.push_back(fmt::format("{} «{}» ({})", entry.id, entry.title, fmt::join(about, ", ")));
+  if (!entry.active())
+    lines.push_back("The entry is withdrawn or disqualified: it gets no judges.");
+  else if (static_cast<int>(chosen.size()) < p.k(e))
+    lines.push_back(fmt::format("{} needed, {} assigned so far:", plural(p.k(e), "judge", "judges"),
+                                chosen.size()));
+  else
+    lines.push_back(
+        fmt::format("{} needed, {} assigned:", plural(p.k(e), "judge", "judges"), chosen.size()));
+
+  // The marginal cost of the costliest chosen judge: a judge dearer than that lost on cost.
   std::int64_t costliest_chosen = 0;
   for (const std::string& id : chosen) {
     const std::size_t j = p.judge_index(id);
     if (j == AssignProblem::npos) continue;
-    const std::int64_t l = load[id];
-    costliest_chosen = std::max(costliest_chosen, p.cost(j, p.subject_of(e)) + balance * (l - 1));
-    lines.push_back(fmt::format("  assigned {} {}: {} (this entry is one of its {} of at most {})",
-                                id, p.judges()[j].name, cost_text(j, l - 1), l, p.capacity(j)));
+    const std::int64_t l = load_of(id);
+    costliest_chosen = std::max(costliest_chosen, p.cost(j, subject) + balance * (l - 1));
+    const std::string expertise = p.judges()[j].expertise.empty()
+                                      ? "lists no expertise (suits any subject)"
+                                      : (p.expert(j, subject) ? "expert in " : "not expert in ") +
+                                            subject_label(config, entry.subject);
+    std::string line = fmt::format("  {}: {}; judges {} (limit {})", who(j), expertise,
+                                   plural(l, "entry", "entries"), p.capacity(j));
+    const Exclusion now = p.exclusion(j, e);
+    if (now == Exclusion::InactiveJudge) line += "; withdrawn since, kept for the scores given";
+    if (now == Exclusion::Kind)
+      line += "; may no longer judge this kind, kept for the scores given";
+    if (now == Exclusion::Conflict) line += "; conflicted since, kept for the scores given";
+    lines.push_back(line);
   }
-  lines.push_back("Not chosen:");
+
+  if (!entry.active()) return lines;
+  const bool places_open = static_cast<int>(chosen.size()) < p.k(e);
+  std::vector<std::vector<std::string>> groups(static_cast<std::size_t>(NotChosen::Count));
   std::vector<std::size_t> others;
   for (std::size_t j = 0; j < p.judges().size(); ++j)
-    if (!is_chosen(p.judges()[j].id)) others.push_back(j);
+    if (!std::binary_search(chosen.begin(), chosen.end(), p.judges()[j].id)) others.push_back(j);
   std::sort(others.begin(), others.end(),
             [&](std::size_t a, std::size_t b) { return p.judges()[a].id < p.judges()[b].id; });
   for (std::size_t j : others) {
-    const Judge& judge = p.judges()[j];
-    const std::int64_t l = load.count(judge.id) ? load[judge.id] : 0;
-    std::string reason;
+    const std::int64_t l = load_of(p.judges()[j].id);
+    NotChosen reason = NotChosen::NeededElsewhere;
+    std::string detail;
     switch (p.exclusion(j, e)) {
       case Exclusion::InactiveJudge:
-        reason = "withdrawn (not active)";
-        break;
-      case Exclusion::InactiveEntry:
-        reason = "the entry is not active";
+        reason = NotChosen::Withdrawn;
         break;
       case Exclusion::Kind:
-        reason = "may not score kind " + entry.kind;
+        reason = NotChosen::Kind;
         break;
       case Exclusion::Conflict:
-        reason = conflict_detail(*p.conflicts().conflict(j, e), judge, entry);
+        reason = conflict_reason(*p.conflicts().conflict(j, e));
         break;
       case Exclusion::Recused:
-        reason = "recused from this entry";
+        reason = NotChosen::Recused;
         break;
+      case Exclusion::InactiveEntry:
       case Exclusion::AlreadyAssigned:
-      case Exclusion::None:
+      case Exclusion::None: {
+        const std::int64_t cost = p.cost(j, subject) + balance * l;
         if (l >= p.capacity(j)) {
-          reason = fmt::format("at capacity ({} of at most {})", l, p.capacity(j));
-        } else {
-          const std::int64_t c = p.cost(j, p.subject_of(e)) + balance * l;
-          reason = fmt::format("eligible, would cost {}; ", cost_text(j, l));
-          if (c > costliest_chosen)
-            reason += fmt::format("higher than the costliest chosen judge ({})", costliest_chosen);
-          else if (c == costliest_chosen)
-            reason += "same cost as a chosen judge (the seed decided)";
-          else
-            reason +=
-                "cheaper for this entry alone, but the optimum over all entries needs it "
-                "elsewhere";
+          reason = NotChosen::AtLimit;
+          detail = fmt::format(" ({} of {})", l, p.capacity(j));
+        } else if (places_open) {
+          reason = NotChosen::Available;
+        } else if (cost > costliest_chosen && !p.expert(j, subject) && p.mismatch_cost() > 0) {
+          reason = NotChosen::NotExpert;
+        } else if (cost > costliest_chosen) {
+          reason = NotChosen::Busier;
+          detail = fmt::format(" (would judge {})", l + 1);
+        } else if (cost == costliest_chosen) {
+          reason = NotChosen::Tie;
         }
         break;
+      }
     }
-    lines.push_back(fmt::format("  {} {}: {}", judge.id, judge.name, reason));
+    groups[static_cast<std::size_t>(reason)].push_back(who(j) + detail);
   }
+  if (places_open) {
+    // What the clerk must do next: run assign, or first find judges for the open places.
+    const auto open = static_cast<std::size_t>(p.k(e)) - chosen.size();
+    const std::size_t free = groups[static_cast<std::size_t>(NotChosen::Available)].size();
+    lines.push_back(
+        free >= open
+            ? fmt::format("`jury assign` fills the {} open {}.", open,
+                          open == 1 ? "place" : "places")
+            : fmt::format("Only {} can take its {} open {}: `jury assign` fails until judges are "
+                          "added or their limits raised.",
+                          plural(static_cast<std::int64_t>(free), "judge", "judges"), open,
+                          open == 1 ? "place" : "places"));
+  }
+  if (!others.empty()) lines.push_back("Not chosen:");
+  for (std::size_t r = 0; r < groups.size(); ++r)
+    if (!groups[r].empty())
+      lines.push_back(fmt::format("  {} — {}: {}", groups[r].size(),
+                                  heading(static_cast<NotChosen>(r), config, entry),
+                                  fmt::join(groups[r], ", ")));
+  lines.push_back(
+      "How judges are chosen: conflicts of interest and each judge's limit are never broken; "
+      "within them every entry gets experts in its subject where possible and the work is spread "
+      "evenly, the best total for all entries together.");
   return lines;
 }
 
