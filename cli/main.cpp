@@ -4,9 +4,12 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "cli/views.hpp"
 #include "engine/competition.hpp"
@@ -71,6 +74,23 @@ int run_assign(const Options& o) {
   return kExitOk;
 }
 
+/// Sheets left in DIR from an earlier export (e.g. of a judge who has withdrawn since) would be
+/// picked up by `jury import scores DIR` and refused there: say so now.
+void warn_about_stale_sheets(const std::string& dir, const std::vector<std::string>& written) {
+  std::set<std::filesystem::path> fresh;
+  for (const auto& path : written) fresh.insert(std::filesystem::path(path).filename());
+  std::vector<std::string> stale;
+  for (const auto& item : std::filesystem::directory_iterator(dir))
+    if (item.path().extension() == ".csv" && !fresh.count(item.path().filename()))
+      stale.push_back(item.path().filename().string());
+  std::sort(stale.begin(), stale.end());
+  if (stale.empty()) return;
+  std::cerr << fmt::format(
+      "warning: {} holds {} other sheet(s) not written by this export (e.g. {}); remove them "
+      "before `jury import scores {}`\n",
+      dir, stale.size(), stale.front(), dir);
+}
+
 int run_export(const Options& o, const std::string& what) {
   const Competition competition = Competition::open(o.db);
   if (what == "sheets") {
@@ -78,6 +98,7 @@ int run_export(const Options& o, const std::string& what) {
     if (encoding == Encoding::Utf16) throw UsageError("sheets are written as utf-8 or gb18030");
     const auto written = competition.export_sheets(o.file, encoding);
     std::cout << fmt::format("{} score sheets written to {}\n", written.size(), o.file);
+    warn_about_stale_sheets(o.file, written);
   } else if (what == "assignments") {
     competition.export_assignments(o.file);
     std::cout << fmt::format("assignments written to {}\n", o.file);

@@ -25,6 +25,7 @@ Entry sample_entry(const std::string& id) {
   e.title = "标题, \"quoted\"";
   e.school = "沙市中心小学";
   e.students = {"张三", "古丽米热·艾比布力"};
+  e.advisors = {"O\"Neil \\ 李", ""};
   return e;
 }
 }  // namespace
@@ -41,6 +42,7 @@ TEST_CASE("Store: a new database has the versioned schema and round-trips entrie
   CHECK(entries[0].id == "007");  // ids are text: leading zeros kept
   CHECK(entries[1].title == "标题, \"quoted\"");
   CHECK(entries[1].students == std::vector<std::string>{"张三", "古丽米热·艾比布力"});
+  CHECK(entries[1].advisors == std::vector<std::string>{"O\"Neil \\ 李", ""});
   CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::kSchemaVersion);
   CHECK(store.database().execAndGet("PRAGMA foreign_keys").getInt() == 1);
 }
