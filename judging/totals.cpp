@@ -45,6 +45,7 @@ std::unordered_map<std::string, EntrySlot> index_entries(const Config& config,
     if (k >= 0 && entries[i].active()) members[static_cast<std::size_t>(k)].push_back(i);
   }
   std::unordered_map<std::string, EntrySlot> slots;
+  slots.reserve(entries.size());
   for (std::size_t k = 0; k < kinds.size(); ++k) {
     auto& indices = members[k];
     std::stable_sort(indices.begin(), indices.end(),
@@ -61,13 +62,20 @@ std::unordered_map<std::string, EntrySlot> index_entries(const Config& config,
 }
 
 /// Judges of one kind numbered in order of appearance while reading the rows.
+/// Rows usually come grouped by judge, so the last judge is checked before the hash lookup, and
+/// a key is copied only for a judge seen the first time.
 struct JudgeNumbering {
   std::unordered_map<std::string, int> number;
   std::vector<std::string> ids;
+  int last = -1;
   int operator()(const std::string& id) {
-    const auto [it, added] = number.emplace(id, static_cast<int>(ids.size()));
-    if (added) ids.push_back(id);
-    return it->second;
+    if (last >= 0 && ids[static_cast<std::size_t>(last)] == id) return last;
+    const auto found = number.find(id);
+    if (found != number.end()) return last = found->second;
+    last = static_cast<int>(ids.size());
+    number.emplace(id, last);
+    ids.push_back(id);
+    return last;
   }
 };
 
