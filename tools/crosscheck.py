@@ -1,0 +1,496 @@
+#!/usr/bin/env python3
+"""Cross-check `jury results --json` against the independent reference (SPEC §6–§9).
+
+Generates random small competitions (seeded), drives the real CLI through the whole
+workflow (init, import entries/judges, assign, export sheets, fill the sheets with random
+values — some blank, some partial, some with full-width digits, some recusals —, import
+scores, re-assign and re-import, withdraw entries after scoring) and compares every field of
+every row and every pool of `jury results --json --method M` for all five methods with
+tools/reference_results.py.
+
+    tools/crosscheck.py --jury build/jury --cases 200 --seed 1 [--keep DIR] [--verbose]
+
+Exit status 0 when every case agrees; 1 otherwise (the disagreeing cases are listed, and
+with --keep their directories are kept for minimisation).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import reference_results as ref  # noqa: E402
+
+METHODS = ref.METHODS
+FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+# ---------------------------------------------------------------------------- generation
+
+
+def fmt(x: Fraction) -> str:
+    if x.denominator == 1:
+        return str(x.numerator)
+    return str(Decimal(x.numerator) / Decimal(x.denominator))
+
+
+def gen_config(rng: random.Random) -> dict:
+    n_groups = rng.randint(1, 3)
+    n_subjects = rng.randint(1, 3)
+    groups = [{"id": f"g{i}", "label": f"组{i}"} for i in range(n_groups)]
+    subjects = [{"id": f"s{i}", "label": f"学科{i}"} for i in range(n_subjects)]
+    n_kinds = rng.randint(1, 3)
+    kinds, rubrics, awards = [], {}, {}
+    per_kind_k = {}
+    for ki in range(n_kinds):
+        kid = f"k{ki}"
+        no_group = ki > 0 and rng.random() < 0.25
+        kinds.append(
+            {
+                "id": kid,
+                "label": f"类别{ki}",
+                "rubric": f"r{ki}",
+                "max_students": 0 if no_group else rng.randint(1, 3),
+                "max_advisors": rng.randint(0, 2),
+            }
+        )
+        n_crit = rng.randint(2, 4)
+        step = rng.choice([Fraction(1, 2), Fraction(1)])
+        crits = []
+        for ci in range(n_crit):
+            mx = rng.choice([5, 10, 20, 30, 40])
+            c = {"id": f"c{ci}", "label": f"标准{ci}", "max": mx}
+            if rng.random() < 0.3:
+                c["weight"] = rng.choice([10, 25, 30, 12.5, 15, 7, 20, 100])
+            crits.append(c)
+        rubrics[f"r{ki}"] = {"step": float(step) if step != 1 else 1, "criteria": crits}
+        pool_by = [] if no_group else rng.choice([[], ["group"], ["group"], ["group", "subject"]])
+        tiers = []
+        for ti in range(rng.randint(1, 4)):
+            t = {"id": f"t{ti}", "label": f"{ti + 1}等奖"}
+            if rng.random() < 0.5:
+                t["count"] = rng.randint(0, 8)
+            else:
+                t["share"] = rng.choice([0.1, 0.15, 0.2, 0.25, 0.3, 0.333, 0.5, 0.57, 0.05, 0])
+            if rng.random() < 0.25:
+                t["min_score"] = rng.choice([40, 50, 60, 70, 75.5, 80])
+            tiers.append(t)
+        aw = {"pool_by": pool_by, "tiers": tiers}
+        for key, choices in (("rounding", ["floor", "round", "ceil"]), ("ties", ["share", "exclude"]),
+                             ("cascade", [True, False])):
+            if rng.random() < 0.8:
+                aw[key] = rng.choice(choices)
+        awards[kid] = aw
+        per_kind_k[kid] = rng.choice([2, 3, 3, 4, 5, 5, 6, 7])
+    k_cfg = per_kind_k if rng.random() < 0.3 else rng.choice([2, 3, 3, 4, 5, 5, 6, 7])
+    common = ["c0", "c1"]
+    agg = {
+        "method": rng.choice(list(METHODS)),
+        "trim": rng.randint(1, 2),
+        "min_scores": rng.randint(1, 4),
+        "precision": rng.randint(0, 3),
+        "severity_shrinkage": rng.choice([0, 0, 0.5, 1, 3, 10]),
+        "disagreement": rng.choice([5, 10, 12.5, 25, 40]),
+    }
+    cfg = {
+        "competition": {"id": "cc", "name": "交叉检验赛", "year": 2024},
+        "groups": groups,
+        "subjects": subjects,
+        "kinds": kinds,
+        "rubrics": rubrics,
+        "judging": {"judges_per_entry": k_cfg, "conflicts": ["school"]},
+        "aggregation": {k: v for k, v in agg.items() if rng.random() < 0.85},
+        "ranking": {"tiebreak": rng.sample(common, rng.randint(0, 2))},
+        "awards": awards,
+    }
+    return cfg
+
+
+def k_of(cfg, kid):
+    k = cfg["judging"]["judges_per_entry"]
+    return k[kid] if isinstance(k, dict) else k
+
+
+def gen_people(rng: random.Random, cfg: dict):
+    schools = [f"学校{i}" for i in range(rng.randint(3, 7))]
+    entries = []
+    name_no = 0
+    for kind in cfg["kinds"]:
+        n = rng.randint(2, 22)
+        for i in range(n):
+            name_no += 1
+            no_group = kind["max_students"] == 0
+            students = [f"学生{name_no}_{s}" for s in range(rng.randint(1, kind["max_students"]))] if not no_group else []
+            advisors = [f"老师{name_no}_{a}" for a in range(rng.randint(0, kind["max_advisors"]))]
+            entries.append(
+                {
+                    "entry_id": f"{kind['id'].upper()}-{i:03d}",
+                    "kind": kind["id"],
+                    "group": "" if no_group else rng.choice(cfg["groups"])["id"],
+                    "subject": rng.choice(cfg["subjects"])["id"],
+                    "title": f"作品{name_no}",
+                    "school": rng.choice(schools),
+                    "district": rng.choice(["", "区A", "区B"]),
+                    "students": "、".join(students),
+                    "advisors": "、".join(advisors),
+                    "status": "withdrawn" if rng.random() < 0.05 else "active",
+                }
+            )
+    max_k = max(k_of(cfg, k["id"]) for k in cfg["kinds"])
+    judges = []
+    n_judges = max_k + rng.randint(2, 6)
+    n_insiders = rng.randint(0, 2)  # judges from a competing school: conflicts by school
+    for j in range(n_judges + n_insiders):
+        judges.append(
+            {
+                "judge_id": f"J{j:02d}",
+                "name": f"评委{j}",
+                "affiliation": rng.choice(schools) if j < n_insiders else f"单位{j}",
+                "district": "",
+                "expertise": "",
+                "kinds": "",
+                "max_load": "",
+                "conflicts": "",
+                "active": "yes",
+            }
+        )
+    return entries, judges
+
+
+def write_csv(path: Path, rows: list, header: list) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        for r in rows:
+            w.writerow([r.get(h, "") for h in header])
+
+
+# ---------------------------------------------------------------------------- the CLI
+
+
+class CliError(Exception):
+    pass
+
+
+def run(jury, db, *args, ok=(0,)):
+    p = subprocess.run([jury, "--db", str(db), *map(str, args)], capture_output=True, text=True,
+                       env={**os.environ, "LANG": "C.UTF-8"})
+    if p.returncode not in ok:
+        raise CliError(f"jury {' '.join(map(str, args))} → exit {p.returncode}\n{p.stderr[-3000:]}")
+    return p
+
+
+def read_sheet(path: Path):
+    text = path.read_text(encoding="utf-8-sig")
+    lines = text.splitlines(keepends=True)
+    comments = [l for l in lines if l.startswith("#")]
+    body = "".join(l for l in lines if not l.startswith("#"))
+    rows = list(csv.reader(io.StringIO(body)))
+    return comments, rows[0], [r for r in rows[1:] if r]
+
+
+class Filler:
+    """Decides and remembers every judge's values (the truth the database must hold)."""
+
+    def __init__(self, rng: random.Random, cfg: dict):
+        self.rng = rng
+        self.cfg = cfg
+        self.intended: dict = {}  # (judge, entry) → list of Fraction|None
+        self.recused: set = set()
+        self.tie_mode = rng.random() < 0.6
+        self.p_blank = rng.choice([0, 0.03, 0.1])
+        self.p_partial = rng.choice([0, 0.03, 0.08])
+        self.p_recuse = rng.choice([0, 0, 0.03, 0.06])
+        self.p_fullwidth = rng.choice([0, 0.1, 0.5])
+        self.p_change = rng.choice([0, 0.05, 0.2])
+
+    def value(self, crit: dict, step: Fraction) -> Fraction:
+        mx = Fraction(crit["max"])
+        if self.tie_mode:
+            choices = sorted({(mx * Fraction(p, 10) / step).__floor__() * step for p in (5, 7, 8, 10)})
+            return self.rng.choice(choices)
+        return self.rng.randint(0, int(mx / step)) * step
+
+    def decide(self, judge: str, entry: str, crits: list, step: Fraction, new_only: bool):
+        key = (judge, entry)
+        if new_only and key in self.intended and self.rng.random() < self.p_change:
+            # the judge corrects a value: importing the sheet again replaces it
+            vals = list(self.intended[key])
+            i = self.rng.randrange(len(crits))
+            vals[i] = self.value(crits[i], step)
+            self.intended[key] = vals
+            return vals
+        if key in self.intended or (new_only and self.rng.random() < 0.5):
+            return self.intended.get(key)
+        r = self.rng.random()
+        if r < self.p_blank:
+            vals = [None] * len(crits)
+        elif r < self.p_blank + self.p_partial:
+            vals = [self.value(c, step) if self.rng.random() < 0.5 else None for c in crits]
+        else:
+            vals = [self.value(c, step) for c in crits]
+        self.intended[key] = vals
+        return vals
+
+    def fill(self, sheet_dir: Path, out_dir: Path, allow_recuse: bool, new_only: bool = False) -> None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for path in sorted(sheet_dir.glob("*.csv")):
+            comments, header, rows = read_sheet(path)
+            kid = path.stem.split("-", 1)[1]
+            kind = next(k for k in self.cfg["kinds"] if k["id"] == kid)
+            rub = self.cfg["rubrics"][kind["rubric"]]
+            crits = rub["criteria"]
+            step = ref.dec(rub.get("step", 0.5))
+            out_rows = []
+            for row in rows:
+                cells = dict(zip(header, row))
+                judge, entry = cells["judge_id"], cells["entry_id"]
+                if allow_recuse and (judge, entry) not in self.intended and self.rng.random() < self.p_recuse:
+                    cells["recuse"] = self.rng.choice(["yes", "是", "回避"])
+                    self.recused.add((judge, entry))
+                else:
+                    vals = self.decide(judge, entry, crits, step, new_only) or [None] * len(crits)
+                    for c, v in zip(crits, vals):
+                        text = "" if v is None else fmt(v)
+                        if text and self.rng.random() < self.p_fullwidth:
+                            text = text.translate(FULLWIDTH)
+                        cells[c["id"]] = text
+                out_rows.append([cells.get(h, "") for h in header])
+            with open(out_dir / path.name, "w", encoding="utf-8-sig", newline="") as f:
+                f.writelines(comments)
+                csv.writer(f).writerows([header] + out_rows)
+
+
+# ---------------------------------------------------------------------------- one case
+
+
+def build_case(jury: str, rng: random.Random, work: Path) -> dict:
+    cfg = gen_config(rng)
+    entries, judges = gen_people(rng, cfg)
+    (work / "competition.json").write_text(json.dumps(cfg, ensure_ascii=False, indent=1), encoding="utf-8")
+    e_header = ["entry_id", "kind", "group", "subject", "title", "school", "district", "students", "advisors", "status"]
+    j_header = ["judge_id", "name", "affiliation", "district", "expertise", "kinds", "max_load", "conflicts", "active"]
+    write_csv(work / "entries.csv", entries, e_header)
+    write_csv(work / "judges.csv", judges, j_header)
+    db = work / "jury.db"
+    seed = rng.randint(0, 1000)
+    run(jury, db, "init", work / "competition.json")
+    run(jury, db, "import", "entries", work / "entries.csv")
+    run(jury, db, "import", "judges", work / "judges.csv")
+    run(jury, db, "assign", "--seed", seed)
+    run(jury, db, "export", "sheets", work / "sheets1")
+    filler = Filler(rng, cfg)
+    filler.fill(work / "sheets1", work / "filled1", allow_recuse=True)
+    run(jury, db, "import", "scores", work / "filled1")
+    if filler.recused or rng.random() < 0.5:
+        # refill the recused places, then the judges return their sheets again (late scores too)
+        run(jury, db, "assign", "--seed", seed)
+        run(jury, db, "export", "sheets", work / "sheets2")
+        filler.fill(work / "sheets2", work / "filled2", allow_recuse=False, new_only=True)
+        run(jury, db, "import", "scores", work / "filled2")
+    if rng.random() < 0.3:
+        # withdraw / disqualify some entries after scoring
+        for e in entries:
+            if e["status"] == "active" and rng.random() < 0.15:
+                e["status"] = rng.choice(["withdrawn", "disqualified"])
+        write_csv(work / "entries2.csv", entries, e_header)
+        run(jury, db, "import", "entries", work / "entries2.csv")
+    if rng.random() < 0.15:
+        # a judge who has scored is withdrawn (active no); the SPEC filters totals by the
+        # entry's status only, so the judge's scores still count (reading noted in the report)
+        j = rng.choice(judges)
+        j["active"] = "no"
+        write_csv(work / "judges2.csv", judges, j_header)
+        run(jury, db, "import", "judges", work / "judges2.csv")
+        note("judge withdrawn after scoring")
+    return {"cfg": cfg, "db": db, "filler": filler}
+
+
+def check_db_scores(db: Path, filler: Filler) -> list:
+    """The stored values must be what the sheets said (full-width digits folded)."""
+    comp = ref.load_db(str(db))
+    stored = {(r.judge, r.entry): r.vals for r in comp.rows}
+    problems = []
+    for key, vals in sorted(filler.intended.items()):
+        if key in filler.recused:
+            continue
+        got = stored.get(key)
+        if all(v is None for v in vals):
+            if got is not None and any(v is not None for v in got):
+                problems.append(f"scores {key}: stored {got}, sheet was blank")
+        elif got != vals:
+            problems.append(f"scores {key}: stored {got}, sheet said {vals}")
+    for key in stored:
+        if key in filler.recused:
+            problems.append(f"scores {key}: stored although the judge recused")
+    return problems
+
+
+def compare(cpp: dict, comp: ref.Competition, method: str) -> list:
+    """Differences between the engine's document and the reference's (fragile values accepted
+    on either side of the rounding boundary, the ranking then redone with the engine's choice)."""
+    doc, res = ref.compute(comp, method)
+    by_id = {r["entry_id"]: r for r in cpp.get("results", [])}
+    overrides = {}
+    for eid, r in res.items():
+        got = by_id.get(eid)
+        if not got or not r.alternatives:
+            continue
+        ov = {}
+        if "score" in r.alternatives and got.get("score") in r.alternatives["score"]:
+            ov["score"] = got["score"]
+        if "disagreement" in r.alternatives:
+            ov["disagreement"] = "disagreement" in got.get("flags", [])
+        if "tiebreak" in r.alternatives:
+            ov["tiebreak_alts"] = r.alternatives["tiebreak"]
+        if ov:
+            overrides[eid] = ov
+    fragile_tb = {e: o.pop("tiebreak_alts") for e, o in overrides.items() if "tiebreak_alts" in o}
+    if overrides:
+        doc, res = ref.compute(comp, method, overrides)
+    problems = []
+    if fragile_tb:
+        problems.append(f"NOTE fragile tiebreak means (not comparable from the JSON): {sorted(fragile_tb)}")
+    for k in ("competition", "method"):
+        if cpp.get(k) != doc[k]:
+            problems.append(f"{k}: engine {cpp.get(k)!r} reference {doc[k]!r}")
+    if cpp.get("pools") != doc["pools"]:
+        problems.append(f"pools:\n  engine    {json.dumps(cpp.get('pools'), ensure_ascii=False)}\n"
+                        f"  reference {json.dumps(doc['pools'], ensure_ascii=False)}")
+    order_e = [r["entry_id"] for r in cpp.get("results", [])]
+    order_r = [r["entry_id"] for r in doc["results"]]
+    if order_e != order_r:
+        problems.append(f"row order:\n  engine    {order_e}\n  reference {order_r}")
+    for want in doc["results"]:
+        got = by_id.get(want["entry_id"])
+        if got is None:
+            problems.append(f"{want['entry_id']}: missing from the engine's results")
+            continue
+        norm = dict(want)
+        if norm["group"] == "":
+            norm["group"] = None
+        diffs = {k: (got.get(k), v) for k, v in norm.items() if k != "flags" and got.get(k) != v}
+        if sorted(got.get("flags", [])) != sorted(norm["flags"]):
+            diffs["flags"] = (got.get("flags"), norm["flags"])
+        if set(got) != set(norm):
+            diffs["keys"] = (sorted(set(got) - set(norm)), sorted(set(norm) - set(got)))
+        if diffs:
+            r = res[want["entry_id"]]
+            problems.append(f"{want['entry_id']} (exact {float(r.exact) if r.exact is not None else None}): "
+                            + ", ".join(f"{k}: engine {a!r} reference {b!r}" for k, (a, b) in diffs.items()))
+    return problems
+
+
+COVERAGE: dict = {}
+
+
+def note(what: str, n: int = 1) -> None:
+    COVERAGE[what] = COVERAGE.get(what, 0) + n
+
+
+def record_coverage(cfg: dict, comp: ref.Competition, filler: "Filler", method: str) -> None:
+    """Count what the cases exercised (printed at the end) so that a green run means something."""
+    doc, res = ref.compute(comp, method)
+    note(f"method {method}")
+    rows = doc["results"]
+    note("rows", len(rows))
+    note("incomplete rows", sum(r["rank"] is None for r in rows))
+    note("awarded rows", sum(r["tier"] is not None for r in rows))
+    note("disagreement flags", sum("disagreement" in r["flags"] for r in rows))
+    for pool in doc["pools"]:
+        kind = pool["kind"]
+        aw = cfg["awards"][kind]
+        members = [r for r in rows if r["kind"] == kind and r["rank"] is not None
+                   and (pool["group"] is None or r["group"] == pool["group"])
+                   and (pool["subject"] is None or r["subject"] == pool["subject"])]
+        ranks = [r["rank"] for r in members]
+        if len(set(ranks)) < len(ranks):
+            note("pools with tied ranks")
+        given = {}
+        for r in members:
+            if r["tier"]:
+                given[r["tier"]] = given.get(r["tier"], 0) + 1
+        for t in aw["tiers"]:
+            q, a = pool["quotas"][t["id"]], given.get(t["id"], 0)
+            if a > q:
+                note(f"tier over quota (ties {aw.get('ties', 'share')})")
+            elif a < q and a < len(members):
+                note(f"tier under quota (ties {aw.get('ties', 'share')}, cascade {aw.get('cascade', False)})")
+    if method == "severity":
+        note(f"severity lambda {cfg.get('aggregation', {}).get('severity_shrinkage', 3)}")
+
+
+def run_case(jury: str, case_seed: int, work: Path, verbose: bool) -> list:
+    rng = random.Random(case_seed)
+    try:
+        built = build_case(jury, rng, work)
+    except CliError as err:
+        return [f"workflow failed: {err}"]
+    problems = check_db_scores(built["db"], built["filler"])
+    comp = ref.load_db(str(built["db"]))
+    for method in (None,) + METHODS:
+        args = ["results", "--json"] + (["--method", method] if method else [])
+        try:
+            out = run(jury, built["db"], *args)
+        except CliError as err:
+            problems.append(f"{method}: {err}")
+            continue
+        cpp = json.loads(out.stdout)
+        m = method or built["cfg"].get("aggregation", {}).get("method", "severity")
+        if method:
+            record_coverage(built["cfg"], comp, built["filler"], m)
+        for p in compare(cpp, comp, m):
+            if p.startswith("NOTE"):
+                if verbose:
+                    print(f"  case {case_seed} {m}: {p}")
+                continue
+            problems.append(f"[{m}] {p}")
+    return problems
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--jury", required=True, help="the jury executable")
+    ap.add_argument("--cases", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=1, help="first case seed")
+    ap.add_argument("--keep", help="keep the case directories of failing cases here")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    failed = []
+    for case_seed in range(args.seed, args.seed + args.cases):
+        work = Path(tempfile.mkdtemp(prefix=f"crosscheck-{case_seed}-"))
+        try:
+            problems = run_case(args.jury, case_seed, work, args.verbose)
+            if problems:
+                failed.append(case_seed)
+                print(f"case {case_seed}: {len(problems)} disagreement(s)")
+                for p in problems[:12]:
+                    print("  " + p.replace("\n", "\n  "))
+                if args.keep:
+                    dest = Path(args.keep) / f"case-{case_seed}"
+                    shutil.rmtree(dest, ignore_errors=True)
+                    shutil.copytree(work, dest)
+            elif args.verbose:
+                print(f"case {case_seed}: ok")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    if args.verbose:
+        for k in sorted(COVERAGE):
+            print(f"  coverage: {k}: {COVERAGE[k]}")
+    print(f"{args.cases - len(failed)}/{args.cases} cases agree" + (f"; failing seeds: {failed}" if failed else ""))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
