@@ -214,6 +214,7 @@ class Filler:
         self.p_recuse = rng.choice([0, 0, 0.03, 0.06])
         self.p_fullwidth = rng.choice([0, 0.1, 0.5])
         self.p_change = rng.choice([0, 0.05, 0.2])
+        self.override = None  # scenarios: (judge, entry, criteria) → values or None
 
     def value(self, crit: dict, step: Fraction) -> Fraction:
         mx = Fraction(crit["max"])
@@ -233,6 +234,10 @@ class Filler:
             return vals
         if key in self.intended or (new_only and self.rng.random() < 0.5):
             return self.intended.get(key)
+        fixed = self.override(judge, entry, crits) if self.override else None
+        if fixed is not None:
+            self.intended[key] = fixed
+            return fixed
         r = self.rng.random()
         if r < self.p_blank:
             vals = [None] * len(crits)
@@ -272,12 +277,160 @@ class Filler:
                 csv.writer(f).writerows([header] + out_rows)
 
 
+# ---------------------------------------------------------------------------- scenarios
+# Hand-made competitions aimed at the sharp edges of SPEC §6–§8 that random cases hit rarely.
+
+
+def base_config(kinds: list, **agg) -> dict:
+    """A config with groups g0..g2, subject s0, the given kinds [(id, rubric, awards)]."""
+    return {
+        "competition": {"id": "sc", "name": "场景", "year": 2024},
+        "groups": [{"id": f"g{i}", "label": f"组{i}"} for i in range(3)],
+        "subjects": [{"id": "s0", "label": "学科0"}],
+        "kinds": [{"id": k, "label": k, "rubric": k, "max_students": 1, "max_advisors": 0} for k, _, _ in kinds],
+        "rubrics": {k: r for k, r, _ in kinds},
+        "judging": {"judges_per_entry": agg.pop("k", 3), "max_load": 200, "conflicts": ["school"]},
+        "aggregation": agg,
+        "awards": {k: a for k, _, a in kinds},
+    }
+
+
+def plain_people(cfg: dict, per_kind: int, n_judges: int, group=lambda i: "g0", school=lambda i: "学校A",
+                 affiliation=lambda j: f"单位{j}"):
+    entries = [
+        {"entry_id": f"{k['id'].upper()}-{i:03d}", "kind": k["id"], "group": group(i), "subject": "s0",
+         "title": f"作品{i}", "school": school(i), "students": f"学生{k['id']}{i}", "status": "active"}
+        for k in cfg["kinds"] for i in range(per_kind)
+    ]
+    judges = [{"judge_id": f"J{j:02d}", "name": f"评委{j}", "affiliation": affiliation(j)} for j in range(n_judges)]
+    return entries, judges
+
+
+def quiet(filler: "Filler") -> None:
+    filler.p_blank = filler.p_partial = filler.p_recuse = filler.p_change = 0
+
+
+def sc_share_float(rng):
+    """share quotas must be exact decimals: 0.28·25 = 7 (ceil 7, not 8), 0.58·25 = 14.5 (round 15),
+    0.56·25 = 14 (ceil 14) although binary floating point gives 7.000000000000001 / 14.499999999999998."""
+    rub = {"step": 1, "criteria": [{"id": "c0", "label": "c0", "max": 10}]}
+    cfg = base_config(
+        [("a", rub, {"pool_by": [], "rounding": "ceil", "tiers": [{"id": "t0", "label": "一", "share": 0.28},
+                                                                   {"id": "t1", "label": "二", "share": 0.56}]}),
+         ("b", rub, {"pool_by": [], "rounding": "round", "tiers": [{"id": "t0", "label": "一", "share": 0.58}]})],
+        method="mean", min_scores=3)
+    entries, judges = plain_people(cfg, 25, 6)
+    return cfg, entries, judges, quiet
+
+
+def sc_zscore_constant(rng):
+    """zscore: a judge whose totals are all equal has s_j = 0, so z = 0 — also when the totals are
+    not binary fractions (weight ≠ max) and a floating-point mean could differ from them by an ulp."""
+    rub = {"step": 1, "criteria": [{"id": "c0", "label": "c0", "max": 30, "weight": 20},
+                                   {"id": "c1", "label": "c1", "max": 30, "weight": 10},
+                                   {"id": "c2", "label": "c2", "max": 7, "weight": 3}]}
+    cfg = base_config([("a", rub, {"pool_by": [], "tiers": [{"id": "t0", "label": "一", "count": 3}]})],
+                      method="zscore", min_scores=2, k=3, precision=3)
+    entries, judges = plain_people(cfg, 12, 4)
+    constants = {"J00": [7, 11, 3], "J01": [1, 0, 5], "J02": [29, 13, 1]}
+
+    def setup(filler):
+        quiet(filler)
+        base = filler.value
+        filler.override = lambda judge, entry, crits: [Fraction(v) for v in constants[judge]] if judge in constants else None
+        del base
+    return cfg, entries, judges, setup
+
+
+def sc_empty_pools(rng):
+    """A pool whose entries are all incomplete, a kind whose entries are all withdrawn."""
+    rub = {"step": 0.5, "criteria": [{"id": "c0", "label": "c0", "max": 10}, {"id": "c1", "label": "c1", "max": 5}]}
+    aw = {"pool_by": ["group"], "tiers": [{"id": "t0", "label": "一", "count": 2}, {"id": "t1", "label": "二", "share": 0.5}]}
+    cfg = base_config([("a", rub, aw), ("b", rub, dict(aw))], method="median", min_scores=2, k=2)
+    entries, judges = plain_people(cfg, 9, 5, group=lambda i: f"g{i % 3}")
+    for e in entries:
+        if e["kind"] == "b":
+            e["status"] = "withdrawn"
+    blank_group = {e["entry_id"] for e in entries if e["group"] == "g1"}
+
+    def setup(filler):
+        quiet(filler)
+        filler.override = lambda judge, entry, crits: [None] * len(crits) if entry in blank_group else None
+    return cfg, entries, judges, setup
+
+
+def sc_min_score_edge(rng):
+    """min_score compares the rounded score: mean 75.5 at precision 0 is 76 (half away from zero)."""
+    rub = {"step": 0.5, "criteria": [{"id": "c0", "label": "c0", "max": 100}]}
+    aw = {"pool_by": [], "cascade": True, "tiers": [{"id": "t0", "label": "一", "count": 30, "min_score": 76},
+                                                     {"id": "t1", "label": "二", "count": 30, "min_score": 75}]}
+    cfg = base_config([("a", rub, aw)], method="mean", min_scores=2, k=2, precision=0)
+    entries, judges = plain_people(cfg, 14, 4)
+    pairs = [(75, 76), (75.5, 75.5), (74.5, 75.5), (75, 75), (74, 75), (76, 76), (74.5, 75)]
+    per_entry = {e["entry_id"]: rng.choice(pairs) for e in entries}
+    seen: dict = {}
+
+    def setup(filler):
+        quiet(filler)
+
+        def override(judge, entry, crits):
+            i = seen.setdefault(entry, [])
+            i.append(judge)
+            return [Fraction(str(per_entry[entry][min(len(i) - 1, 1)]))]
+        filler.override = override
+    return cfg, entries, judges, setup
+
+
+def sc_two_components(rng):
+    """severity with λ = 0: Σ b_j = 0 in each connected component (judges of school X only see
+    school Y's entries and vice versa, so the judge–entry graph has two components)."""
+    rub = {"step": 1, "criteria": [{"id": "c0", "label": "c0", "max": 50}, {"id": "c1", "label": "c1", "max": 50}]}
+    aw = {"pool_by": [], "tiers": [{"id": "t0", "label": "一", "count": 3}, {"id": "t1", "label": "二", "count": 4}]}
+    cfg = base_config([("a", rub, aw)], method="severity", severity_shrinkage=rng.choice([0, 2]), min_scores=2, k=2)
+    entries, judges = plain_people(cfg, 10, 4, school=lambda i: "学校X" if i % 2 else "学校Y",
+                                   affiliation=lambda j: "学校X" if j < 2 else "学校Y")
+    bias = {"J00": -8, "J01": 3, "J02": 5, "J03": -2}
+
+    def setup(filler):
+        quiet(filler)
+        filler.override = lambda judge, entry, crits: [
+            Fraction(min(50, max(0, 30 + bias[judge] + rng.randint(-6, 6)))) for _ in crits]
+    return cfg, entries, judges, setup
+
+
+def sc_disagreement_edge(rng):
+    """disagreement only when max − min of the totals EXCEEDS the threshold (25 is not > 25)."""
+    rub = {"step": 1, "criteria": [{"id": "c0", "label": "c0", "max": 100}]}
+    cfg = base_config([("a", rub, {"pool_by": [], "tiers": [{"id": "t0", "label": "一", "count": 2}]})],
+                      method="trimmed-mean", disagreement=25, k=3, min_scores=3)
+    entries, judges = plain_people(cfg, 10, 5)
+
+    def setup(filler):
+        quiet(filler)
+        filler.override = lambda judge, entry, crits: [Fraction(rng.choice([60, 85, 86]))]
+    return cfg, entries, judges, setup
+
+
+SCENARIOS = {
+    "share-float": sc_share_float,
+    "zscore-constant": sc_zscore_constant,
+    "empty-pools": sc_empty_pools,
+    "min-score-edge": sc_min_score_edge,
+    "two-components": sc_two_components,
+    "disagreement-edge": sc_disagreement_edge,
+}
+
+
 # ---------------------------------------------------------------------------- one case
 
 
-def build_case(jury: str, rng: random.Random, work: Path) -> dict:
-    cfg = gen_config(rng)
-    entries, judges = gen_people(rng, cfg)
+def build_case(jury: str, rng: random.Random, work: Path, scenario=None) -> dict:
+    setup = None
+    if scenario:
+        cfg, entries, judges, setup = SCENARIOS[scenario](rng)
+    else:
+        cfg = gen_config(rng)
+        entries, judges = gen_people(rng, cfg)
     (work / "competition.json").write_text(json.dumps(cfg, ensure_ascii=False, indent=1), encoding="utf-8")
     e_header = ["entry_id", "kind", "group", "subject", "title", "school", "district", "students", "advisors", "status"]
     j_header = ["judge_id", "name", "affiliation", "district", "expertise", "kinds", "max_load", "conflicts", "active"]
@@ -291,6 +444,8 @@ def build_case(jury: str, rng: random.Random, work: Path) -> dict:
     run(jury, db, "assign", "--seed", seed)
     run(jury, db, "export", "sheets", work / "sheets1")
     filler = Filler(rng, cfg)
+    if setup:
+        setup(filler)
     filler.fill(work / "sheets1", work / "filled1", allow_recuse=True)
     run(jury, db, "import", "scores", work / "filled1")
     if filler.recused or rng.random() < 0.5:
@@ -299,6 +454,8 @@ def build_case(jury: str, rng: random.Random, work: Path) -> dict:
         run(jury, db, "export", "sheets", work / "sheets2")
         filler.fill(work / "sheets2", work / "filled2", allow_recuse=False, new_only=True)
         run(jury, db, "import", "scores", work / "filled2")
+    if scenario:
+        return {"cfg": cfg, "db": db, "filler": filler}
     if rng.random() < 0.3:
         # withdraw / disqualify some entries after scoring
         for e in entries:
@@ -431,10 +588,10 @@ def record_coverage(cfg: dict, comp: ref.Competition, filler: "Filler", method: 
         note(f"severity lambda {cfg.get('aggregation', {}).get('severity_shrinkage', 3)}")
 
 
-def run_case(jury: str, case_seed: int, work: Path, verbose: bool) -> list:
+def run_case(jury: str, case_seed: int, work: Path, verbose: bool, scenario=None) -> list:
     rng = random.Random(case_seed)
     try:
-        built = build_case(jury, rng, work)
+        built = build_case(jury, rng, work, scenario)
     except CliError as err:
         return [f"workflow failed: {err}"]
     problems = check_db_scores(built["db"], built["filler"])
@@ -466,29 +623,33 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=1, help="first case seed")
     ap.add_argument("--keep", help="keep the case directories of failing cases here")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--scenarios", action="store_true", help="also run the hand-made edge scenarios")
     args = ap.parse_args(argv)
     failed = []
-    for case_seed in range(args.seed, args.seed + args.cases):
+    cases = [(name, args.seed) for name in SCENARIOS] if args.scenarios else []
+    cases += [(None, s) for s in range(args.seed, args.seed + args.cases)]
+    for scenario, case_seed in cases:
+        label = f"{scenario} {case_seed}" if scenario else str(case_seed)
         work = Path(tempfile.mkdtemp(prefix=f"crosscheck-{case_seed}-"))
         try:
-            problems = run_case(args.jury, case_seed, work, args.verbose)
+            problems = run_case(args.jury, case_seed, work, args.verbose, scenario)
             if problems:
-                failed.append(case_seed)
-                print(f"case {case_seed}: {len(problems)} disagreement(s)")
+                failed.append(label)
+                print(f"case {label}: {len(problems)} disagreement(s)")
                 for p in problems[:12]:
                     print("  " + p.replace("\n", "\n  "))
                 if args.keep:
-                    dest = Path(args.keep) / f"case-{case_seed}"
+                    dest = Path(args.keep) / f"case-{label.replace(' ', '-')}"
                     shutil.rmtree(dest, ignore_errors=True)
                     shutil.copytree(work, dest)
             elif args.verbose:
-                print(f"case {case_seed}: ok")
+                print(f"case {label}: ok")
         finally:
             shutil.rmtree(work, ignore_errors=True)
     if args.verbose:
         for k in sorted(COVERAGE):
             print(f"  coverage: {k}: {COVERAGE[k]}")
-    print(f"{args.cases - len(failed)}/{args.cases} cases agree" + (f"; failing seeds: {failed}" if failed else ""))
+    print(f"{len(cases) - len(failed)}/{len(cases)} cases agree" + (f"; failing seeds: {failed}" if failed else ""))
     return 1 if failed else 0
 
 
