@@ -48,13 +48,17 @@ def fmt(x: Fraction) -> str:
 def gen_config(rng: random.Random) -> dict:
     n_groups = rng.randint(1, 3)
     n_subjects = rng.randint(1, 3)
-    groups = [{"id": f"g{i}", "label": f"组{i}"} for i in range(n_groups)]
-    subjects = [{"id": f"s{i}", "label": f"学科{i}"} for i in range(n_subjects)]
+    # ids deliberately not in alphabetical order: pools follow the config's order
+    group_ids = rng.sample(["senior", "primary", "junior", "Zeta", "alpha"], n_groups)
+    subject_ids = rng.sample(["PS", "LS", "EES", "cs", "Tech"], n_subjects)
+    groups = [{"id": g, "label": f"组{g}"} for g in group_ids]
+    subjects = [{"id": x, "label": f"学科{x}"} for x in subject_ids]
+    kind_ids = rng.sample(["stu", "adv", "Art", "bio"], 3)
     n_kinds = rng.randint(1, 3)
     kinds, rubrics, awards = [], {}, {}
     per_kind_k = {}
     for ki in range(n_kinds):
-        kid = f"k{ki}"
+        kid = kind_ids[ki]
         no_group = ki > 0 and rng.random() < 0.25
         kinds.append(
             {
@@ -122,6 +126,18 @@ def k_of(cfg, kid):
     return k[kid] if isinstance(k, dict) else k
 
 
+def entry_id(rng: random.Random, kind: str, i: int) -> str:
+    """Entry ids of mixed shapes: byte order is not numeric order ("E-10" < "E-9" < "e-1")."""
+    style = rng.randrange(4)
+    if style == 0:
+        return f"{kind.upper()}-{i:03d}"
+    if style == 1:
+        return f"{kind}-{i}"
+    if style == 2:
+        return f"{kind.upper()}_{i:02d}x"
+    return f"{kind.lower()}{i}-{rng.choice('AbZ')}"
+
+
 def gen_people(rng: random.Random, cfg: dict):
     schools = [f"学校{i}" for i in range(rng.randint(3, 7))]
     entries = []
@@ -135,7 +151,7 @@ def gen_people(rng: random.Random, cfg: dict):
             advisors = [f"老师{name_no}_{a}" for a in range(rng.randint(0, kind["max_advisors"]))]
             entries.append(
                 {
-                    "entry_id": f"{kind['id'].upper()}-{i:03d}",
+                    "entry_id": entry_id(rng, kind["id"], i),
                     "kind": kind["id"],
                     "group": "" if no_group else rng.choice(cfg["groups"])["id"],
                     "subject": rng.choice(cfg["subjects"])["id"],
@@ -411,7 +427,22 @@ def sc_disagreement_edge(rng):
     return cfg, entries, judges, setup
 
 
+def sc_hamilton_ties(rng):
+    """Hamilton: equal fractional parts go to the larger pool, then the earlier one. Pools of
+    1, 1 and 4 entries: 2 places → 1/3, 1/3, 4/3: the parts tie, so [0, 0, 2]; 4 places → [1, 0, 3]."""
+    rub = {"step": 1, "criteria": [{"id": "c0", "label": "c0", "max": 10}]}
+    aw = {"pool_by": ["group"], "tiers": [{"id": "t0", "label": "一", "count": 2}, {"id": "t1", "label": "二", "count": 4},
+                                          {"id": "t2", "label": "三", "count": 8}]}
+    cfg = base_config([("a", rub, aw)], method="mean", min_scores=1, k=2)
+    sizes = rng.choice([(1, 1, 4), (1, 2, 7), (1, 1, 7), (2, 2, 5)])
+    groups = [g for g, n in zip(("g0", "g1", "g2"), sizes) for _ in range(n)]
+    rng.shuffle(groups)
+    entries, judges = plain_people(cfg, len(groups), 4, group=lambda i: groups[i])
+    return cfg, entries, judges, quiet
+
+
 SCENARIOS = {
+    "hamilton-ties": sc_hamilton_ties,
     "share-float": sc_share_float,
     "zscore-constant": sc_zscore_constant,
     "empty-pools": sc_empty_pools,

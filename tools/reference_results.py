@@ -397,7 +397,9 @@ def compute(comp: Competition, method: str, overrides: dict | None = None) -> tu
                 x = kind_scores[e.id]
                 xf = Fraction(x) if isinstance(x, Decimal) else x
                 res.exact = xf
-                cands = rounded_candidates(xf, precision, method in ("zscore", "severity"))
+                # the engine works in doubles: exact only when every input total is a double
+                inexact = any(Fraction(float(t)) != t for t in ts)
+                cands = rounded_candidates(xf, precision, method in ("zscore", "severity") or inexact)
                 res.score = cands[0]
                 if len(cands) > 1:
                     res.alternatives["score"] = cands
