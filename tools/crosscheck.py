@@ -481,7 +481,9 @@ def build_case(jury: str, rng: random.Random, work: Path, scenario=None) -> dict
     run(jury, db, "import", "scores", work / "filled1")
     if filler.recused or rng.random() < 0.5:
         # refill the recused places, then the judges return their sheets again (late scores too)
-        run(jury, db, "assign", "--seed", seed)
+        # (recusals can leave too few eligible judges: exit 4, nothing changed, carry on)
+        if run(jury, db, "assign", "--seed", seed, ok=(0, 4)).returncode == 4:
+            note("re-assign infeasible after recusals")
         run(jury, db, "export", "sheets", work / "sheets2")
         filler.fill(work / "sheets2", work / "filled2", allow_recuse=False, new_only=True)
         run(jury, db, "import", "scores", work / "filled2")
@@ -644,6 +646,28 @@ def run_case(jury: str, case_seed: int, work: Path, verbose: bool, scenario=None
                     print(f"  case {case_seed} {m}: {p}")
                 continue
             problems.append(f"[{m}] {p}")
+    try:
+        problems += check_award(jury, built["db"], work)
+    except CliError as err:
+        problems.append(f"award: {err}")
+    return problems
+
+
+def check_award(jury: str, db: Path, work: Path) -> list:
+    """SPEC §8/§9: `jury award` stores the same computation that `jury results` shows, and the
+    JSON roster is that document; `award` refuses (exit 3) while entries are incomplete."""
+    preview = json.loads(run(jury, db, "results", "--json").stdout)
+    incomplete = any(r["rank"] is None for r in preview["results"])
+    problems = []
+    p = run(jury, db, "award", ok=(0, 3))
+    if p.returncode != (3 if incomplete else 0):
+        problems.append(f"award: exit {p.returncode} with{'' if incomplete else 'out'} incomplete entries")
+    if p.returncode == 3:
+        run(jury, db, "award", "--allow-incomplete")
+    run(jury, db, "export", "roster", work / "roster.json")
+    roster = json.loads((work / "roster.json").read_text(encoding="utf-8-sig"))
+    if roster != preview:
+        problems.append("award: the JSON roster differs from `jury results --json`")
     return problems
 
 
