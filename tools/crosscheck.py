@@ -70,15 +70,16 @@ def gen_config(rng: random.Random) -> dict:
             }
         )
         n_crit = rng.randint(2, 4)
-        step = rng.choice([Fraction(1, 2), Fraction(1)])
+        step = rng.choice([Fraction(1, 2), Fraction(1, 2), Fraction(1), Fraction(1), Fraction(1, 4), Fraction(1, 10),
+                           Fraction(2)])
         crits = []
         for ci in range(n_crit):
-            mx = rng.choice([5, 10, 20, 30, 40])
+            mx = rng.choice([10, 20, 30, 40] if step == 2 else [5, 10, 20, 30, 40, 15])
             c = {"id": f"c{ci}", "label": f"标准{ci}", "max": mx}
             if rng.random() < 0.3:
-                c["weight"] = rng.choice([10, 25, 30, 12.5, 15, 7, 20, 100])
+                c["weight"] = rng.choice([10, 25, 30, 12.5, 15, 7, 20, 100, 0.5, 33.3])
             crits.append(c)
-        rubrics[f"r{ki}"] = {"step": float(step) if step != 1 else 1, "criteria": crits}
+        rubrics[f"r{ki}"] = {"step": float(step) if step.denominator != 1 else int(step), "criteria": crits}
         pool_by = [] if no_group else rng.choice([[], ["group"], ["group"], ["group", "subject"]])
         tiers = []
         for ti in range(rng.randint(1, 4)):
@@ -86,7 +87,7 @@ def gen_config(rng: random.Random) -> dict:
             if rng.random() < 0.5:
                 t["count"] = rng.randint(0, 8)
             else:
-                t["share"] = rng.choice([0.1, 0.15, 0.2, 0.25, 0.3, 0.333, 0.5, 0.57, 0.05, 0])
+                t["share"] = rng.choice([0.1, 0.15, 0.2, 0.25, 0.3, 0.333, 0.5, 0.57, 0.05, 0, 0.28, 0.58, 0.07, 0.125])
             if rng.random() < 0.25:
                 t["min_score"] = rng.choice([40, 50, 60, 70, 75.5, 80])
             tiers.append(t)
@@ -143,7 +144,7 @@ def gen_people(rng: random.Random, cfg: dict):
     entries = []
     name_no = 0
     for kind in cfg["kinds"]:
-        n = rng.randint(2, 22)
+        n = rng.randint(2, 22) if rng.random() < 0.85 else rng.randint(23, 60)
         for i in range(n):
             name_no += 1
             no_group = kind["max_students"] == 0
