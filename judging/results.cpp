@@ -8,6 +8,7 @@
 
 #include "judging/aggregation.hpp"
 #include "judging/awards.hpp"
+#include "judging/method_mean.hpp"
 #include "judging/method_severity.hpp"
 #include "judging/ranking.hpp"
 #include "judging/totals.hpp"
@@ -93,29 +94,6 @@ bool has_disagreement(const std::vector<JudgeTotal>& totals, double threshold) {
   return high->value - low->value > threshold;
 }
 
-/// Mean of decimal scores (SPEC §7 tiebreak), as the double nearest the exact mean. Scores are
-/// decimals on the rubric's step (0.1, 0.25, 0.5, …): summed as whole millionths they add up
-/// exactly, so the one rounding left is the final division. A plain double sum depends on the
-/// order of the rows and may round an exact mean such as (7.8 + 5.1 + 1.7 + 2)/4 = 4.15 down to
-/// 4.1 at precision 1, where SPEC §7 (half away from zero) gives 4.2. Values that are not whole
-/// millionths fall back to the double sum.
-double mean_of_decimals(const std::vector<double>& values) {
-  constexpr double unit = 1e6;
-  long long millionths = 0;
-  double sum = 0;
-  bool exact = true;
-  for (double v : values) {
-    const double scaled = v * unit;
-    const long long whole = std::llround(scaled);
-    exact = exact && std::abs(scaled - static_cast<double>(whole)) < 1e-3 &&
-            std::abs(whole) < (1LL << 40);
-    millionths += whole;
-    sum += v;
-  }
-  const auto n = static_cast<double>(values.size());
-  return exact ? static_cast<double>(millionths) / (n * unit) : sum / n;
-}
-
 /// One entry's line before ranking: score, tiebreak values and flags.
 EntryResult score_entry(const KindContext& kind, std::size_t e) {
   const AggregationConfig& aggregation = kind.config.aggregation;
@@ -133,8 +111,7 @@ EntryResult score_entry(const KindContext& kind, std::size_t e) {
   for (std::size_t c : kind.tiebreak) {
     std::vector<double> values;
     for (const JudgeTotal& t : totals) values.push_back(*kind.scores[t.row].values[c]);
-    result.tiebreak_values.push_back(
-        round_to_precision(mean_of_decimals(values), aggregation.precision));
+    result.tiebreak_values.push_back(round_to_precision(mean_of(values), aggregation.precision));
   }
   return result;
 }

@@ -541,6 +541,9 @@ def compare(cpp: dict, comp: ref.Competition, method: str) -> list:
         ov = {}
         if "score" in r.alternatives and got.get("score") in r.alternatives["score"]:
             ov["score"] = got["score"]
+            note("fragile score (exact value at a rounding edge)")
+            if got["score"] != r.alternatives["score"][0]:
+                note("fragile score where the engine rounded the other way than the exact value")
         if "disagreement" in r.alternatives:
             ov["disagreement"] = "disagreement" in got.get("flags", [])
         if "tiebreak" in r.alternatives:

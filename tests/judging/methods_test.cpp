@@ -128,3 +128,11 @@ TEST_CASE(
   CHECK(*scores[0] == Approx(big_m + big_s * (0 - 1) / 2).epsilon(1e-12));
   CHECK(*scores[1] == Approx(big_m + big_s * (0 + 1) / 2).epsilon(1e-12));
 }
+
+TEST_CASE("SPEC §6 mean / §7 rounding: the mean of decimals is the double nearest the exact mean") {
+  // (7.8 + 5.1 + 1.7 + 2)/4 = 4.15 exactly, rounded half away at precision 1: 4.2. Summed in
+  // doubles in this order the mean is 4.1499999999999995, which would round to 4.1.
+  CHECK(mean_of({7.8, 5.1, 1.7, 2}) == 4.15);
+  CHECK(median_of_sorted({1.7, 2, 5.1, 7.8}) == 3.55);  // (2 + 5.1)/2
+  CHECK(mean_of({1.0 / 3, 2.0 / 3}) == 0.5);            // not decimals: the plain double mean
+}
