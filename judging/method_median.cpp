@@ -1,4 +1,5 @@
 #include "judging/method_median.hpp"
+#include "judging/method_mean.hpp"
 
 namespace jury {
 
@@ -6,7 +7,7 @@ double median_of_sorted(const std::vector<double>& sorted) {
   const std::size_t n = sorted.size();
   if (n == 0) return 0;
   if (n % 2 == 1) return sorted[n / 2];
-  return (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  return mean_of({sorted[n / 2 - 1], sorted[n / 2]});  // exact for decimals, see mean_of
 }
 
 EntryScores MedianMethod::score(const KindTotals& totals) const {

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <map>
 #include <tuple>
 
 #include "judging/aggregation.hpp"
 #include "judging/awards.hpp"
+#include "judging/method_mean.hpp"
 #include "judging/method_severity.hpp"
 #include "judging/ranking.hpp"
 #include "judging/totals.hpp"
@@ -107,10 +109,9 @@ EntryResult score_entry(const KindContext& kind, std::size_t e) {
   result.raw_score = kind.raw_scores[e];
   result.score = round_to_precision(*result.raw_score, aggregation.precision);
   for (std::size_t c : kind.tiebreak) {
-    double sum = 0;
-    for (const JudgeTotal& t : totals) sum += *kind.scores[t.row].values[c];
-    result.tiebreak_values.push_back(
-        round_to_precision(sum / static_cast<double>(totals.size()), aggregation.precision));
+    std::vector<double> values;
+    for (const JudgeTotal& t : totals) values.push_back(*kind.scores[t.row].values[c]);
+    result.tiebreak_values.push_back(round_to_precision(mean_of(values), aggregation.precision));
   }
   return result;
 }

@@ -1,6 +1,7 @@
 #include "judging/totals.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <unordered_map>
 
@@ -12,6 +13,13 @@ double judge_total(const Rubric& rubric, const std::vector<std::optional<double>
     const Criterion& criterion = rubric.criteria[c];
     total += *values[c] * criterion.weight / criterion.max;
   }
+  // A total of decimal scores (weight = max, step 0.1) is a decimal, but the double sum carries
+  // noise (7.8 + 4.1 + 12.5 + 2.8 = 27.200000000000003): snap it to the double nearest the exact
+  // decimal, so that spreads (disagreement) and rounding edges (SPEC §7) see the exact value.
+  // Totals that are not whole millionths (thirds from weight ≠ max) are left as computed.
+  const double millionths = std::round(total * 1e6);
+  if (std::abs(total * 1e6 - millionths) < 1e-3 && std::abs(millionths) < 0x1p40)
+    return millionths / 1e6;
   return total;
 }
 

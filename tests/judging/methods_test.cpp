@@ -104,3 +104,35 @@ TEST_CASE("aggregation methods are chosen by aggregation.method") {
   CHECK(*make_aggregation_method(Method::Severity, config)->score(totals)[0] ==
         Approx(64).epsilon(1e-14));
 }
+
+TEST_CASE(
+    "SPEC §6 zscore: z = 0 when s_j = 0, also for equal totals that are not binary fractions") {
+  // Rubric max 30/30/7, weights 20/10/3: a judge giving (29, 13, 1) to every entry has the total
+  // 29·20/30 + 13·10/30 + 1·3/7 = 24.095238… nine times, so s_j = 0 and every z_je = 0. In
+  // doubles the mean of the nine copies is one ulp above the total, which must not turn into
+  // z = (t − m)/s = −1. Judge 1 gives 10 and 20 (m = 15, s = 5, z = ∓1).
+  const double t = 29.0 * 20 / 30 + 13.0 * 10 / 30 + 1.0 * 3 / 7;
+  std::vector<std::tuple<int, int, double>> rows;
+  for (int e = 0; e < 9; ++e) rows.emplace_back(e, 0, t);
+  rows.emplace_back(0, 1, 10.0);
+  rows.emplace_back(1, 1, 20.0);
+  const KindTotals totals = make_totals(9, 2, rows);
+  const EntryScores scores = ZScoreMethod().score(totals);
+  // M = (9t + 30)/11, S = population SD of the 11 totals; E2..E8 have only judge 0's z = 0.
+  const double big_m = (9 * 24.095238095238095 + 30) / 11;
+  for (int e = 2; e < 9; ++e)
+    CHECK(*scores[static_cast<std::size_t>(e)] == Approx(big_m).epsilon(1e-12));
+  double squares =
+      9 * (t - big_m) * (t - big_m) + (10 - big_m) * (10 - big_m) + (20 - big_m) * (20 - big_m);
+  const double big_s = std::sqrt(squares / 11);
+  CHECK(*scores[0] == Approx(big_m + big_s * (0 - 1) / 2).epsilon(1e-12));
+  CHECK(*scores[1] == Approx(big_m + big_s * (0 + 1) / 2).epsilon(1e-12));
+}
+
+TEST_CASE("SPEC §6 mean / §7 rounding: the mean of decimals is the double nearest the exact mean") {
+  // (7.8 + 5.1 + 1.7 + 2)/4 = 4.15 exactly, rounded half away at precision 1: 4.2. Summed in
+  // doubles in this order the mean is 4.1499999999999995, which would round to 4.1.
+  CHECK(mean_of({7.8, 5.1, 1.7, 2}) == 4.15);
+  CHECK(median_of_sorted({1.7, 2, 5.1, 7.8}) == 3.55);  // (2 + 5.1)/2
+  CHECK(mean_of({1.0 / 3, 2.0 / 3}) == 0.5);            // not decimals: the plain double mean
+}

@@ -187,6 +187,24 @@ TEST_CASE("SPEC §7: ranking compares the score rounded to precision") {
   CHECK(pool.rows[1].raw_score == 79.75);
 }
 
+TEST_CASE("SPEC §7: a tiebreak mean is the exact mean of the raw scores, rounded half away") {
+  // Innovation of A: 7.8, 5.1, 1.7, 2 → mean exactly 4.15 → 4.2 at precision 1 (the double sum
+  // in this order is 16.599999999999998, whose mean 4.1499999999999995 would round to 4.1).
+  // B: 4.2 four times. Both scores are 14.2, so A and B tie (rank 1, 1; listed by entry_id).
+  Config config = small_config();
+  config.aggregation.precision = 1;
+  config.tiebreak = {"innovation"};
+  const std::vector<Entry> entries = {entry("A", "student", "primary"),
+                                      entry("B", "student", "primary")};
+  const std::vector<ScoreRow> scores = {row("J1", "A", 7.8, 10), row("J2", "A", 5.1, 10),
+                                        row("J3", "A", 1.7, 10), row("J4", "A", 2, 10.2),
+                                        row("J1", "B", 4.2, 10), row("J2", "B", 4.2, 10),
+                                        row("J3", "B", 4.2, 10), row("J4", "B", 4.2, 10)};
+  const Results results = compute_results(config, entries, scores);
+  const PoolResult& pool = results.pools[0];
+  CHECK(lines(pool) == std::vector<Line>{{"A", 14.2, 1, "first"}, {"B", 14.2, 1, "first"}});
+}
+
 TEST_CASE("SPEC §6 severity: b per judge and kind; warn on a disconnected pool") {
   Config config = small_config();
   config.aggregation.method = Method::Mean;  // overridden below

@@ -110,3 +110,12 @@ TEST_CASE("SPEC §6: connected components of the judge–entry graph") {
   totals.by_entry[2].clear();
   CHECK(judge_components(totals) == std::vector<int>{0, 0, 1, 1});
 }
+
+TEST_CASE("SPEC §6 judge total: a total of decimal scores is the exact decimal (0.1 steps)") {
+  // 7.8 + 4.1 + 12.5 + 2.8 = 27.2 exactly; summed in doubles it is 27.200000000000003.
+  const Rubric rubric =
+      rubric_of({{"a", "A", 10, 10}, {"b", "B", 10, 10}, {"c", "C", 20, 20}, {"d", "D", 20, 20}});
+  CHECK(judge_total(rubric, {7.8, 4.1, 12.5, 2.8}) == 27.2);
+  // weight ≠ max giving thirds stays as computed: 1 · 20 / 30
+  CHECK(judge_total(rubric_of({{"a", "A", 30, 20}}), {1.0}) == 20.0 / 30);
+}
