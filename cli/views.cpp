@@ -4,20 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/text.hpp"
+
 namespace jury::cli {
 
 namespace {
-
-std::string label_of(const std::vector<Labelled>& items, const std::string& id) {
-  for (const auto& item : items)
-    if (item.id == id) return item.label;
-  return id;
-}
-
-std::string kind_label(const Config& config, const std::string& id) {
-  const Kind* kind = config.find_kind(id);
-  return kind ? kind->label : id;
-}
 
 std::string pool_name(const Config& config, const PoolResult& pool) {
   std::string name = kind_label(config, pool.kind);
@@ -32,12 +23,6 @@ std::string tier_label(const Config& config, const std::string& kind, const std:
     for (const auto& t : policy->second.tiers)
       if (t.id == tier) return t.label;
   return tier;
-}
-
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
-  return out;
 }
 
 }  // namespace

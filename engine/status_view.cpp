@@ -6,28 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/text.hpp"
+
 namespace jury {
-
-namespace {
-
-std::string label_of(const std::vector<Labelled>& items, const std::string& id) {
-  for (const auto& item : items)
-    if (item.id == id) return item.label;
-  return id;
-}
-
-std::string kind_label(const Config& config, const std::string& id) {
-  const Kind* kind = config.find_kind(id);
-  return kind ? kind->label : id;
-}
-
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
-  return out;
-}
-
-}  // namespace
 
 std::string status_text(const Config& config, const Status& status) {
   std::string out = fmt::format("{} ({})\n", status.competition, config.year);

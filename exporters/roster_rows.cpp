@@ -1,5 +1,7 @@
 #include "exporters/roster_rows.hpp"
 
+#include "model/text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -22,31 +24,17 @@ std::string format_fixed(double value, int decimals) {
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string joined;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) joined += separator;
-    joined += items[i];
-  }
-  return joined;
+  return jury::join(items, std::string(separator));
 }
-
-namespace {
-template <typename T>
-std::string label_or_id(const std::vector<T>& items, const std::string& id) {
-  for (const auto& item : items)
-    if (item.id == id) return item.label;
-  return id;
-}
-}  // namespace
 
 std::string kind_label(const Config& config, const std::string& kind_id) {
-  return label_or_id(config.kinds, kind_id);
+  return jury::kind_label(config, kind_id);
 }
 std::string group_label(const Config& config, const std::string& group_id) {
-  return label_or_id(config.groups, group_id);
+  return label_of(config.groups, group_id);
 }
 std::string subject_label(const Config& config, const std::string& subject_id) {
-  return label_or_id(config.subjects, subject_id);
+  return label_of(config.subjects, subject_id);
 }
 
 const std::string& tier_label(const Config& config, const std::string& kind_id,

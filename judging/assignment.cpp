@@ -204,13 +204,7 @@ AssignmentOutcome assign_judges(const AssignmentInput& input) {
 namespace {
 
 std::string subject_label(const Config& config, const std::string& id) {
-  const int i = config.subject_index(id);
-  return i < 0 ? id : config.subjects[static_cast<std::size_t>(i)].label;
-}
-
-std::string kind_label(const Config& config, const std::string& id) {
-  const Kind* kind = config.find_kind(id);
-  return kind ? kind->label : id;
+  return label_of(config.subjects, id);
 }
 
 /// Why a judge is not on the entry, in the order the explanation lists them: hard rules first

@@ -39,6 +39,16 @@ int Config::kind_index(const std::string& id) const {
   return index_of(kinds, id);
 }
 
+std::string label_of(const std::vector<Labelled>& items, const std::string& id) {
+  const int i = index_of(items, id);
+  return i < 0 ? id : items[static_cast<std::size_t>(i)].label;
+}
+
+std::string kind_label(const Config& config, const std::string& id) {
+  const Kind* kind = config.find_kind(id);
+  return kind ? kind->label : id;
+}
+
 std::string to_string(Method m) {
   switch (m) {
     case Method::Mean:

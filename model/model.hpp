@@ -201,6 +201,10 @@ struct Results {
 
 // ---------------------------------------------------------------- names
 
+/// The label of the item with this id, or the id itself when there is none (for display).
+std::string label_of(const std::vector<Labelled>& items, const std::string& id);
+std::string kind_label(const Config& config, const std::string& id);
+
 std::string to_string(Method);
 std::optional<Method> parse_method(const std::string&);
 std::string to_string(ConflictRule);

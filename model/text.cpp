@@ -101,6 +101,12 @@ std::vector<std::string> split_names(std::string_view s) {
   return names;
 }
 
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
+  return out;
+}
+
 bool same_word(std::string_view a, std::string_view b) {
   std::string x = trim(nfkc(a));
   std::string y = trim(nfkc(b));

@@ -24,6 +24,9 @@ std::vector<std::string> split_names(std::string_view utf8);
 /// Case-insensitive (ASCII) comparison after NFKC and trimming; used for headers and enum cells.
 bool same_word(std::string_view a, std::string_view b);
 
+/// The items with the separator between them.
+std::string join(const std::vector<std::string>& items, const std::string& separator);
+
 /// True when the bytes are well-formed UTF-8.
 bool is_valid_utf8(std::string_view bytes);
 
