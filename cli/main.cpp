@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -48,6 +49,7 @@ Encoding encoding_option(const std::string& name) {
 
 /// Warnings of a successful import, then its summary.
 void print_import(const ImportSummary& summary, bool json) {
+  if (isatty(STDERR_FILENO)) std::cerr << "\r\x1b[K";  // clear a progress line
   if (json)
     std::cout << cli::diagnostics_json(summary.report);
   else
@@ -55,8 +57,18 @@ void print_import(const ImportSummary& summary, bool json) {
   std::cerr << summary.message << "\n";
 }
 
+/// Progress on stderr only when it is a terminal, so scripts and logs get nothing extra.
+void show_progress_on_terminal(Competition& competition) {
+  if (!isatty(STDERR_FILENO)) return;
+  competition.set_progress([](const std::string& stage, std::size_t done, std::size_t total) {
+    if (done % 50 != 0) return;  // a few updates a second at most
+    std::cerr << fmt::format("\r{} {}/{}\x1b[K", stage, done, total) << std::flush;
+  });
+}
+
 int run_import(const Options& o, const std::string& what) {
   Competition competition = Competition::open(o.db);
+  show_progress_on_terminal(competition);
   const Encoding encoding = encoding_option(o.encoding);
   if (what == "entries") print_import(competition.import_entries(o.file, encoding), o.json);
   if (what == "judges") print_import(competition.import_judges(o.file, encoding), o.json);
@@ -164,6 +176,7 @@ int run_audit(const Options& o) {
 
 /// Prints the error the way SPEC §10 asks and returns its exit code.
 int report_error(const JuryError& error, bool json) {
+  if (isatty(STDERR_FILENO)) std::cerr << "\r\x1b[K";  // clear a progress line
   if (const auto* input = dynamic_cast<const InputError*>(&error)) {
     if (json)
       std::cout << cli::diagnostics_json(input->report());

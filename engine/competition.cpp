@@ -291,6 +291,7 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   store_.database().exec("PRAGMA cache_size = -262144");
   Store::Transaction transaction(store_);
   for (std::size_t f = 0; f < files.size(); ++f) {
+    if (progress_) progress_("reading score sheets", f, files.size());
     const std::string& path = files[f];
     const std::string bytes = read_score_file(path);
     std::vector<ImportedScore> rows = ::jury::import_scores(bytes, path, encoding, context, report);

@@ -4,6 +4,7 @@
 /// in exporters/; this class only loads, calls, checks state and persists.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -120,6 +121,11 @@ class Competition {
   ReliabilityReport report() const;
   std::vector<AuditRecord> audit() const { return store_.load_audit(); }
 
+  /// Long steps report (stage, done, total) here; the CLI shows it on a terminal only (SPEC §10).
+  using Progress =
+      std::function<void(const std::string& stage, std::size_t done, std::size_t total)>;
+  void set_progress(Progress progress) { progress_ = std::move(progress); }
+
   std::vector<Entry> entries() const { return store_.load_entries(); }
   std::vector<Judge> judges() const { return store_.load_judges(); }
   std::vector<Assignment> assignments() const { return store_.load_assignments(); }
@@ -131,6 +137,7 @@ class Competition {
 
   Store store_;
   Config config_;
+  Progress progress_;
 };
 
 }  // namespace jury
