@@ -366,7 +366,7 @@ void Store::insert_recusals(const std::vector<Assignment>& pairs) {
 std::vector<ScoreRow> Store::load_scores() const {
   std::vector<ScoreRow> rows;
   SQLite::Statement query(
-      *db_, "SELECT judge_id, entry_id, vals, comment FROM scores ORDER BY judge_id, entry_id");
+      *db_, "SELECT judge_id, entry_id, vals, comment FROM scores ORDER BY entry_id, judge_id");
   while (query.executeStep()) {
     ScoreRow& row = rows.emplace_back();
     row.judge_id = query.getColumn(0).getString();

@@ -116,8 +116,11 @@ std::vector<KindTotals> collect_totals(const Config& config, const std::vector<E
   std::vector<JudgeNumbering> judges(kinds.size());
   std::vector<std::vector<std::vector<JudgeTotal>>> latest(kinds.size());
   for (std::size_t k = 0; k < kinds.size(); ++k) latest[k].resize(kinds[k].entry_ids.size());
+  // The store hands rows grouped by entry: consecutive rows usually share the slot.
+  auto slot = slots.end();
   for (std::size_t r = 0; r < scores.size(); ++r) {
-    const auto slot = slots.find(scores[r].entry_id);
+    if (r == 0 || scores[r].entry_id != scores[r - 1].entry_id)
+      slot = slots.find(scores[r].entry_id);
     if (slot == slots.end()) continue;
     const int judge = judges[slot->second.kind](scores[r].judge_id);
     auto& rows = latest[slot->second.kind][slot->second.entry];
