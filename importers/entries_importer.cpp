@@ -52,13 +52,11 @@ struct EntryRow {
 };
 
 /// Reads the rows of the file one by one: every check that needs only the row itself.
-class RowReader {
+class RowReader : RowCells {
  public:
   RowReader(const Config& config, const Header& header, const std::string& file, Report& report)
-      : config_(config),
-        header_(header),
-        file_(file),
-        report_(report),
+      : RowCells(header, file, report, entry_columns(), kEntryId, "entries", "entry"),
+        config_(config),
         kinds_(kind_vocabulary(config)),
         groups_(group_vocabulary(config)),
         subjects_(subject_vocabulary(config)) {}
@@ -66,8 +64,7 @@ class RowReader {
   EntryRow read(const CsvRow& csv) {
     EntryRow row;
     row.csv = &csv;
-    csv_ = &csv;
-    row_ = &row;
+    start_row(csv);
     Entry& e = row.entry;
     e.id = required_word(kEntryId);
     if (!e.id.empty()) check_id(e.id);
@@ -82,41 +79,15 @@ class RowReader {
     e.advisors = split_people(text(kAdvisors));
     if (kind) check_people(e, *kind);
     read_status(e);
+    row.valid = row_valid();
     return row;
   }
 
  private:
-  std::string_view text(Column c) const { return cell(*csv_, header_, c); }
-
-  void error(Column c, const std::string& code, const std::string& message) {
-    report_.error(file_, cell_line(*csv_, header_, c), cell_column(header_, c), code, message);
-    row_->valid = false;
-  }
-
-  void missing(Column c) {
-    error(c, "entries.missing-value",
-          fmt::format("empty {}: every entry needs one", describe(entry_columns()[c])));
-  }
-
   std::string required_word(Column c) {
     std::string value = normalize_word(text(c));
     if (value.empty()) missing(c);
     return value;
-  }
-
-  std::string required_text(Column c) {
-    std::string value = trim_text(text(c));
-    if (value.empty()) missing(c);
-    return value;
-  }
-
-  void check_id(const std::string& id) {
-    const std::string bad = bad_id_character(id);
-    if (!bad.empty())
-      error(kEntryId, "entries.bad-id",
-            fmt::format("entry_id {} contains {}; ids may not contain spaces, list separators "
-                        "(、,，;；/), quotes or \\:*?<>|",
-                        quoted(id), quoted(bad)));
   }
 
   /// The id named by a cell; error (unknown or, if required, empty) → nullopt.
@@ -148,10 +119,9 @@ class RowReader {
     if (kind && !needs_group) {
       const std::string value = normalize_word(text(kGroup));
       if (!value.empty())
-        report_.warning(file_, cell_line(*csv_, header_, kGroup), cell_column(header_, kGroup),
-                        "entries.group-ignored",
-                        fmt::format("group {} is ignored: kind {} has no students and no group",
-                                    quoted(value), kind->id));
+        warning(kGroup, "entries.group-ignored",
+                fmt::format("group {} is ignored: kind {} has no students and no group",
+                            quoted(value), kind->id));
       return;
     }
     if (needs_group && !header_.has(kGroup)) {
@@ -208,12 +178,7 @@ class RowReader {
   }
 
   const Config& config_;
-  const Header& header_;
-  const std::string& file_;
-  Report& report_;
   Vocabulary kinds_, groups_, subjects_;
-  const CsvRow* csv_ = nullptr;
-  EntryRow* row_ = nullptr;
 };
 
 /// A duplicate entry_id in the file: error at the second row, naming the first.

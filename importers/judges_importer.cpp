@@ -41,19 +41,16 @@ const std::array<ColumnSpec, 9>& judge_columns() {
   return columns;
 }
 
-class RowReader {
+class RowReader : RowCells {
  public:
   RowReader(const Config& config, const Header& header, const std::string& file, Report& report)
-      : header_(header),
-        file_(file),
-        report_(report),
+      : RowCells(header, file, report, judge_columns(), kJudgeId, "judges", "judge"),
         kinds_(kind_vocabulary(config)),
         subjects_(subject_vocabulary(config)) {}
 
   /// The judge of a row, nullopt when the row has an error.
   std::optional<Judge> read(const CsvRow& csv) {
-    csv_ = &csv;
-    valid_ = true;
+    start_row(csv);
     Judge j;
     j.id = normalize_word(text(kJudgeId));
     if (j.id.empty())
@@ -68,38 +65,11 @@ class RowReader {
     j.max_load = read_max_load();
     j.conflicts = split_names(text(kConflicts));
     read_active(j);
-    if (!valid_) return std::nullopt;
+    if (!row_valid()) return std::nullopt;
     return j;
   }
 
  private:
-  std::string_view text(Column c) const { return cell(*csv_, header_, c); }
-
-  void error(Column c, const std::string& code, const std::string& message) {
-    report_.error(file_, cell_line(*csv_, header_, c), cell_column(header_, c), code, message);
-    valid_ = false;
-  }
-
-  void missing(Column c) {
-    error(c, "judges.missing-value",
-          fmt::format("empty {}: every judge needs one", describe(judge_columns()[c])));
-  }
-
-  std::string required_text(Column c) {
-    std::string value = trim_text(text(c));
-    if (value.empty()) missing(c);
-    return value;
-  }
-
-  void check_id(const std::string& id) {
-    const std::string bad = bad_id_character(id);
-    if (!bad.empty())
-      error(kJudgeId, "judges.bad-id",
-            fmt::format("judge_id {} contains {}; ids may not contain spaces, list separators "
-                        "(、,，;；/), quotes or \\:*?<>|",
-                        quoted(id), quoted(bad)));
-  }
-
   /// A list of subject or kind ids/labels; every unknown item is an error. Duplicates collapse.
   std::vector<std::string> lookup_list(Column c, const Vocabulary& vocabulary, const char* what) {
     std::vector<std::string> ids;
@@ -141,12 +111,7 @@ class RowReader {
                       quoted(normalize_word(text(kActive)))));
   }
 
-  const Header& header_;
-  const std::string& file_;
-  Report& report_;
   Vocabulary kinds_, subjects_;
-  const CsvRow* csv_ = nullptr;
-  bool valid_ = true;
 };
 
 }  // namespace

@@ -410,4 +410,46 @@ Vocabulary subject_vocabulary(const Config& config) {
   return vocabulary;
 }
 
+RowCells::RowCells(const Header& header, const std::string& file, Report& report,
+                   std::span<const ColumnSpec> columns, std::size_t id_column,
+                   std::string code_prefix, std::string record)
+    : header_(header),
+      file_(file),
+      report_(report),
+      columns_(columns),
+      id_column_(id_column),
+      code_prefix_(std::move(code_prefix)),
+      record_(std::move(record)) {}
+
+void RowCells::error(std::size_t column, const std::string& code, const std::string& message) {
+  report_.error(file_, cell_line(*csv_, header_, column), cell_column(header_, column), code,
+                message);
+  valid_ = false;
+}
+
+void RowCells::warning(std::size_t column, const std::string& code, const std::string& message) {
+  report_.warning(file_, cell_line(*csv_, header_, column), cell_column(header_, column), code,
+                  message);
+}
+
+void RowCells::missing(std::size_t column) {
+  error(column, code_prefix_ + ".missing-value",
+        fmt::format("empty {}: every {} needs one", describe(columns_[column]), record_));
+}
+
+std::string RowCells::required_text(std::size_t column) {
+  std::string value = trim_text(text(column));
+  if (value.empty()) missing(column);
+  return value;
+}
+
+void RowCells::check_id(const std::string& id) {
+  const std::string bad = bad_id_character(id);
+  if (!bad.empty())
+    error(id_column_, code_prefix_ + ".bad-id",
+          fmt::format("{} {} contains {}; ids may not contain spaces, list separators "
+                      "(、,，;；/), quotes or \\:*?<>|",
+                      columns_[id_column_].id, quoted(id), quoted(bad)));
+}
+
 }  // namespace jury

@@ -124,4 +124,44 @@ Vocabulary subject_vocabulary(const Config& config);
 /// Quotes a cell for a message: "小学组".
 std::string quoted(std::string_view text);
 
+/// The cells of the data row being read and the errors found in it: what the entries and judges
+/// row readers share. Errors go to the report with the cell's line and column.
+class RowCells {
+ public:
+  /// `code_prefix` ("entries") starts every error code; `record` ("entry") names one row's thing;
+  /// `columns` are the importer's columns, `id_column` the one holding the record's id.
+  RowCells(const Header& header, const std::string& file, Report& report,
+           std::span<const ColumnSpec> columns, std::size_t id_column, std::string code_prefix,
+           std::string record);
+
+ protected:
+  void start_row(const CsvRow& csv) {
+    csv_ = &csv;
+    valid_ = true;
+  }
+  bool row_valid() const { return valid_; }
+
+  std::string_view text(std::size_t column) const { return cell(*csv_, header_, column); }
+  void error(std::size_t column, const std::string& code, const std::string& message);
+  void warning(std::size_t column, const std::string& code, const std::string& message);
+  /// "empty entry_id (作品编号): every entry needs one".
+  void missing(std::size_t column);
+  /// The trimmed cell; an empty one is reported missing.
+  std::string required_text(std::size_t column);
+  /// An id may not hold spaces, list separators, quotes or \:*?<>| (it names files and lists).
+  void check_id(const std::string& id);
+
+  const Header& header_;
+  const std::string& file_;
+  Report& report_;
+
+ private:
+  std::span<const ColumnSpec> columns_;
+  std::size_t id_column_;
+  std::string code_prefix_;
+  std::string record_;
+  const CsvRow* csv_ = nullptr;
+  bool valid_ = true;
+};
+
 }  // namespace jury
