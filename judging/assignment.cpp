@@ -203,10 +203,6 @@ AssignmentOutcome assign_judges(const AssignmentInput& input) {
 
 namespace {
 
-std::string subject_label(const Config& config, const std::string& id) {
-  return label_of(config.subjects, id);
-}
-
 /// Why a judge is not on the entry, in the order the explanation lists them: hard rules first
 /// (they are never broken), then the cost reasons of the optimisation.
 enum class NotChosen {
