@@ -264,6 +264,11 @@ class Truth:
     def rows(self) -> list:
         return [ref.Row(j, e, list(v)) for (j, e), v in sorted(self.stored.items())]
 
+    def has_complete_row(self) -> bool:
+        """The round certainly "has a score" (a partly filled row alone leaves the SPEC's
+        "has a score" open, so the checks that need it are skipped then)."""
+        return any(all(v is not None for v in vals) for vals in self.stored.values())
+
 
 class Fill:
     """Fills one round's sheets: a crosscheck.Filler (per round, so the values of a judge and an
@@ -448,7 +453,7 @@ class Case:
         if self.multi and self.rng.random() < 0.35:
             self.mark_absent(rc, self.pick_entrants(rc, 1, scored=True))
             note("absent after scoring")
-        if scheduled and self.truth[rc.id].stored:
+        if scheduled and self.truth[rc.id].has_complete_row():
             self.expect(3, "schedule", "--seed", self.seed, why="§13: schedule refuses once an interview has a score")
         self.export_assignments(rc)
         return True
@@ -632,7 +637,7 @@ class Case:
             self.problems.append("award: the JSON roster differs from `jury results --json`")
         if self.multi:
             self.check_public(preview)
-            if self.truth[last.id].stored:
+            if self.truth[last.id].has_complete_row():
                 self.expect(3, "advance", "--reopen", why="§12: reopen refuses once the current round has scores")
 
     def award_blocked(self, state: rr.State, last: rr.RoundCfg) -> str:

@@ -255,6 +255,45 @@ class TwoRounds(unittest.TestCase):
         self.assertEqual(tiers_of(doc), {"E1": "first", "E2": "first"})
 
 
+class ThreeRounds(unittest.TestCase):
+    def test_kinds_leave_after_different_rounds_and_weights_span_three_rounds(self):
+        """prelim (stu, adv) → semi (stu, share 0.5) → final (stu inherits semi's kinds, count 2,
+        weights 0.2/0.3/0.5). stu prelim S1 90 … S6 40: semi gets floor(0.5·6) = 3: S1, S2, S3;
+        semi S1 60, S2 90, S3 80: final gets S2, S3; final S2 70, S3 90: combined
+        S2 0.2·80 + 0.3·90 + 0.5·70 = 78, S3 0.2·70 + 0.3·80 + 0.5·90 = 83. Tiers: first (final) S3;
+        second (semi, best without tier) S2; third ×2 (prelim) S1, S4. adv is judged in the
+        prelim only: its tiers come from there (the kind's last round), A2 85 first."""
+        cfg = config([{"id": "first", "label": "一", "count": 1, "round": "final"},
+                      {"id": "second", "label": "二", "count": 1, "round": "semi"},
+                      {"id": "third", "label": "三", "count": 2, "round": "prelim"}],
+                     [{"id": "prelim", "label": "初评"},
+                      {"id": "semi", "label": "复评", "kinds": ["stu"], "advance": {"stu": {"share": 0.5}}},
+                      {"id": "final", "label": "终评", "advance": {"stu": {"count": 2}},
+                       "weights": {"prelim": 0.2, "semi": 0.3, "final": 0.5}}])
+        cfg["kinds"].append({"id": "adv", "label": "辅导员", "rubric": "r", "max_students": 0, "max_advisors": 1})
+        cfg["awards"]["adv"] = {"pool_by": [], "tiers": [{"id": "first", "label": "一", "count": 1}]}
+        prelim = {f"S{i}": [v, v] for i, v in enumerate((90, 80, 70, 60, 50, 40), start=1)}
+        prelim.update({"A1": [70, 70], "A2": [85, 85], "A3": [60, 60]})
+        semi = {"S1": [60, 60], "S2": [90, 90], "S3": [80, 80]}
+        final = {"S2": [70, 70], "S3": [90, 90]}
+        st = staged(cfg, [f"S{i}" for i in range(1, 7)], {"prelim": prelim, "semi": semi, "final": final})
+        st.entries += [ref.Entry(a, "adv", "", "s0", a, "学校", "", [], [], "active") for a in ("A1", "A2", "A3")]
+        doc, _ = rr.compute(st)
+        self.assertEqual(tiers_of(doc), {"S3": "first", "S2": "second", "S1": "third", "S4": "third",
+                                         "A2": "first"})
+        self.assertEqual([(r["entry_id"], r["round"], r["score"], r["rank"]) for r in doc["results"]],
+                         [("S3", "final", 83.0, 1), ("S2", "final", 78.0, 2), ("S1", "semi", 60.0, 3),
+                          ("S4", "prelim", 60.0, 4), ("S5", "prelim", 50.0, 5), ("S6", "prelim", 40.0, 6),
+                          ("A2", "prelim", 85.0, 1), ("A1", "prelim", 70.0, 2), ("A3", "prelim", 60.0, 3)])
+        stu, adv = doc["pools"]
+        self.assertEqual(stu["rounds"], {"prelim": {"entrants": 6, "ranked": 6, "advance_quota": None},
+                                         "semi": {"entrants": 3, "ranked": 3, "advance_quota": 3},
+                                         "final": {"entrants": 2, "ranked": 2, "advance_quota": 2}})
+        self.assertEqual(adv["rounds"], {"prelim": {"entrants": 3, "ranked": 3, "advance_quota": None}})
+        self.assertEqual(by_id(doc)["S2"]["rounds"][1]["flags"], ["advance"])
+        self.assertEqual([x["score"] for x in by_id(doc)["S2"]["rounds"]], [80.0, 90.0, 78.0])
+
+
 class Config(unittest.TestCase):
     def test_errors_name_the_json_path(self):
         tiers = [{"id": "first", "label": "一", "count": 1}, {"id": "third", "label": "三", "count": 1}]
