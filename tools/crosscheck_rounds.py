@@ -60,7 +60,6 @@ J_HEADER = ["judge_id", "name", "affiliation", "district", "expertise", "kinds",
 ROUND_NAMES = {2: [["prelim", "final"], ["R1", "final-2"]], 3: [["prelim", "semi", "final"], ["A1", "b-2", "Z3"]]}
 ROUND_LABELS = {"prelim": "初评", "semi": "复评", "final": "终评"}
 note = cc.note
-COVERAGE = cc.COVERAGE
 
 
 # ---------------------------------------------------------------------------- generation
@@ -965,22 +964,13 @@ def main(argv=None) -> int:
             problems, skip = run_one(args, seed, work)
             if skip:
                 skipped.append(seed)
-            if problems:
+            if cc.report_case(str(seed), problems, work, args.keep, args.verbose,
+                              f" (stopped: {skip})" if skip else ""):
                 failed.append(seed)
-                print(f"case {seed}: {len(problems)} disagreement(s)")
-                for p in problems[:12]:
-                    print("  " + p.replace("\n", "\n  "))
-                if args.keep:
-                    dest = Path(args.keep) / f"case-{seed}"
-                    shutil.rmtree(dest, ignore_errors=True)
-                    shutil.copytree(work, dest)
-            elif args.verbose:
-                print(f"case {seed}: ok" + (f" (stopped: {skip})" if skip else ""))
         finally:
             shutil.rmtree(work, ignore_errors=True)
     if args.verbose:
-        for k in sorted(COVERAGE):
-            print(f"  coverage: {k}: {COVERAGE[k]}")
+        cc.print_coverage()
     print(f"{args.cases - len(failed)}/{args.cases} cases agree"
           + (f"; failing seeds: {failed}" if failed else "")
           + (f"; {len(skipped)} stopped early (assign infeasible): {skipped}" if skipped else ""))
