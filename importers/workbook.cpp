@@ -148,13 +148,12 @@ bool contains_colon(std::string_view text) {
 }
 
 /// A note below the table, such as `填表日期：2021年5月20日`, `填表人：李芳` or `填表日期 |
-/// 2021-05-20`: its first cell is a label ending in a colon, or one of its first two cells is a
-/// date. No entry, judge or score row starts like that (ids hold no colon).
+/// 2021-05-20`: its first cell is a label ending in a colon, or it is just a text label and a
+/// date. No entry, judge or score row looks like that (ids hold no colon, rows hold more cells).
 bool is_note_row(const SheetRow& row) {
   if (contains_colon(row.cells.front()->text)) return true;
-  for (std::size_t i = 0; i < row.cells.size() && i < 2; ++i)
-    if (row.cells[i]->kind == CellKind::Date) return true;
-  return false;
+  return row.cells.size() == 2 && row.cells[0]->kind == CellKind::Text &&
+         row.cells[1]->kind == CellKind::Date;
 }
 
 std::vector<SheetRow> non_blank_rows(const Worksheet& sheet, bool comment_lines) {

@@ -92,6 +92,20 @@ std::string freexl_problem(int code) {
       return "it is not an OLE2 compound file";
     case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
       return "it holds no Excel workbook stream (is it a Word or other Office file?)";
+    case FREEXL_CFBF_READ_ERROR:
+    case FREEXL_CFBF_SEEK_ERROR:
+      return "it is cut short (a read past its end)";
+    case FREEXL_CFBF_EMPTY_FAT_CHAIN:
+    case FREEXL_CFBF_ILLEGAL_FAT_ENTRY:
+    case FREEXL_CFBF_INVALID_SECTOR_SIZE:
+    case FREEXL_INVALID_MINI_STREAM:
+    case FREEXL_CFBF_ILLEGAL_MINI_FAT_ENTRY:
+    case FREEXL_CRAFTED_FILE:
+      return "its compound file structure is broken";
+    case FREEXL_BIFF_INVALID_BOF:
+    case FREEXL_BIFF_INVALID_SST:
+    case FREEXL_BIFF_ILLEGAL_SST_INDEX:
+      return "its workbook records are broken";
     case FREEXL_INSUFFICIENT_MEMORY:
       return "out of memory";
     case FREEXL_UNSUPPORTED_CHARSET:
@@ -168,13 +182,18 @@ bool read_xls(std::string_view bytes, const std::string& file, const std::string
                           "temporary folder writable?)");
   Handle handle;
   const int opened = freexl_open(copy.path().c_str(), handle.out());
-  if (opened != FREEXL_OK) {
-    if (holds_encrypted_package(bytes)) return encrypted(report, file);
-    return damaged(report, file, freexl_problem(opened));
-  }
+  if (holds_encrypted_package(bytes)) return encrypted(report, file);
+  if (opened != FREEXL_OK) return damaged(report, file, freexl_problem(opened));
+  // FreeXL 1.0 gives up on the RC4-encrypted records that follow a FILEPASS record without an
+  // error code: "opened" without a workbook. Its password query reports anything but PLAIN for a
+  // protected file that it did read.
   unsigned int protection = 0;
-  if (freexl_get_info(handle.get(), FREEXL_BIFF_PASSWORD, &protection) == FREEXL_OK &&
-      protection == FREEXL_BIFF_OBFUSCATED)
+  if (!handle.get())
+    return workbook_error(report, file, "workbook.encrypted",
+                          "the workbook (.xls) cannot be read: it is encrypted (password "
+                          "protected) or damaged; save a copy without a password");
+  if (freexl_get_info(handle.get(), FREEXL_BIFF_PASSWORD, &protection) != FREEXL_OK ||
+      protection != FREEXL_BIFF_PLAIN)
     return encrypted(report, file);
   unsigned int count = 0;
   if (freexl_get_info(handle.get(), FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK)
