@@ -137,6 +137,9 @@ class SheetWorkbook {
                       rubric.criteria[c]);
     validate_recuse(worksheet, last_column, last_row);
     worksheet_freeze_panes(worksheet, kFirstRow, kFirstCriterion);
+    worksheet_set_landscape(worksheet);  // printed, the sheet is one page wide
+    worksheet_fit_to_pages(worksheet, 1, 0);
+    worksheet_repeat_rows(worksheet, kTitleRow, kHeaderRow);
     lxw_protection protection{};
     protection.format_columns = 1;  // a judge may widen a column
     protection.format_rows = 1;
