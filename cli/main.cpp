@@ -114,6 +114,8 @@ int run_export(const Options& o, const std::string& what) {
     if (encoding == Encoding::Utf16) throw UsageError("sheets are written as utf-8 or gb18030");
     const auto format = parse_sheet_format(o.format.empty() ? "csv" : o.format);
     if (!format) throw UsageError("unknown sheet format \"" + o.format + "\"; use csv or xlsx");
+    if (*format == SheetFormat::Xlsx && o.encoding != "auto")
+      throw UsageError("--encoding applies to CSV sheets; xlsx workbooks need none");
     const auto written = competition.export_sheets(o.file, encoding, nullptr, *format);
     std::cout << fmt::format("{} score sheets written to {}\n", written.size(), o.file);
     warn_about_stale_sheets(o.file, written);

@@ -8,6 +8,7 @@
 
 #include "../importers/xlsx_builder.hpp"
 #include "cli_runner.hpp"
+#include "import_state.hpp"
 
 using namespace jury::testing;
 using nlohmann::json;
@@ -17,20 +18,6 @@ namespace {
 
 std::string xls(const std::string& name) {
   return std::string(JURY_FIXTURES_DIR) + "/../tests/importers/data/xls/" + name;
-}
-
-std::string state_of(const Scratch& s) {
-  const auto status = s.jury("status --json");
-  const auto audit = s.jury("audit --json");
-  REQUIRE(status.exit_code == 0);
-  REQUIRE(audit.exit_code == 0);
-  return status.out + audit.out;
-}
-
-void run_ok(const Scratch& s, const std::string& args) {
-  const auto r = s.jury(args);
-  INFO(args << "\n" << r.err);
-  REQUIRE(r.exit_code == 0);
 }
 
 /// The sample's config, with its entries and judges from the office's workbooks.
@@ -96,6 +83,14 @@ TEST_CASE("SPEC §15: a bad cell is FILE[SHEET]!CELL, in text and --json, exit 2
   const auto cut = s.jury("import entries cut.xlsx");
   CHECK(cut.exit_code == 2);
   CHECK(cut.err.starts_with("cut.xlsx: error: the workbook is damaged"));
+  // A broken .xlsx saved under a .csv name is told by its content (PK\3\4) too.
+  const std::string renamed =
+      std::string(JURY_FIXTURES_DIR) +
+      "/../tests/importers/data/heldout-like/entries/broken/workbook.xlsx.csv";
+  const auto as_csv = s.jury("import entries '" + renamed + "'");
+  CHECK(as_csv.exit_code == 2);
+  CHECK(as_csv.err.starts_with(renamed + ": error: the workbook is damaged: it is not a readable "
+                                         "ZIP package"));
   CHECK(state_of(s) == before);
 }
 

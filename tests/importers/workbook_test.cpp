@@ -22,6 +22,13 @@ std::string data_file(const std::string& name) {
 
 using Table = std::vector<std::vector<std::string>>;
 
+/// A workbook whose sheet Sheet1 holds "x" in A1: the base that tests rewrite parts of.
+std::string one_cell_workbook() {
+  XlsxBuilder book;
+  XlsxBuilder::text(book.sheet("Sheet1"), 0, 0, "x");
+  return book.bytes();
+}
+
 std::optional<std::vector<CsvRow>> read(const std::string& bytes, Report& report,
                                         const std::string& sheet = {},
                                         const std::string& file = "book.xlsx") {
@@ -43,7 +50,6 @@ std::vector<int> lines(const std::vector<CsvRow>& rows) {
 std::string diagnostics(const Report& report) {
   return report.to_text();
 }
-
 
 const Diagnostic& only_error(const Report& report) {
   REQUIRE(test::count_errors(report) == 1);
@@ -86,9 +92,7 @@ std::vector<ImportedEntry> import(const std::string& bytes, const std::string& f
 }  // namespace
 
 TEST_CASE("SPEC §15: workbooks are told by content, not by name") {
-  XlsxBuilder book;
-  XlsxBuilder::text(book.sheet("Sheet1"), 0, 0, "x");
-  const std::string xlsx = book.bytes();
+  const std::string xlsx = one_cell_workbook();
   CHECK(workbook_format(xlsx) == WorkbookFormat::Xlsx);
   CHECK(workbook_format(data_file("cells.xls")) == WorkbookFormat::Xls);
   CHECK(workbook_format("entry_id,kind\n") == WorkbookFormat::None);
@@ -408,9 +412,7 @@ TEST_CASE("SPEC §10/§15: a text cell over 32,767 characters is invalid input n
 }
 
 TEST_CASE("SPEC §15: a damaged workbook is one clear error") {
-  XlsxBuilder book;
-  XlsxBuilder::text(book.sheet("Sheet1"), 0, 0, "x");
-  const std::string bytes = book.bytes();
+  const std::string bytes = one_cell_workbook();
 
   Report cut;
   CHECK_FALSE(read(bytes.substr(0, bytes.size() / 2), cut));
@@ -452,9 +454,7 @@ TEST_CASE("SPEC §15: a damaged workbook is one clear error") {
 }
 
 TEST_CASE("SPEC §15: an encrypted workbook is refused as encrypted") {
-  XlsxBuilder book;
-  XlsxBuilder::text(book.sheet("Sheet1"), 0, 0, "x");
-  const std::string bytes = book.bytes();
+  const std::string bytes = one_cell_workbook();
   const std::string expected =
       "book.xlsx: error: the workbook is encrypted (password protected); save a copy without a "
       "password\n";
@@ -477,9 +477,7 @@ TEST_CASE("SPEC §15: an encrypted workbook is refused as encrypted") {
 }
 
 TEST_CASE("SPEC §15: a zip bomb is refused before it is inflated") {
-  XlsxBuilder book;
-  XlsxBuilder::text(book.sheet("Sheet1"), 0, 0, "x");
-  const std::string bytes = book.bytes();
+  const std::string bytes = one_cell_workbook();
   // 64 MiB of padding inside a well-formed sheet deflates to about 64 KiB.
   const std::string bomb =
       "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" +
@@ -495,9 +493,7 @@ TEST_CASE("SPEC §15: a zip bomb is refused before it is inflated") {
 }
 
 TEST_CASE("SPEC §15: what other writers put in a sheet: prefixes, missing refs, phonetics") {
-  XlsxBuilder book;
-  XlsxBuilder::text(book.sheet("Sheet1"), 0, 0, "x");
-  std::string bytes = book.bytes();
+  std::string bytes = one_cell_workbook();
   // The .NET SDK writes x: prefixes; cells and rows may omit r; Chinese and Japanese Excel keeps
   // phonetic runs (rPh) beside the text; _x000D_ is how OOXML writes a carriage return.
   const std::string strings =
