@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.hpp"
-#include "import_state.hpp"
 #include "engine/competition.hpp"
+#include "import_state.hpp"
 
 using namespace jury::testing;
 using nlohmann::json;

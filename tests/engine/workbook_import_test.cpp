@@ -189,3 +189,33 @@ TEST_CASE(
   CHECK(stored_scores(typed.competition) == stored_scores(csv.competition));
   CHECK(typed.competition.results_json(typed.competition.results(), false) == expected);
 }
+
+TEST_CASE(
+    "SPEC §15: a judge's mistake in an xlsx sheet is named FILE[SHEET]!CELL, nothing stored") {
+  test::TempDir dir;
+  Assigned sample = assigned_sample(dir.path() / "jury.db");
+  const auto sheets = sample.competition.export_sheets((dir.path() / "empty").string(),
+                                                       Encoding::Utf8, nullptr, SheetFormat::Xlsx);
+  REQUIRE(!sheets.empty());
+  // The first sheet as a judge without validation (e.g. WPS, or pasted text) might return it.
+  Report report;
+  const auto records =
+      read_records(test::read_binary(sheets.front()), "sheet.xlsx", Encoding::Auto, report, true);
+  REQUIRE(records);
+  XlsxBuilder book;
+  lxw_worksheet* sheet = book.sheet("学生科技创新成果");
+  for (std::size_t r = 0; r < records->size(); ++r)
+    XlsxBuilder::row(sheet, static_cast<int>(r), records->at(r).fields);
+  XlsxBuilder::text(sheet, 2, 3, "85分");
+  const fs::path file = dir.path() / fs::path(sheets.front()).filename();
+  test::write_binary(file, book.bytes());
+  try {
+    sample.competition.import_scores({file.string()}, Encoding::Auto);
+    FAIL("a score of 85分 must be refused");
+  } catch (const InputError& e) {
+    CHECK(e.report().to_text().starts_with(file.string() +
+                                           "[学生科技创新成果]!D3: error: score \"85分\" for "
+                                           "innovation is not a number"));
+  }
+  CHECK(sample.competition.scores().empty());
+}
