@@ -82,15 +82,19 @@ std::vector<int> quotas_across_pools(const std::optional<int>& count,
   return quotas;
 }
 
+std::vector<int> tier_quotas(const AwardPolicy& policy, std::size_t tier,
+                             const std::vector<int>& pool_sizes) {
+  const Tier& t = policy.tiers.at(tier);
+  if (!t.count && !t.share)
+    throw std::invalid_argument("tier " + t.id + " has neither count nor share");
+  return quotas_across_pools(t.count, t.share, policy.rounding, pool_sizes);
+}
+
 std::vector<std::vector<int>> pool_quotas(const AwardPolicy& policy,
                                           const std::vector<int>& pool_sizes) {
   std::vector<std::vector<int>> quotas(pool_sizes.size(), std::vector<int>(policy.tiers.size(), 0));
   for (std::size_t i = 0; i < policy.tiers.size(); ++i) {
-    const Tier& tier = policy.tiers[i];
-    if (!tier.count && !tier.share)
-      throw std::invalid_argument("tier " + tier.id + " has neither count nor share");
-    const std::vector<int> per_pool =
-        quotas_across_pools(tier.count, tier.share, policy.rounding, pool_sizes);
+    const std::vector<int> per_pool = tier_quotas(policy, i, pool_sizes);
     for (std::size_t p = 0; p < pool_sizes.size(); ++p) quotas[p][i] = per_pool[p];
   }
   return quotas;

@@ -26,6 +26,11 @@ std::vector<int> quotas_across_pools(const std::optional<int>& count,
                                      const std::optional<Decimal>& share, Rounding rounding,
                                      const std::vector<int>& pool_sizes);
 
+/// Quota of tier i of the policy in each pool of the given sizes (count or share as above).
+/// Throws std::invalid_argument when the tier has neither count nor share.
+std::vector<int> tier_quotas(const AwardPolicy& policy, std::size_t tier,
+                             const std::vector<int>& pool_sizes);
+
 /// quotas[p][i]: quota of tier i in pool p for the kind's policy (count tiers apportioned across
 /// the pools, each tier on its own; share tiers per pool).
 std::vector<std::vector<int>> pool_quotas(const AwardPolicy& policy,
