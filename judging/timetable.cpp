@@ -79,20 +79,19 @@ InterviewGraph build_graph(const std::vector<Assignment>& interviews) {
 }
 
 /// Interview indices in (judge_id, entry_id) order; throws on a pair listed twice.
-std::vector<std::size_t> pair_order(const InterviewGraph& graph) {
+std::vector<std::size_t> pair_order(const InterviewGraph& graph,
+                                    const std::vector<Assignment>& interviews) {
   std::vector<std::size_t> order(graph.judge_of.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   const auto key = [&](std::size_t k) { return std::pair(graph.judge_of[k], graph.entrant_of[k]); };
   std::sort(order.begin(), order.end(),
             [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
   for (std::size_t k = 1; k < order.size(); ++k)
-    if (key(order[k]) == key(order[k - 1]))
-      throw std::invalid_argument("timetable: interview " +
-                                  graph.judge_ids[static_cast<std::size_t>(key(order[k]).first)] +
-                                  " – " +
-                                  graph.entry_ids[static_cast<std::size_t>(
-                                      key(order[k]).second - int(graph.judge_ids.size()))] +
+    if (key(order[k]) == key(order[k - 1])) {
+      const Assignment& pair = interviews[order[k]];
+      throw std::invalid_argument("timetable: interview " + pair.judge_id + " – " + pair.entry_id +
                                   " is listed twice");
+    }
   return order;
 }
 
@@ -251,7 +250,7 @@ int interview_degree(const std::vector<Assignment>& interviews) {
 
 std::vector<int> colour_interviews(const std::vector<Assignment>& interviews, std::uint64_t seed) {
   const InterviewGraph graph = build_graph(interviews);
-  std::vector<std::size_t> order = pair_order(graph);
+  std::vector<std::size_t> order = pair_order(graph, interviews);
   detail::SeededRandom(seed).shuffle(order);
   KempeColouring colouring(graph, graph.delta());
   for (std::size_t e : order) colouring.add(static_cast<int>(e));
@@ -280,7 +279,7 @@ std::vector<int> place_new_interviews(const std::vector<ScheduledInterview>& kep
     all_pairs.push_back(pair);
   }
   all_pairs.insert(all_pairs.end(), added.begin(), added.end());
-  pair_order(build_graph(all_pairs));  // throws on a pair listed twice
+  pair_order(build_graph(all_pairs), all_pairs);  // throws on a pair listed twice
 
   std::vector<std::size_t> order(added.size());
   std::iota(order.begin(), order.end(), std::size_t{0});

@@ -170,6 +170,14 @@ TEST_CASE("SPEC §12: a better tier cannot be decided earlier than a worse one")
 
 namespace {
 
+/// Entry ids E0, E1, … of a random pool of up to `most` − 1 entries.
+std::vector<std::string> random_entry_ids(std::mt19937_64& rng, int most) {
+  std::vector<std::string> ids;
+  const int size = int(rng() % std::uint64_t(most));
+  for (int k = 0; k < size; ++k) ids.push_back("E" + std::to_string(k));
+  return ids;
+}
+
 /// Random scores, best first, with many ties; entry ids E0.. in the order given.
 std::vector<std::pair<std::string, double>> random_listing(std::mt19937_64& rng,
                                                            const std::vector<std::string>& ids) {
@@ -239,11 +247,8 @@ std::map<std::string, int> naive_round_tiers(const AwardPolicy& policy,
 TEST_CASE("SPEC §12: with one round, tiers are exactly SPEC §8 allocate_tiers") {
   std::mt19937_64 rng(12);
   for (int round = 0; round < 20000; ++round) {
-    std::vector<std::string> ids;
-    const int size = int(rng() % 13);
-    for (int k = 0; k < size; ++k) ids.push_back("E" + std::to_string(k));
     PoolAcrossRounds pool;
-    pool.rankings = {ranking(random_listing(rng, ids))};
+    pool.rankings = {ranking(random_listing(rng, random_entry_ids(rng, 13)))};
     const AwardPolicy policy = random_policy(rng);
     const std::vector<int> quotas = random_quotas(rng, policy.tiers.size());
 
@@ -287,9 +292,7 @@ TEST_CASE("SPEC §12: tiers over three rounds agree with a naive implementation"
   std::mt19937_64 rng(3);
   for (int round = 0; round < 20000; ++round) {
     // Round 0 ranks everyone; each later round ranks a subset of the previous one's entrants.
-    std::vector<std::string> entrants;
-    const int size = int(rng() % 14);
-    for (int k = 0; k < size; ++k) entrants.push_back("E" + std::to_string(k));
+    std::vector<std::string> entrants = random_entry_ids(rng, 14);
     PoolAcrossRounds pool;
     for (int r = 0; r < 3; ++r) {
       pool.rankings.push_back(ranking(random_listing(rng, entrants)));

@@ -89,6 +89,32 @@ int exhaustive_minimum(const std::vector<Assignment>& pairs) {
     if (colourable(pairs, colours, 0, slots)) return colours;
 }
 
+/// Kept and added interviews together, with their slots.
+std::pair<std::vector<Assignment>, std::vector<int>> together(
+    const std::vector<ScheduledInterview>& kept, const std::vector<Assignment>& added,
+    const std::vector<int>& placed) {
+  std::vector<Assignment> pairs;
+  std::vector<int> slots;
+  for (const ScheduledInterview& k : kept) {
+    pairs.push_back(k.pair);
+    slots.push_back(k.slot);
+  }
+  pairs.insert(pairs.end(), added.begin(), added.end());
+  slots.insert(slots.end(), placed.begin(), placed.end());
+  return {pairs, slots};
+}
+
+/// A shortfall as text: "needed/available; judges id:count …; entrants id:count …".
+std::string text_of(const std::optional<SlotShortfall>& shortfall) {
+  if (!shortfall) return "fits";
+  std::string out = std::to_string(shortfall->slots_needed) + "/" +
+                    std::to_string(shortfall->slots_available) + "; judges";
+  for (const auto& j : shortfall->judges) out += " " + j.id + ":" + std::to_string(j.interviews);
+  out += "; entrants";
+  for (const auto& e : shortfall->entrants) out += " " + e.id + ":" + std::to_string(e.interviews);
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("SPEC §13: no judge and no entrant has two interviews in one slot; exactly Δ slots") {
@@ -244,14 +270,7 @@ TEST_CASE("SPEC §13: incremental placement on random timetables never double-bo
         kept.push_back({pairs[k], slots[k]});
     }
     const std::vector<int> placed = place_new_interviews(kept, added);
-    std::vector<Assignment> all;
-    std::vector<int> all_slots;
-    for (const auto& k : kept) {
-      all.push_back(k.pair);
-      all_slots.push_back(k.slot);
-    }
-    all.insert(all.end(), added.begin(), added.end());
-    all_slots.insert(all_slots.end(), placed.begin(), placed.end());
+    const auto [all, all_slots] = together(kept, added, placed);
     REQUIRE(no_double_booking(all, all_slots));
     // Earliest: no new pair could have gone into an earlier slot free for both ends, given the
     // kept pairs and the new pairs placed before it (in (judge_id, entry_id) order).
@@ -277,55 +296,28 @@ TEST_CASE("SPEC §13: incremental placement on random timetables never double-bo
 // ------------------------------------------------------------------ more slots than sessions hold
 
 TEST_CASE("SPEC §13: more slots needed than the sessions hold names who has too many interviews") {
-  // J1 has 3 interviews, E1 has 3, J2 has 2; 2 slots.
+  // J1 has 3 interviews, E1 has 3, J2 has 2; 2 slots: J1 and E1 are named.
   const std::vector<Assignment> pairs{{"J1", "E1"}, {"J1", "E2"}, {"J1", "E3"},
                                       {"J2", "E1"}, {"J3", "E1"}, {"J2", "E2"}};
-  const auto shortfall = colouring_shortfall(pairs, 2);
-  REQUIRE(shortfall);
-  CHECK(shortfall->slots_needed == 3);
-  CHECK(shortfall->slots_available == 2);
-  REQUIRE(shortfall->judges.size() == 1);
-  CHECK(shortfall->judges[0].id == "J1");
-  CHECK(shortfall->judges[0].interviews == 3);
-  REQUIRE(shortfall->entrants.size() == 1);
-  CHECK(shortfall->entrants[0].id == "E1");
-  CHECK(shortfall->entrants[0].interviews == 3);
-  CHECK_FALSE(colouring_shortfall(pairs, 3));
-  CHECK_FALSE(colouring_shortfall({}, 0));
+  CHECK(text_of(colouring_shortfall(pairs, 2)) == "3/2; judges J1:3; entrants E1:3");
+  CHECK(text_of(colouring_shortfall(pairs, 1)) == "3/1; judges J1:3 J2:2; entrants E1:3 E2:2");
+  CHECK(text_of(colouring_shortfall(pairs, 3)) == "fits");
+  CHECK(text_of(colouring_shortfall({}, 0)) == "fits");
 }
 
 TEST_CASE("SPEC §13: placement beyond the sessions names those placed after the last slot") {
   // The kept slots leave J2–E2 no common slot among 1..2 (J2 busy in 1, E2 in 1 and 2) → slot 3.
   const std::vector<ScheduledInterview> kept{
       {{"J1", "E1"}, 2}, {{"J2", "E1"}, 1}, {{"J1", "E2"}, 1}, {{"J3", "E2"}, 2}};
-  const std::vector<int> placed = place_new_interviews(kept, {{"J2", "E2"}});
+  const std::vector<Assignment> added{{"J2", "E2"}};
+  const std::vector<int> placed = place_new_interviews(kept, added);
   CHECK(placed == std::vector<int>{3});
-  std::vector<Assignment> all;
-  std::vector<int> slots;
-  for (const auto& k : kept) {
-    all.push_back(k.pair);
-    slots.push_back(k.slot);
-  }
-  all.push_back({"J2", "E2"});
-  slots.push_back(3);
+  const auto [all, slots] = together(kept, added, placed);
   // E2 now has 3 interviews (J1, J3, J2) > 2 slots: it is named, J2 (2 interviews) is not.
-  auto shortfall = placement_shortfall(all, slots, 2);
-  REQUIRE(shortfall);
-  CHECK(shortfall->slots_needed == 3);
-  CHECK(shortfall->judges.empty());
-  REQUIRE(shortfall->entrants.size() == 1);
-  CHECK(shortfall->entrants[0].id == "E2");
-  CHECK(shortfall->entrants[0].interviews == 3);
-  CHECK_FALSE(placement_shortfall(all, slots, 3));
-
+  CHECK(text_of(placement_shortfall(all, slots, 2)) == "3/2; judges; entrants E2:3");
+  CHECK(text_of(placement_shortfall(all, slots, 3)) == "fits");
   // Nobody has more interviews than slots, yet one is placed after the last slot: name its ends.
-  const std::vector<Assignment> pairs{{"J1", "E1"}, {"J2", "E2"}};
-  shortfall = placement_shortfall(pairs, {1, 2}, 1);
-  REQUIRE(shortfall);
-  CHECK(shortfall->slots_needed == 2);
-  REQUIRE(shortfall->judges.size() == 1);
-  CHECK(shortfall->judges[0].id == "J2");
-  CHECK(shortfall->judges[0].interviews == 1);
-  REQUIRE(shortfall->entrants.size() == 1);
-  CHECK(shortfall->entrants[0].id == "E2");
+  CHECK(text_of(placement_shortfall({{"J1", "E1"}, {"J2", "E2"}}, {1, 2}, 1)) ==
+        "2/1; judges J2:1; entrants E2:1");
+  CHECK_THROWS_AS(placement_shortfall({{"J1", "E1"}}, {}, 1), std::invalid_argument);
 }
