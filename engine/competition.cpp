@@ -21,6 +21,7 @@
 #include "exporters/results_json.hpp"
 #include "exporters/roster.hpp"
 #include "exporters/sheets.hpp"
+#include "exporters/sheets_xlsx.hpp"
 #include "importers/entries_importer.hpp"
 #include "importers/judges_importer.hpp"
 #include "importers/scores_importer.hpp"
@@ -57,8 +58,17 @@ void write_file(const std::string& path, const std::string& bytes) {
   fs::rename(temporary, path);
 }
 
-/// The files named on the command line; directories contribute their *.csv files in name order.
-std::vector<std::string> expand_score_paths(const std::vector<std::string>& paths) {
+/// What a directory of score sheets may hold (SPEC §15): CSV files and Excel workbooks.
+bool is_sheet_file(const fs::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
+  const bool lock_file = path.filename().string().starts_with("~$");  // Excel's, of an open file
+  return !lock_file && (extension == ".csv" || extension == ".xlsx" || extension == ".xls");
+}
+
+/// The files named on the command line; directories contribute their .csv, .xlsx and .xls files
+/// in name order, and every other file in them is named in a warning.
+std::vector<std::string> expand_score_paths(const std::vector<std::string>& paths, Report& report) {
   std::vector<std::string> files;
   for (const auto& path : paths) {
     std::error_code ec;
@@ -66,14 +76,18 @@ std::vector<std::string> expand_score_paths(const std::vector<std::string>& path
       files.push_back(path);
       continue;
     }
-    std::vector<std::string> inside;
+    std::vector<std::string> inside, skipped;
     for (const auto& item : fs::directory_iterator(path)) {
-      std::string extension = item.path().extension().string();
-      std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
-      if (item.is_regular_file() && extension == ".csv") inside.push_back(item.path().string());
+      if (!item.is_regular_file()) continue;
+      (is_sheet_file(item.path()) ? inside : skipped).push_back(item.path().string());
     }
     std::sort(inside.begin(), inside.end());
-    if (inside.empty()) throw InputError(path, "the directory holds no .csv score sheets");
+    std::sort(skipped.begin(), skipped.end());
+    for (const auto& file : skipped)
+      report.warning(file, 0, 0, "scores.skipped-file",
+                     "skipped: not a score sheet (.csv, .xlsx or .xls)");
+    if (inside.empty())
+      throw InputError(path, "the directory holds no score sheets (.csv, .xlsx or .xls)");
     files.insert(files.end(), inside.begin(), inside.end());
   }
   return files;
@@ -135,6 +149,12 @@ std::optional<RosterFormat> parse_roster_format(const std::string& name) {
   return std::nullopt;
 }
 
+std::optional<SheetFormat> parse_sheet_format(const std::string& name) {
+  if (name == "csv") return SheetFormat::Csv;
+  if (name == "xlsx") return SheetFormat::Xlsx;
+  return std::nullopt;
+}
+
 std::optional<RosterFormat> roster_format_from_path(const std::string& path) {
   std::string extension = fs::path(path).extension().string();
   if (extension.empty()) return std::nullopt;
@@ -182,12 +202,13 @@ void Competition::refuse_when_awarded(const std::string& command) const {
         command));
 }
 
-ImportSummary Competition::import_entries(const std::string& path, Encoding encoding) {
+ImportSummary Competition::import_entries(const std::string& path, Encoding encoding,
+                                          const std::string& sheet) {
   const std::string bytes = read_file(path);
   const std::vector<Entry> existing = store_.load_entries();
   Report report;
   const auto imported = ::jury::import_entries(bytes, path, encoding, config_, existing,
-                                               store_.scored_entry_ids(), report);
+                                               store_.scored_entry_ids(), report, sheet);
   if (report.has_errors()) throw InputError(report);
 
   std::vector<std::pair<Entry, int>> records;
@@ -204,10 +225,11 @@ ImportSummary Competition::import_entries(const std::string& path, Encoding enco
   return summary;
 }
 
-ImportSummary Competition::import_judges(const std::string& path, Encoding encoding) {
+ImportSummary Competition::import_judges(const std::string& path, Encoding encoding,
+                                         const std::string& sheet) {
   const std::string bytes = read_file(path);
   Report report;
-  const auto imported = ::jury::import_judges(bytes, path, encoding, config_, report);
+  const auto imported = ::jury::import_judges(bytes, path, encoding, config_, report, sheet);
   if (report.has_errors()) throw InputError(report);
 
   std::vector<std::pair<Judge, int>> records;
@@ -256,9 +278,11 @@ constexpr std::size_t kScoreBatch = 8192;
 
 }  // namespace
 
-ImportSummary Competition::import_scores(const std::vector<std::string>& paths, Encoding encoding) {
+ImportSummary Competition::import_scores(const std::vector<std::string>& paths, Encoding encoding,
+                                         const std::string& sheet) {
   refuse_when_awarded("import scores");
-  const std::vector<std::string> files = expand_score_paths(paths);
+  Report report;
+  const std::vector<std::string> files = expand_score_paths(paths, report);
 
   std::map<std::string, Entry> entries;
   for (auto& e : store_.load_entry_kinds()) entries.emplace_hint(entries.end(), e.id, std::move(e));
@@ -282,7 +306,6 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   // Files are read, checked and written one by one inside the one transaction; after the first
   // error nothing more is written, the rest is still checked (every error is listed), and the
   // transaction is rolled back: a file with any error changes nothing.
-  Report report;
   ImportSummary summary;
   std::unordered_map<const Assignment*, std::pair<std::size_t, int>> seen;  // → (file, line)
   std::vector<ScoreRow> upserts;
@@ -294,7 +317,8 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
     if (progress_) progress_("reading score sheets", f, files.size());
     const std::string& path = files[f];
     const std::string bytes = read_score_file(path);
-    std::vector<ImportedScore> rows = ::jury::import_scores(bytes, path, encoding, context, report);
+    std::vector<ImportedScore> rows =
+        ::jury::import_scores(bytes, path, encoding, context, report, sheet);
     std::vector<const Assignment*> pairs;  // per row: its pair in `known`
     pairs.reserve(rows.size());
     for (const auto& item : rows) {
@@ -447,7 +471,8 @@ std::vector<std::string> Competition::explain(const std::string& entry_id,
 }
 
 std::vector<std::string> Competition::export_sheets(const std::string& dir, Encoding encoding,
-                                                    const std::vector<ScoreRow>* filled) const {
+                                                    const std::vector<ScoreRow>* filled,
+                                                    SheetFormat format) const {
   fs::create_directories(dir);
   const std::vector<Entry> entries = store_.load_entries();
   const std::vector<Judge> judges = store_.load_judges();
@@ -461,7 +486,9 @@ std::vector<std::string> Competition::export_sheets(const std::string& dir, Enco
   for (const auto& pair : store_.load_assignments())
     if (active_entries.count(pair.entry_id) && active_judges.count(pair.judge_id))
       pairs.push_back(pair);
-  const auto sheets = score_sheets(config_, entries, judges, pairs, filled);
+  const auto sheets = format == SheetFormat::Xlsx
+                          ? score_sheets_xlsx(config_, entries, judges, pairs, filled)
+                          : score_sheets(config_, entries, judges, pairs, filled);
   std::vector<std::string> written;
   const fs::path base = fs::weakly_canonical(dir);
   for (const auto& sheet : sheets) {
@@ -469,7 +496,8 @@ std::vector<std::string> Competition::export_sheets(const std::string& dir, Enco
     if (target.parent_path() != base)  // safe_file_stem guarantees it; never trust it blindly
       throw JuryError(kExitInternal, fmt::format("refusing to write {} outside {}", sheet.file_name,
                                                  base.string()));
-    const std::string bytes = encoding == Encoding::Gb18030
+    const std::string bytes = format == SheetFormat::Xlsx ? sheet.text  // a workbook
+                              : encoding == Encoding::Gb18030
                                   ? encode_text(sheet.text, Encoding::Gb18030)
                                   : "\xEF\xBB\xBF" + sheet.text;
     write_file(target.string(), bytes);

@@ -53,7 +53,21 @@ constexpr EnumTable<TiePolicy> enum_table(TiePolicy) {
   return {"tie policy", kTiePolicySpellings};
 }
 
-/// Conflict-of-interest rules (SPEC §5); what each compares is in judging/conflict_rules.cpp.
+/// `awards.<kind>.absent`: what an absence from a round costs an entrant (SPEC §12).
+enum class AbsentPolicy {
+  Forfeit,  ///< no tier at all
+  Keep,     ///< may still get a tier decided by an earlier round
+};
+inline constexpr EnumSpelling<AbsentPolicy> kAbsentPolicySpellings[] = {
+    {AbsentPolicy::Forfeit, "forfeit", "an absent entrant gets no tier"},
+    {AbsentPolicy::Keep, "keep", "an absent entrant keeps a tier decided by an earlier round"},
+};
+constexpr EnumTable<AbsentPolicy> enum_table(AbsentPolicy) {
+  return {"absent policy", kAbsentPolicySpellings};
+}
+
+/// Conflict-of-interest rules (SPEC §5); what each compares is its ConflictRuleSpec in
+/// judging/conflicts.cpp.
 enum class ConflictRule { School, Advisor, District, Declared };
 inline constexpr EnumSpelling<ConflictRule> kConflictRuleSpellings[] = {
     {ConflictRule::School, "school", "works at the entry's school"},
