@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -17,6 +18,7 @@
 #include "engine/errors.hpp"
 #include "engine/status_view.hpp"
 #include "fixtures/demo.hpp"
+#include "model/text.hpp"
 
 namespace {
 
@@ -35,6 +37,8 @@ struct Options {
   bool is_public = false;
   bool allow_incomplete = false;
   bool reopen = false;
+  std::string reason;
+  bool force = false;
   std::string method;
   std::string demo_dir = "jury-demo";
 };
@@ -108,7 +112,7 @@ int run_export(const Options& o, const std::string& what) {
   if (what == "sheets") {
     const Encoding encoding = encoding_option(o.encoding == "auto" ? "utf-8" : o.encoding);
     if (encoding == Encoding::Utf16) throw UsageError("sheets are written as utf-8 or gb18030");
-    const auto written = competition.export_sheets(o.file, encoding);
+    const auto written = competition.export_sheets(o.file, encoding, nullptr, o.force);
     std::cout << fmt::format("{} score sheets written to {}\n", written.size(), o.file);
     warn_about_stale_sheets(o.file, written);
   } else if (what == "assignments") {
@@ -131,7 +135,13 @@ int run_results(const Options& o) {
   std::optional<Method> method;
   if (!o.method.empty()) {
     method = parse_method(o.method);
-    if (!method) throw UsageError("unknown method \"" + o.method + "\"");
+    if (!method) {
+      std::vector<std::string> names;
+      for (const Method m :
+           {Method::Mean, Method::TrimmedMean, Method::Median, Method::ZScore, Method::Severity})
+        names.push_back(to_string(m));
+      throw UsageError("unknown method \"" + o.method + "\"; use one of " + join(names, ", "));
+    }
   }
   const Results results = competition.results(method);
   for (const auto& warning : results.warnings) std::cerr << "warning: " << warning << "\n";
@@ -143,12 +153,20 @@ int run_results(const Options& o) {
 int run_award(const Options& o) {
   Competition competition = Competition::open(o.db);
   if (o.reopen) {
-    competition.reopen();
-    std::cout << "decision reopened: scores and assignment may change again\n";
+    competition.reopen(o.reason);
+    std::cout << "decision reopened: entries, judges, assignment and scores may change again; "
+                 "run `jury award` to decide again\n";
     return kExitOk;
   }
+  if (!o.reason.empty()) throw UsageError("--reason goes with --reopen");
+  const AwardReadiness readiness = competition.readiness();
   const Results decided = competition.award(o.allow_incomplete);
   std::cout << cli::results_text(competition.config(), decided);
+  if (!readiness.ready())
+    std::cout << fmt::format(
+        "decided with --allow-incomplete: {} incomplete entr{} without a tier{}{}\n",
+        readiness.incomplete_entries.size(), readiness.incomplete_entries.size() == 1 ? "y" : "ies",
+        readiness.owed.empty() ? "" : "; scores still owed: ", describe_owed(readiness));
   std::cout << "prize tiers decided and frozen\n";
   return kExitOk;
 }
@@ -192,10 +210,16 @@ int report_error(const JuryError& error, bool json) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A file-size limit (ulimit -f) makes a write fail with EFBIG, reported as exit 2 with the
+  // path, instead of killing the process halfway through (SPEC §10).
+  std::signal(SIGXFSZ, SIG_IGN);
   Options o;
   CLI::App app{"jury — judging and scoring engine for youth science and technology competitions"};
   app.set_version_flag("--version", std::string("jury ") + JURY_VERSION);
   app.add_option("--db", o.db, "competition database (default ./jury.db, or $JURY_DB)");
+  // Global options may also come after the command (`jury status --db X`, SPEC §10): every
+  // subcommand (created below, which inherit this) passes options it does not know to its parent.
+  app.fallthrough();
   app.require_subcommand(1);
   int (*action)(const Options&) = nullptr;
   std::string import_what, export_what;
@@ -233,6 +257,9 @@ int main(int argc, char** argv) {
   auto* sheets = export_cmd->add_subcommand("sheets", "one score sheet per judge and kind");
   sheets->add_option("DIR", o.file, "output directory")->required();
   sheets->add_option("--encoding", o.encoding, "utf-8 (with BOM, default) or gb18030");
+  sheets->add_flag("--force", o.force,
+                   "overwrite sheets in DIR that differ from what would be written (e.g. returned "
+                   "sheets not imported yet)");
   sheets->callback([&] { export_what = "sheets"; });
   auto* pairs = export_cmd->add_subcommand("assignments", "judge_id,entry_id pairs");
   pairs->add_option("FILE", o.file, "output CSV file")->required();
@@ -251,7 +278,9 @@ int main(int argc, char** argv) {
   auto* award = app.add_subcommand("award", "decide and freeze the prize tiers");
   award->add_flag("--allow-incomplete", o.allow_incomplete,
                   "decide although entries are incomplete");
-  award->add_flag("--reopen", o.reopen, "withdraw the decision (audited)");
+  award->add_flag("--reopen", o.reopen, "withdraw the decision (audited; needs --reason)");
+  award->add_option("--reason", o.reason, "why the decision is reopened (goes into the audit log)")
+      ->option_text("TEXT");
   auto* report = app.add_subcommand("report", "how fair the judging was (not for publication)");
   report->add_flag("--json", o.json, "print JSON");
   auto* audit = app.add_subcommand("audit", "the append-only audit log");

@@ -18,9 +18,11 @@ struct ImportedJudge {
 };
 
 /// Validates a whole judges file (SPEC §4), collecting every problem into report. Returns the
-/// rows without errors, in file order.
+/// rows without errors, in file order. `existing` = judges already in the competition: a row
+/// whose id exists keeps every stored field whose column the file lacks (e.g. active, SPEC §3).
 std::vector<ImportedJudge> import_judges(std::string_view bytes, const std::string& file,
-                                         Encoding encoding, const Config& config, Report& report);
+                                         Encoding encoding, const Config& config, Report& report,
+                                         const std::vector<Judge>& existing = {});
 
 /// The words accepted in the active (状态) column; nullopt when unknown.
 /// yes: empty, yes, y, true, 1, active, 是, 正常, 有效, 在岗, 启用;

@@ -145,7 +145,7 @@ std::vector<std::optional<int>> allocate_tiers(const AwardPolicy& policy,
   for (std::size_t i = 0; i < policy.tiers.size(); ++i) {
     // Step 1. Decision: when a negative carry exceeds the quota, q is 0 and (since a = q = 0) the
     // part of the deficit beyond this tier is not carried further.
-    const std::int64_t q = std::max<std::int64_t>(0, std::int64_t{quotas[i]} + carry);
+    const std::int64_t q = tier_places(quotas[i], carry);
     const std::vector<std::size_t> candidates =
         candidates_for(policy.tiers[i], ranked, tiers_given);
     // Step 2 (q = 0: nobody gets tier i).
@@ -153,11 +153,18 @@ std::vector<std::optional<int>> allocate_tiers(const AwardPolicy& policy,
         q == 0 ? 0 : winners(candidates, ranked, static_cast<std::size_t>(q), policy.ties);
     for (std::size_t position = 0; position < awarded; ++position)
       tiers_given[candidates[position]] = static_cast<int>(i);
-    // Step 3. Overflow (a > q) always carries (negatively); a shortfall only with cascade.
-    const auto a = static_cast<std::int64_t>(awarded);
-    carry = (a > q || (a < q && policy.cascade)) ? q - a : 0;
+    carry = carry_after(q, static_cast<std::int64_t>(awarded), policy.cascade);
   }
   return tiers_given;
+}
+
+std::int64_t tier_places(int quota, std::int64_t carry) {
+  return std::max<std::int64_t>(0, std::int64_t{quota} + carry);
+}
+
+std::int64_t carry_after(std::int64_t places, std::int64_t awarded, bool cascade) {
+  // Overflow (a > q) always carries (negatively); a shortfall only with cascade.
+  return (awarded > places || (awarded < places && cascade)) ? places - awarded : 0;
 }
 
 }  // namespace jury

@@ -2,6 +2,7 @@
 /// Prize tiers (SPEC §8) as a pure pipeline: quota per pool and tier, then allocation within a
 /// pool. Persistence is the engine's business; nothing here does I/O.
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -27,6 +28,13 @@ struct RankedCandidate {
   int rank = 0;
   double score = 0;  ///< rounded score, compared with a tier's min_score
 };
+
+/// SPEC §8 step 1: q = max(0, quota + carry), the places of a tier.
+std::int64_t tier_places(int quota, std::int64_t carry);
+
+/// SPEC §8 step 3: the carry a tier passes on after `awarded` of its `places` were given:
+/// q − a on overflow (a shared tie took more places), or on a shortfall when `cascade`; else 0.
+std::int64_t carry_after(std::int64_t places, std::int64_t awarded, bool cascade);
 
 /// Allocation in one pool (SPEC §8 steps 1–3). Returns, per candidate, the index of the tier it
 /// gets, or nullopt for no prize. `quotas` has one value per tier of the policy.
