@@ -432,7 +432,7 @@ class SheetReader {
     const auto& values = score.row.values;
     const auto filled = std::count_if(values.begin(), values.end(), [](auto v) { return bool(v); });
     if (!score.recuse && filled == 0 && !score.row.comment.empty())
-      incomplete_.warning(file_, score.line, 0, "scores.comment-only",
+      incomplete_.warning(file_, score.line, cell_column(header_, kComment), "scores.comment-only",
                           fmt::format("judge {} for entry {}: a comment without any score is not "
                                       "stored; give the scores with it",
                                       score.row.judge_id, score.row.entry_id));
