@@ -27,10 +27,13 @@
 #include <string>
 #include <vector>
 
+#include <xlsxwriter.h>
+
 #include "engine/competition.hpp"
 #include "engine/errors.hpp"
 #include "fixtures/generator.hpp"
 #include "fixtures/simulator.hpp"
+#include "importers/csv_reader.hpp"
 #include "judging/assign_problem.hpp"
 #include "judging/assignment.hpp"
 
@@ -254,6 +257,46 @@ Work sqlite3_import_stage(const Workspace& w) {
   };
 }
 
+/// The generated entries.csv as an office's workbook (SPEC §15): every cell a text cell in the
+/// shared string table, as Excel writes them.
+void write_entries_workbook(const fs::path& csv, const fs::path& xlsx) {
+  std::ifstream in(csv, std::ios::binary);
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  Report report;
+  const std::vector<CsvRow> rows = read_csv(text, csv.string(), report);
+  lxw_workbook* book = workbook_new(xlsx.c_str());
+  lxw_worksheet* sheet = workbook_add_worksheet(book, "报名表");
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    for (std::size_t c = 0; c < rows[r].fields.size(); ++c)
+      if (!rows[r].fields[c].empty())
+        worksheet_write_string(sheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c),
+                               rows[r].fields[c].c_str(), nullptr);
+  if (workbook_close(book) != LXW_NO_ERROR)
+    throw std::runtime_error("cannot write " + xlsx.string());
+}
+
+/// `import-entries-csv|xlsx`: Competition::import_entries of the size's entries into a fresh
+/// database, from the generated CSV or from the same table as an .xlsx workbook.
+Work import_entries_stage(const Workspace& w, bool workbook) {
+  const fs::path dir = w.scratch(workbook ? "import-entries-xlsx" : "import-entries-csv");
+  const fs::path input = w.dir / "input";
+  fs::path file = input / "entries.csv";
+  if (workbook) {
+    file = dir / "entries.xlsx";
+    write_entries_workbook(input / "entries.csv", file);
+  }
+  auto competition = std::make_shared<std::optional<Competition>>(
+      Competition::init((dir / "jury.db").string(), (input / "competition.json").string()));
+  return [competition, file] {
+    const ImportSummary summary = (*competition)->import_entries(file.string(), Encoding::Auto);
+    competition->reset();
+    return StageOutput{
+        std::to_string(summary.added),
+        fmt::format("{:.1f} MB file", static_cast<double>(fs::file_size(file)) / 1e6)};
+  };
+}
+
 /// `results-METHOD`: Competition::results (what `jury results` runs: load entries and scores from
 /// the database, compute_results) on scored.db with the given method.
 Work results_stage(const Workspace& w, Method method) {
@@ -314,6 +357,13 @@ std::vector<Stage> stages() {
                   "jury import scores: every filled sheet validated and stored in one "
                   "transaction; ratio = time / sqlite3-import time",
                   100000, nullptr, import_scores_stage, "sqlite3-import"});
+  list.push_back({"import-entries-csv",
+                  "jury import entries of the generated entries.csv into a fresh database", 100000,
+                  nullptr, [](const Workspace& w) { return import_entries_stage(w, false); }});
+  list.push_back({"import-entries-xlsx",
+                  "the same table as an .xlsx workbook (SPEC §15); ratio = time / CSV time", 100000,
+                  nullptr, [](const Workspace& w) { return import_entries_stage(w, true); },
+                  "import-entries-csv"});
   for (const Method method :
        {Method::Mean, Method::TrimmedMean, Method::Median, Method::ZScore, Method::Severity})
     list.push_back({"results-" + to_string(method),

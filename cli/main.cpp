@@ -29,6 +29,7 @@ struct Options {
   std::string file;
   std::vector<std::string> files;
   std::string encoding = "auto";
+  std::string sheet;  ///< --sheet: the worksheet of a workbook (SPEC §15)
   bool json = false;
   std::uint64_t seed = 0;
   bool reshuffle = false;
@@ -74,9 +75,10 @@ int run_import(const Options& o, const std::string& what) {
   Competition competition = Competition::open(o.db);
   show_progress_on_terminal(competition);
   const Encoding encoding = encoding_option(o.encoding);
-  if (what == "entries") print_import(competition.import_entries(o.file, encoding), o.json);
-  if (what == "judges") print_import(competition.import_judges(o.file, encoding), o.json);
-  if (what == "scores") print_import(competition.import_scores(o.files, encoding), o.json);
+  if (what == "entries")
+    print_import(competition.import_entries(o.file, encoding, o.sheet), o.json);
+  if (what == "judges") print_import(competition.import_judges(o.file, encoding, o.sheet), o.json);
+  if (what == "scores") print_import(competition.import_scores(o.files, encoding, o.sheet), o.json);
   return kExitOk;
 }
 
@@ -96,8 +98,10 @@ void warn_about_stale_sheets(const std::string& dir, const std::vector<std::stri
   std::set<std::filesystem::path> fresh;
   for (const auto& path : written) fresh.insert(std::filesystem::path(path).filename());
   std::vector<std::string> stale;
+  const std::set<std::string> sheet_extensions{".csv", ".xlsx", ".xls"};
   for (const auto& item : std::filesystem::directory_iterator(dir))
-    if (item.path().extension() == ".csv" && !fresh.count(item.path().filename()))
+    if (sheet_extensions.count(item.path().extension().string()) &&
+        !fresh.count(item.path().filename()))
       stale.push_back(item.path().filename().string());
   std::sort(stale.begin(), stale.end());
   if (stale.empty()) return;
@@ -112,7 +116,11 @@ int run_export(const Options& o, const std::string& what) {
   if (what == "sheets") {
     const Encoding encoding = encoding_option(o.encoding == "auto" ? "utf-8" : o.encoding);
     if (encoding == Encoding::Utf16) throw UsageError("sheets are written as utf-8 or gb18030");
-    const auto written = competition.export_sheets(o.file, encoding, nullptr, o.force);
+    const auto format = parse_sheet_format(o.format.empty() ? "csv" : o.format);
+    if (!format) throw UsageError("unknown sheet format \"" + o.format + "\"; use csv or xlsx");
+    if (*format == SheetFormat::Xlsx && o.encoding != "auto")
+      throw UsageError("--encoding applies to CSV sheets; xlsx workbooks need none");
+    const auto written = competition.export_sheets(o.file, encoding, nullptr, *format, o.force);
     std::cout << fmt::format("{} score sheets written to {}\n", written.size(), o.file);
     warn_about_stale_sheets(o.file, written);
   } else if (what == "assignments") {
@@ -235,14 +243,16 @@ int main(int argc, char** argv) {
   import->require_subcommand(1);
   for (const char* what : {"entries", "judges"}) {
     auto* sub = import->add_subcommand(what, std::string("import the ") + what + " file");
-    sub->add_option("FILE", o.file, "CSV file")->required();
+    sub->add_option("FILE", o.file, "CSV file or Excel workbook (.xlsx, .xls)")->required();
     sub->add_option("--encoding", o.encoding, "utf-8, gb18030 or utf-16 (default: detect)");
+    sub->add_option("--sheet", o.sheet, "the worksheet of a workbook (default: the first)");
     sub->add_flag("--json", o.json, "print diagnostics as a JSON array");
     sub->callback([&, what] { import_what = what; });
   }
   auto* scores = import->add_subcommand("scores", "import filled score sheets");
   scores->add_option("FILES", o.files, "sheet files or directories of sheets")->required();
   scores->add_option("--encoding", o.encoding, "utf-8, gb18030 or utf-16 (default: detect)");
+  scores->add_option("--sheet", o.sheet, "the worksheet of each workbook (default: the first)");
   scores->add_flag("--json", o.json, "print diagnostics as a JSON array");
   scores->callback([&] { import_what = "scores"; });
 
@@ -260,6 +270,8 @@ int main(int argc, char** argv) {
   sheets->add_flag("--force", o.force,
                    "overwrite sheets in DIR that differ from what would be written (e.g. returned "
                    "sheets not imported yet)");
+  sheets->add_option("--format", o.format,
+                     "csv (default) or xlsx (Excel workbooks with data validation)");
   sheets->callback([&] { export_what = "sheets"; });
   auto* pairs = export_cmd->add_subcommand("assignments", "judge_id,entry_id pairs");
   pairs->add_option("FILE", o.file, "output CSV file")->required();

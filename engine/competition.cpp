@@ -26,6 +26,7 @@
 #include "exporters/results_json.hpp"
 #include "exporters/roster.hpp"
 #include "exporters/sheets.hpp"
+#include "exporters/sheets_xlsx.hpp"
 #include "importers/entries_importer.hpp"
 #include "importers/judges_importer.hpp"
 #include "importers/scores_importer.hpp"
@@ -81,8 +82,17 @@ void write_file(const std::string& path, const std::string& bytes) {
   guard_output([&] { write_file_atomically(path, bytes); });
 }
 
-/// The files named on the command line; directories contribute their *.csv files in name order.
-std::vector<std::string> expand_score_paths(const std::vector<std::string>& paths) {
+/// What a directory of score sheets may hold (SPEC §15): CSV files and Excel workbooks.
+bool is_sheet_file(const fs::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
+  const bool lock_file = path.filename().string().starts_with("~$");  // Excel's, of an open file
+  return !lock_file && (extension == ".csv" || extension == ".xlsx" || extension == ".xls");
+}
+
+/// The files named on the command line; directories contribute their .csv, .xlsx and .xls files
+/// in name order, and every other file in them is named in a warning.
+std::vector<std::string> expand_score_paths(const std::vector<std::string>& paths, Report& report) {
   std::vector<std::string> files;
   for (const auto& path : paths) {
     std::error_code ec;
@@ -90,14 +100,18 @@ std::vector<std::string> expand_score_paths(const std::vector<std::string>& path
       files.push_back(path);
       continue;
     }
-    std::vector<std::string> inside;
+    std::vector<std::string> inside, skipped;
     for (const auto& item : fs::directory_iterator(path)) {
-      std::string extension = item.path().extension().string();
-      std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
-      if (item.is_regular_file() && extension == ".csv") inside.push_back(item.path().string());
+      if (!item.is_regular_file()) continue;
+      (is_sheet_file(item.path()) ? inside : skipped).push_back(item.path().string());
     }
     std::sort(inside.begin(), inside.end());
-    if (inside.empty()) throw InputError(path, "the directory holds no .csv score sheets");
+    std::sort(skipped.begin(), skipped.end());
+    for (const auto& file : skipped)
+      report.warning(file, 0, 0, "scores.skipped-file",
+                     "skipped: not a score sheet (.csv, .xlsx or .xls)");
+    if (inside.empty())
+      throw InputError(path, "the directory holds no score sheets (.csv, .xlsx or .xls)");
     files.insert(files.end(), inside.begin(), inside.end());
   }
   return files;
@@ -165,6 +179,12 @@ std::optional<RosterFormat> parse_roster_format(const std::string& name) {
   return std::nullopt;
 }
 
+std::optional<SheetFormat> parse_sheet_format(const std::string& name) {
+  if (name == "csv") return SheetFormat::Csv;
+  if (name == "xlsx") return SheetFormat::Xlsx;
+  return std::nullopt;
+}
+
 std::optional<RosterFormat> roster_format_from_path(const std::string& path) {
   std::string extension = fs::path(path).extension().string();
   if (extension.empty()) return std::nullopt;
@@ -214,13 +234,14 @@ void Competition::refuse_when_awarded(const std::string& command) const {
                     command));
 }
 
-ImportSummary Competition::import_entries(const std::string& path, Encoding encoding) {
+ImportSummary Competition::import_entries(const std::string& path, Encoding encoding,
+                                          const std::string& sheet) {
   refuse_when_awarded("import entries");
   const std::string bytes = read_file(path);
   const std::vector<Entry> existing = store_.load_entries();
   Report report;
   const auto imported = ::jury::import_entries(bytes, path, encoding, config_, existing,
-                                               store_.scored_entry_ids(), report);
+                                               store_.scored_entry_ids(), report, sheet);
   if (report.has_errors()) throw InputError(report);
 
   std::vector<Entry> records;
@@ -238,12 +259,14 @@ ImportSummary Competition::import_entries(const std::string& path, Encoding enco
   return summary;
 }
 
-ImportSummary Competition::import_judges(const std::string& path, Encoding encoding) {
+ImportSummary Competition::import_judges(const std::string& path, Encoding encoding,
+                                         const std::string& sheet) {
   refuse_when_awarded("import judges");
   const std::string bytes = read_file(path);
   const std::vector<Judge> existing = store_.load_judges();
   Report report;
-  const auto imported = ::jury::import_judges(bytes, path, encoding, config_, report, existing);
+  const auto imported =
+      ::jury::import_judges(bytes, path, encoding, config_, report, existing, sheet);
   if (report.has_errors()) throw InputError(report);
 
   std::vector<Judge> records;
@@ -317,9 +340,11 @@ constexpr std::size_t kScoreBatch = 8192;
 
 }  // namespace
 
-ImportSummary Competition::import_scores(const std::vector<std::string>& paths, Encoding encoding) {
+ImportSummary Competition::import_scores(const std::vector<std::string>& paths, Encoding encoding,
+                                         const std::string& sheet) {
   refuse_when_awarded("import scores");
-  const std::vector<std::string> files = expand_score_paths(paths);
+  Report report;
+  const std::vector<std::string> files = expand_score_paths(paths, report);
 
   const ScoreState state(store_, config_);
   const ScoreContext& context = state.context();
@@ -330,7 +355,6 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   // Files are read, checked and written one by one inside the one transaction; after the first
   // error nothing more is written, the rest is still checked (every error is listed), and the
   // transaction is rolled back: a file with any error changes nothing.
-  Report report;
   ImportSummary summary;
   std::unordered_map<const Assignment*, std::pair<std::size_t, int>> seen;  // → (file, line)
   std::vector<ScoreRow> upserts;
@@ -342,7 +366,8 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
     if (progress_) progress_("reading score sheets", f, files.size());
     const std::string& path = files[f];
     const std::string bytes = read_score_file(path);
-    std::vector<ImportedScore> rows = ::jury::import_scores(bytes, path, encoding, context, report);
+    std::vector<ImportedScore> rows =
+        ::jury::import_scores(bytes, path, encoding, context, report, sheet);
     std::vector<const Assignment*> pairs;  // per row: its pair in `known`
     pairs.reserve(rows.size());
     for (const auto& item : rows) {
@@ -556,7 +581,7 @@ std::string what_overwriting_loses(const ScoreState& state, const fs::path& path
 
 std::vector<std::string> Competition::export_sheets(const std::string& dir, Encoding encoding,
                                                     const std::vector<ScoreRow>* filled,
-                                                    bool force) const {
+                                                    SheetFormat format, bool force) const {
   const std::vector<Entry> entries = store_.load_entries();
   const std::vector<Judge> judges = store_.load_judges();
   // Sheets go to active judges for active entries: nobody scores a withdrawn entry.
@@ -578,7 +603,10 @@ std::vector<std::string> Competition::export_sheets(const std::string& dir, Enco
   // SPEC §6: the cells carry the values already stored, so a re-exported sheet is the judge's
   // current sheet (`filled` replaces them, for simulated judges).
   const std::vector<ScoreRow> stored = filled ? std::vector<ScoreRow>{} : store_.load_scores();
-  const auto sheets = score_sheets(config_, entries, judges, pairs, filled ? filled : &stored);
+  const std::vector<ScoreRow>* values = filled ? filled : &stored;
+  const auto sheets = format == SheetFormat::Xlsx
+                          ? score_sheets_xlsx(config_, entries, judges, pairs, values)
+                          : score_sheets(config_, entries, judges, pairs, values);
 
   make_sheet_folder(dir);
   const fs::path base = fs::weakly_canonical(dir);
@@ -590,8 +618,9 @@ std::vector<std::string> Competition::export_sheets(const std::string& dir, Enco
     if (target.parent_path() != base)  // safe_file_stem guarantees it; never trust it blindly
       throw JuryError(kExitInternal, fmt::format("refusing to write {} outside {}", sheet.file_name,
                                                  base.string()));
-    std::string bytes = encoding == Encoding::Gb18030 ? encode_text(sheet.text, Encoding::Gb18030)
-                                                      : "\xEF\xBB\xBF" + sheet.text;
+    std::string bytes = format == SheetFormat::Xlsx     ? sheet.text  // a workbook
+                        : encoding == Encoding::Gb18030 ? encode_text(sheet.text, Encoding::Gb18030)
+                                                        : "\xEF\xBB\xBF" + sheet.text;
     if (!force && would_replace_other(target, bytes)) {
       if (!state) state = std::make_unique<ScoreState>(store_, config_);
       differing.error(target.string(), 0, 0, "sheets.would-overwrite",

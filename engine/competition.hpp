@@ -42,6 +42,10 @@ std::optional<RosterFormat> parse_roster_format(const std::string& name);
 /// From the file extension (.csv .json .html/.htm .xlsx); nullopt when unknown.
 std::optional<RosterFormat> roster_format_from_path(const std::string& path);
 
+/// Score sheets as CSV files (SPEC §5) or Excel workbooks with data validation (SPEC §15).
+enum class SheetFormat { Csv, Xlsx };
+std::optional<SheetFormat> parse_sheet_format(const std::string& name);
+
 /// Per (judge, kind): what the judge owes.
 struct JudgeProgress {
   std::string judge_id;
@@ -95,20 +99,26 @@ class Competition {
   /// The effective config with all defaults, as JSON text.
   std::string config_json() const;
 
-  ImportSummary import_entries(const std::string& path, Encoding encoding);
-  ImportSummary import_judges(const std::string& path, Encoding encoding);
-  /// Files and directories (every *.csv inside, name order); all of them are one transaction.
-  ImportSummary import_scores(const std::vector<std::string>& paths, Encoding encoding);
+  /// A workbook (.xlsx, .xls) is read from its first worksheet or `sheet` (SPEC §15).
+  ImportSummary import_entries(const std::string& path, Encoding encoding,
+                               const std::string& sheet = {});
+  ImportSummary import_judges(const std::string& path, Encoding encoding,
+                              const std::string& sheet = {});
+  /// Files and directories (every .csv, .xlsx and .xls inside, name order; any other file is
+  /// named in a warning); all of them are one transaction.
+  ImportSummary import_scores(const std::vector<std::string>& paths, Encoding encoding,
+                              const std::string& sheet = {});
 
   AssignSummary assign(std::uint64_t seed, bool reshuffle);
   std::vector<std::string> explain(const std::string& entry_id, std::uint64_t seed) const;
 
   /// Writes one sheet per (judge, kind) into dir (created when missing), the stored values in
-  /// the cells (or those of `filled`); returns the paths written. StateError before `assign`;
-  /// InputError, writing nothing, when a sheet in dir differs from what it would write, unless
-  /// `force` (SPEC §6).
+  /// the cells (or those of `filled`); returns the paths written. `encoding` applies to CSV
+  /// sheets only. StateError before `assign`; InputError, writing nothing, when a sheet in dir
+  /// differs from what it would write, unless `force` (SPEC §6).
   std::vector<std::string> export_sheets(const std::string& dir, Encoding encoding,
                                          const std::vector<ScoreRow>* filled = nullptr,
+                                         SheetFormat format = SheetFormat::Csv,
                                          bool force = false) const;
   void export_assignments(const std::string& path) const;
 

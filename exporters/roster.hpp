@@ -2,6 +2,7 @@
 /// Award rosters (`jury export roster FILE`, SPEC §9) as CSV, HTML and XLSX. All formats show
 /// the rows of results_document, in the same order.
 
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -42,5 +43,10 @@ std::string html_escape(std::string_view text);
 /// (ignoring ASCII case) from every name in `taken`, by a ` (2)`, ` (3)` … suffix.
 std::string excel_sheet_name(std::string_view label, std::string_view fallback,
                              const std::vector<std::string>& taken);
+
+/// 1 January of the competition year, 00:00 UTC, as an XLSX document date: a fixed date makes
+/// equal inputs give byte-identical files. 0 would mean "now" to libxlsxwriter, so years it
+/// cannot date give 1.
+std::time_t xlsx_document_time(int year);
 
 }  // namespace jury

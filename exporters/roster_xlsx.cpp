@@ -81,17 +81,15 @@ std::string excel_sheet_name(std::string_view label, std::string_view fallback,
   return name;
 }
 
-namespace {
-
-using roster_detail::RosterRow;
-
-/// 1 January of the competition year, 00:00 UTC: a fixed document date makes equal inputs give
-/// byte-identical files. 0 would mean "now" to libxlsxwriter, so years it cannot date give 1.
-std::time_t document_time(int year) {
+std::time_t xlsx_document_time(int year) {
   if (year <= 1970 || year > 9999) return 1;
   const std::chrono::sys_days day{std::chrono::year{year} / std::chrono::January / 1};
   return static_cast<std::time_t>(day.time_since_epoch().count()) * 24 * 60 * 60;
 }
+
+namespace {
+
+using roster_detail::RosterRow;
 
 struct Column {
   const char* header;
@@ -201,7 +199,7 @@ class XlsxRoster {
     title_ = config_.competition_name + " 获奖名单";
     lxw_doc_properties properties{};
     properties.title = title_.data();
-    properties.created = document_time(config_.year);
+    properties.created = xlsx_document_time(config_.year);
     check(workbook_set_properties(workbook_, &properties), path_);
   }
 

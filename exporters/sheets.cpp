@@ -39,6 +39,14 @@ std::string criteria_comment(const Rubric& rubric) {
   return "# " + roster_detail::join(parts, ", ") + "; step " + format_plain(rubric.step);
 }
 
+std::string ascii_lower(std::string text) {
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+
+}  // namespace
+
 std::vector<std::string> sheet_header(const Rubric& rubric) {
   std::vector<std::string> header{"judge_id", "entry_id", "title"};
   for (const Criterion& c : rubric.criteria) header.push_back(c.id);
@@ -49,10 +57,11 @@ std::vector<std::string> sheet_header(const Rubric& rubric) {
 
 /// Title and comment are free text a judge opens in Excel: neutralised. The ids are keys that
 /// `import scores` reads back, so they stay exactly as stored.
-std::vector<std::string> sheet_row(const std::string& judge_id, const Entry& entry,
-                                   const Rubric& rubric, const ScoreRow* filled) {
-  std::vector<std::string> row{judge_id, entry.id, neutralise_formula(entry.title)};
-  for (std::size_t c = 0; c < rubric.criteria.size(); ++c) {
+std::vector<std::string> sheet_cells(const SheetContent& sheet, const SheetContent::Line& line) {
+  const ScoreRow* filled = line.filled;
+  std::vector<std::string> row{sheet.judge_id, line.entry->id,
+                               neutralise_formula(line.entry->title)};
+  for (std::size_t c = 0; c < sheet.rubric->criteria.size(); ++c) {
     const bool has_value = filled && c < filled->values.size() && filled->values[c];
     row.push_back(has_value ? format_plain(*filled->values[c]) : "");
   }
@@ -61,33 +70,28 @@ std::vector<std::string> sheet_row(const std::string& judge_id, const Entry& ent
   return row;
 }
 
-std::string ascii_lower(std::string text) {
-  for (char& c : text)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return text;
-}
-
 /// `<judge>-<kind>` can still repeat: judge `a-b` of kind `c` and judge `a` of kind `b-c`, or
 /// judges `A1` and `a1` on a case-insensitive file system. Later sheets then get `~2`, `~3`, …
 /// (`~` never occurs in a safe stem).
-void make_file_names_unique(std::vector<SheetFile>& sheets) {
+std::vector<std::string> sheet_file_names(const std::vector<SheetContent>& sheets,
+                                          const std::string& extension) {
   std::set<std::string> taken;
-  for (SheetFile& sheet : sheets) {
+  std::vector<std::string> names;
+  for (const SheetContent& sheet : sheets) {
     const std::string stem = safe_file_stem(sheet.judge_id) + "-" + safe_file_stem(sheet.kind);
-    std::string name = stem + ".csv";
+    std::string name = stem + extension;
     for (int n = 2; taken.count(ascii_lower(name)) > 0; ++n)
-      name = fmt::format("{}~{}.csv", stem, n);
+      name = fmt::format("{}~{}{}", stem, n, extension);
     taken.insert(ascii_lower(name));
-    sheet.file_name = name;
+    names.push_back(name);
   }
+  return names;
 }
 
-}  // namespace
-
-std::vector<SheetFile> score_sheets(const Config& config, const std::vector<Entry>& entries,
-                                    const std::vector<Judge>& /*judges: sheets name only ids*/,
-                                    const std::vector<Assignment>& assignments,
-                                    const std::vector<ScoreRow>* filled) {
+std::vector<SheetContent> score_sheet_contents(const Config& config,
+                                               const std::vector<Entry>& entries,
+                                               const std::vector<Assignment>& assignments,
+                                               const std::vector<ScoreRow>* filled) {
   std::map<std::string_view, const Entry*> entry_by_id;
   for (const Entry& entry : entries) entry_by_id.emplace(entry.id, &entry);
 
@@ -106,22 +110,35 @@ std::vector<SheetFile> score_sheets(const Config& config, const std::vector<Entr
   if (filled)
     for (const ScoreRow& row : *filled) filled_by_key[{row.judge_id, row.entry_id}] = &row;
 
-  std::vector<SheetFile> sheets;
+  std::vector<SheetContent> sheets;
   for (const auto& [key, sheet_rows] : sheet_entries) {
-    const std::string& judge_id = key.first;
-    const std::string& kind = sheet_rows.begin()->second->kind;
-    const Rubric& rubric = config.rubric_of(kind);
-    CsvWriter csv(false);
-    csv.raw_line(criteria_comment(rubric));
-    csv.row(sheet_header(rubric));
+    SheetContent sheet{key.first, sheet_rows.begin()->second->kind, nullptr, {}};
+    sheet.rubric = &config.rubric_of(sheet.kind);
     for (const auto& [entry_id, entry] : sheet_rows) {
-      const auto score = filled_by_key.find({judge_id, entry_id});
-      csv.row(sheet_row(judge_id, *entry, rubric,
-                        score == filled_by_key.end() ? nullptr : score->second));
+      const auto score = filled_by_key.find({sheet.judge_id, entry_id});
+      sheet.lines.push_back({entry, score == filled_by_key.end() ? nullptr : score->second});
     }
-    sheets.push_back({"", judge_id, kind, csv.text()});
+    sheets.push_back(std::move(sheet));
   }
-  make_file_names_unique(sheets);
+  return sheets;
+}
+
+std::vector<SheetFile> score_sheets(const Config& config, const std::vector<Entry>& entries,
+                                    const std::vector<Judge>& /*judges: sheets name only ids*/,
+                                    const std::vector<Assignment>& assignments,
+                                    const std::vector<ScoreRow>* filled) {
+  const std::vector<SheetContent> contents =
+      score_sheet_contents(config, entries, assignments, filled);
+  const std::vector<std::string> names = sheet_file_names(contents, ".csv");
+  std::vector<SheetFile> sheets;
+  for (std::size_t s = 0; s < contents.size(); ++s) {
+    const SheetContent& sheet = contents[s];
+    CsvWriter csv(false);
+    csv.raw_line(criteria_comment(*sheet.rubric));
+    csv.row(sheet_header(*sheet.rubric));
+    for (const auto& line : sheet.lines) csv.row(sheet_cells(sheet, line));
+    sheets.push_back({names[s], sheet.judge_id, sheet.kind, csv.text()});
+  }
   return sheets;
 }
 

@@ -33,6 +33,37 @@ std::vector<SheetFile> score_sheets(const Config& config, const std::vector<Entr
                                     const std::vector<Assignment>& assignments,
                                     const std::vector<ScoreRow>* filled = nullptr);
 
+/// What one score sheet holds, whatever its file format (CSV here, xlsx in sheets_xlsx.hpp): the
+/// judge, the kind and one line per assigned entry, in entry_id order, with the stored values.
+struct SheetContent {
+  struct Line {
+    const Entry* entry = nullptr;
+    const ScoreRow* filled = nullptr;  ///< the stored values, nullptr when none
+  };
+  std::string judge_id;
+  std::string kind;
+  const Rubric* rubric = nullptr;
+  std::vector<Line> lines;
+};
+
+/// The sheets of score_sheets, in its order, before any file format; pointers into the arguments.
+std::vector<SheetContent> score_sheet_contents(const Config& config,
+                                               const std::vector<Entry>& entries,
+                                               const std::vector<Assignment>& assignments,
+                                               const std::vector<ScoreRow>* filled = nullptr);
+
+/// The columns of a sheet: judge_id, entry_id, title, the criterion ids, comment, recuse.
+std::vector<std::string> sheet_header(const Rubric& rubric);
+
+/// The cells of one line under sheet_header: ids verbatim, title and comment neutralised, values
+/// formatted without trailing zeros (40, 35.5), recuse empty.
+std::vector<std::string> sheet_cells(const SheetContent& sheet, const SheetContent::Line& line);
+
+/// Per sheet, `<judge_id>-<kind><extension>` of safe stems, made unique (`~2`, `~3`, … for names
+/// that only differ in ASCII case or repeat).
+std::vector<std::string> sheet_file_names(const std::vector<SheetContent>& sheets,
+                                          const std::string& extension);
+
 /// A file name stem that is safe in any directory: [A-Za-z0-9_-] are kept, every other byte
 /// becomes `%XX` (upper-case hex; `%` is never kept, so the mapping is one-to-one and an id made
 /// of [A-Za-z0-9_-] maps to itself). Never empty ("" → "%"), never "." or "..".

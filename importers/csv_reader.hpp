@@ -13,6 +13,9 @@ struct CsvRow {
   int line = 0;  ///< physical line where the record starts
   std::vector<std::string> fields;
   std::vector<int> field_lines;  ///< field_lines[i] = physical line where field i starts
+  /// Workbooks only (SPEC §15): numeric[i] = field i was a number cell, which loses an id's
+  /// leading zeros (7 for 007). Empty for CSV and for rows without number cells.
+  std::vector<bool> numeric;
 };
 
 /// Splits text into records: quotes, doubled quotes, separators and newlines inside quotes,

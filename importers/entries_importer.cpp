@@ -304,12 +304,13 @@ std::vector<ImportedEntry> import_entries(std::string_view bytes, const std::str
                                           Encoding encoding, const Config& config,
                                           const std::vector<Entry>& existing,
                                           const std::set<std::string>& scored_entry_ids,
-                                          Report& report) {
-  const auto records = read_records(bytes, file, encoding, report, false);
+                                          Report& report, const std::string& sheet) {
+  const auto records = read_records(bytes, file, encoding, report, false, sheet);
   if (!records) return {};
   const auto header = find_header(*records, entry_columns(), file, report);
   if (!header || !check_has_rows(*records, *header, file, report, "entries")) return {};
   warn_ignored_columns(*records, *header, file, report, "entries.unknown-column");
+  warn_numeric_ids(*records, *header, kEntryId, file, report, "entries.numeric-id");
 
   RowReader reader(config, *header, file, report, existing);
   std::vector<EntryRow> rows;

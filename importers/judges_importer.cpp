@@ -154,12 +154,14 @@ std::optional<bool> parse_judge_active(std::string_view text) {
 
 std::vector<ImportedJudge> import_judges(std::string_view bytes, const std::string& file,
                                          Encoding encoding, const Config& config, Report& report,
-                                         const std::vector<Judge>& existing) {
-  const auto records = read_records(bytes, file, encoding, report, false);
+                                         const std::vector<Judge>& existing,
+                                         const std::string& sheet) {
+  const auto records = read_records(bytes, file, encoding, report, false, sheet);
   if (!records) return {};
   const auto header = find_header(*records, judge_columns(), file, report);
   if (!header || !check_has_rows(*records, *header, file, report, "judges")) return {};
   warn_ignored_columns(*records, *header, file, report, "judges.unknown-column");
+  warn_numeric_ids(*records, *header, kJudgeId, file, report, "judges.numeric-id");
 
   RowReader reader(config, *header, file, report, existing);
   std::vector<ImportedJudge> judges;

@@ -205,7 +205,7 @@ class SheetReader {
       const auto f = static_cast<std::size_t>(field);
       bool known = false;
       for (auto& [id, columns] : rubrics_) {
-        const auto criterion = columns.criteria.find(head.fields[f]);
+        const auto criterion = columns.criteria.find(without_maximum_note(head.fields[f]));
         if (!criterion) continue;
         known = true;
         const int index = criterion_index(*columns.rubric, *criterion);
@@ -632,12 +632,14 @@ std::optional<bool> parse_recuse(std::string_view cell) {
 
 std::vector<ImportedScore> import_scores(std::string_view bytes, const std::string& file,
                                          Encoding encoding, const ScoreContext& context,
-                                         Report& report) {
+                                         Report& report, const std::string& sheet) {
   const std::size_t errors_before = error_count(report);
-  const auto records = read_records(bytes, file, encoding, report, true);
+  const auto records = read_records(bytes, file, encoding, report, true, sheet);
   if (!records) return {};
   const auto header = find_header(*records, score_columns(), file, report);
   if (!header || !check_has_rows(*records, *header, file, report, "score rows")) return {};
+  for (const Column id : {kJudgeId, kEntryId})
+    warn_numeric_ids(*records, *header, id, file, report, "scores.numeric-id");
   SheetReader reader(context, *records, *header, file, report);
   if (header->has(kCriterion) != header->has(kScore)) {
     const Column present = header->has(kCriterion) ? kCriterion : kScore;

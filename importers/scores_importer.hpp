@@ -82,10 +82,12 @@ inline constexpr std::string_view kClearCell = "-";
 /// blank = nullopt. Collects every problem of the file into report; returns the (judge, entry)
 /// rows without errors, in file order (long layout: order of first appearance). A file without
 /// errors also gets a warning "scores.incomplete" per row that is partly filled once merged
-/// (SPEC §6: stored and reported as incomplete).
+/// (SPEC §6: stored and reported as incomplete). An Excel workbook is read from its first
+/// worksheet or `sheet` (SPEC §15); a criterion header may note the maximum
+/// (without_maximum_note: `创新性（满分 40）`, as the xlsx sheets write it).
 std::vector<ImportedScore> import_scores(std::string_view bytes, const std::string& file,
                                          Encoding encoding, const ScoreContext& context,
-                                         Report& report);
+                                         Report& report, const std::string& sheet = {});
 
 /// Why a score cell is not a valid score.
 enum class ScoreProblem { None, NotANumber, OutOfRange, NotAMultipleOfStep };

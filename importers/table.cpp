@@ -6,7 +6,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <map>
 
+#include "importers/workbook.hpp"
 #include "model/text.hpp"
 
 namespace jury {
@@ -185,17 +187,69 @@ std::string quoted(std::string_view text) {
   return fmt::format("\"{}\"", text);
 }
 
-std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
-                                                Encoding encoding, Report& report,
-                                                bool comment_lines) {
+namespace {
+
+constexpr std::size_t kMaxFileBytes = std::size_t{1} << 30;  // SPEC §10
+constexpr std::size_t kMaxCellUnits = 32767;                 // SPEC §10, Excel's limit
+
+/// UTF-16 code units of UTF-8 text: what Excel's 32,767-character limit counts.
+std::size_t utf16_units(std::string_view text) {
+  std::size_t units = 0;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte & 0xC0) != 0x80) units += byte >= 0xF0 ? 2 : 1;  // a lead byte; 4-byte = surrogates
+  }
+  return units;
+}
+
+void check_cell_lengths(const std::vector<CsvRow>& records, const std::string& file,
+                        Report& report) {
+  for (const CsvRow& row : records)
+    for (std::size_t f = 0; f < row.fields.size(); ++f) {
+      if (row.fields[f].size() <= kMaxCellUnits) continue;  // fast path: bytes ≥ units
+      const std::size_t units = utf16_units(row.fields[f]);
+      if (units > kMaxCellUnits)
+        report.error(file, row.field_lines[f], static_cast<int>(f + 1), "file.cell-too-long",
+                     fmt::format("the cell holds {} characters; a cell may hold at most 32,767 "
+                                 "(Excel's limit)",
+                                 units));
+    }
+}
+
+std::optional<std::vector<CsvRow>> read_text_records(std::string_view bytes,
+                                                     const std::string& file, Encoding encoding,
+                                                     Report& report, bool comment_lines,
+                                                     const std::string& sheet) {
+  if (!sheet.empty())
+    report.warning(file, 0, 0, "file.not-a-workbook",
+                   fmt::format("--sheet {} is ignored: the file is a text (CSV) file, not an "
+                               "Excel workbook",
+                               quoted(sheet)));
   const auto decoded = decode_text(bytes, encoding, file, report);
   if (!decoded) return std::nullopt;
-  std::vector<CsvRow> records =
-      read_csv(decoded->utf8, file, report, comment_lines, detect_separator(decoded->utf8));
-  if (records.empty()) {
+  return read_csv(decoded->utf8, file, report, comment_lines, detect_separator(decoded->utf8));
+}
+
+}  // namespace
+
+std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
+                                                Encoding encoding, Report& report,
+                                                bool comment_lines, const std::string& sheet) {
+  if (bytes.size() > kMaxFileBytes) {
+    report.error(file, 0, 0, "file.too-large",
+                 fmt::format("the file has {} bytes; files over 1 GiB are refused", bytes.size()));
+    return std::nullopt;
+  }
+  const WorkbookFormat format = workbook_format(bytes);
+  auto records = format == WorkbookFormat::None
+                     ? read_text_records(bytes, file, encoding, report, comment_lines, sheet)
+                     : read_workbook(bytes, format, file, sheet, report, comment_lines);
+  if (!records) return std::nullopt;
+  if (records->empty()) {
     report.error(file, 0, 0, "file.empty", "empty file: it has no rows");
     return std::nullopt;
   }
+  check_cell_lengths(*records, file, report);
   return records;
 }
 
@@ -319,6 +373,80 @@ int cell_line(const CsvRow& row, const Header& header, std::size_t column) {
 
 int cell_column(const Header& header, std::size_t column) {
   return header.field_of[column] + 1;
+}
+
+namespace {
+
+bool all_digits(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_numeric_cell(const CsvRow& row, std::size_t field) {
+  return field < row.numeric.size() && row.numeric[field];
+}
+
+}  // namespace
+
+void warn_numeric_ids(const std::vector<CsvRow>& records, const Header& header,
+                      std::size_t id_column, const std::string& file, Report& report,
+                      const std::string& code) {
+  if (!header.has(id_column)) return;
+  const auto field = static_cast<std::size_t>(header.field_of[id_column]);
+  std::map<std::size_t, std::pair<int, std::string>> padded;  // width → (count, an example)
+  bool any_numeric = false;
+  for (std::size_t r = header.row + 1; r < records.size(); ++r) {
+    if (field >= records[r].fields.size()) continue;
+    const std::string id = trim_text(records[r].fields[field]);
+    if (is_numeric_cell(records[r], field)) {
+      any_numeric = true;
+    } else if (id.size() > 1 && id.front() == '0' && all_digits(id)) {
+      auto& [count, example] = padded[id.size()];
+      if (count++ == 0) example = id;
+    }
+  }
+  if (!any_numeric || padded.empty()) return;
+  const auto most =
+      std::max_element(padded.begin(), padded.end(), [](const auto& a, const auto& b) {
+        return a.second.first < b.second.first;
+      });  // the first (narrowest) of the most common widths
+  const std::size_t width = most->first;
+  for (std::size_t r = header.row + 1; r < records.size(); ++r) {
+    const CsvRow& row = records[r];
+    if (!is_numeric_cell(row, field)) continue;
+    const std::string id = trim_text(row.fields[field]);
+    if (!all_digits(id) || id.size() >= width) continue;
+    const std::string likely = std::string(width - id.size(), '0') + id;
+    report.warning(file, row.field_lines[field], static_cast<int>(field + 1), code,
+                   fmt::format("id {} is stored as a number, which drops leading zeros, while "
+                               "the other ids of this column keep them (e.g. {}): is it {}? Type "
+                               "it as text ('{}) to keep the zeros",
+                               id, most->second.second, likely, likely));
+  }
+}
+
+std::string_view without_maximum_note(std::string_view header_cell) {
+  std::string_view cell = trim_ascii(header_cell);
+  std::string_view inside;
+  std::size_t open = std::string_view::npos;
+  if (cell.ends_with(")")) {
+    open = cell.rfind('(');
+    if (open != std::string_view::npos) inside = cell.substr(open + 1, cell.size() - open - 2);
+  } else if (cell.ends_with("）")) {
+    open = cell.rfind("（");
+    if (open != std::string_view::npos)
+      inside = cell.substr(open + 3, cell.size() - open - 3 - 3);  // both are 3 bytes in UTF-8
+  }
+  if (open == std::string_view::npos || open == 0) return header_cell;
+  inside = trim_ascii(inside);
+  for (const std::string_view lead : {"满分", "max", "0–", "0-", "0~", "0～"})
+    if (inside.starts_with(lead)) {
+      const std::string_view number = trim_ascii(inside.substr(lead.size()));
+      const bool is_number =
+          !number.empty() && number.find_first_not_of("0123456789.") == std::string_view::npos;
+      if (is_number) return trim_ascii(cell.substr(0, open));
+    }
+  return header_cell;
 }
 
 std::string normalize_word(std::string_view s) {

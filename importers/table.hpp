@@ -25,12 +25,15 @@ struct ColumnSpec {
 /// "entry_id (作品编号)".
 std::string describe(const ColumnSpec& column);
 
-/// Decodes and splits a file into records, comma- or tab-separated (detect_separator). An empty
-/// file (no bytes, only a BOM, only blank lines or comments) is the error "empty file". nullopt
-/// when the file cannot be read at all.
+/// Decodes and splits a file into records, comma- or tab-separated (detect_separator); an Excel
+/// workbook (told by content, SPEC §15) gives the records of its first worksheet or of `sheet`
+/// (read_workbook; `encoding` does not apply), and its diagnostics name cells. An empty file (no
+/// bytes, only a BOM, only blank lines or comments) is the error "empty file". SPEC §10 limits:
+/// a file over 1 GiB, or a cell over 32,767 characters (UTF-16 units, as Excel counts), is an
+/// error. nullopt when the file cannot be read at all.
 std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
                                                 Encoding encoding, Report& report,
-                                                bool comment_lines);
+                                                bool comment_lines, const std::string& sheet = {});
 
 /// The header row of a table and where each known column is.
 struct Header {
@@ -72,6 +75,18 @@ std::string_view cell(const CsvRow& row, const Header& header, std::size_t colum
 int cell_line(const CsvRow& row, const Header& header, std::size_t column);
 /// 1-based column number of a known column (0 when absent).
 int cell_column(const Header& header, std::size_t column);
+
+/// SPEC §15: an id cell that a workbook stored as a number, in a column whose other ids keep
+/// leading zeros (text cells such as 007), is a warning naming the cell and the likely id
+/// (7 → 007: padded to the width most such ids have). `code` is the importer's warning code.
+void warn_numeric_ids(const std::vector<CsvRow>& records, const Header& header,
+                      std::size_t id_column, const std::string& file, Report& report,
+                      const std::string& code);
+
+/// A score sheet's criterion header may note the maximum after the label or id, as the xlsx
+/// sheets write it (SPEC §15): `创新性（满分 40）`, `innovation (0–40)`, `rigor (max 30)`. The
+/// label or id without that note; the cell itself when it has none.
+std::string_view without_maximum_note(std::string_view header_cell);
 
 /// NFKC (only when the cell is not pure ASCII: ICU is slow per cell) and trimmed: ids, kinds,
 /// groups, subjects, status words, numbers.

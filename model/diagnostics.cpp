@@ -4,19 +4,30 @@
 
 namespace jury {
 
+void Report::add(Diagnostic diagnostic) {
+  if (diagnostic.sheet.empty() && !sheets_.empty()) {
+    const auto sheet = sheets_.find(diagnostic.file);
+    if (sheet != sheets_.end()) diagnostic.sheet = sheet->second;
+  }
+  items_.push_back(std::move(diagnostic));
+}
+
 void Report::error(std::string file, int line, int column, std::string code, std::string message) {
-  items_.push_back(
-      {std::move(file), line, column, Severity::Error, std::move(code), std::move(message)});
+  add({std::move(file), line, column, Severity::Error, std::move(code), std::move(message), {}});
 }
 
 void Report::warning(std::string file, int line, int column, std::string code,
                      std::string message) {
-  items_.push_back(
-      {std::move(file), line, column, Severity::Warning, std::move(code), std::move(message)});
+  add({std::move(file), line, column, Severity::Warning, std::move(code), std::move(message), {}});
 }
 
 void Report::append(const Report& other) {
-  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+  for (const auto& [file, sheet] : other.sheets_) sheets_.emplace(file, sheet);
+  for (const auto& item : other.items_) add(item);
+}
+
+void Report::set_sheet(const std::string& file, const std::string& sheet) {
+  sheets_[file] = sheet;
 }
 
 bool Report::has_errors() const {
@@ -25,10 +36,32 @@ bool Report::has_errors() const {
   return false;
 }
 
+std::string column_letters(int column) {
+  std::string letters;
+  for (; column > 0; column = (column - 1) / 26)
+    letters.insert(letters.begin(), static_cast<char>('A' + (column - 1) % 26));
+  return letters;
+}
+
+namespace {
+
+/// Where a diagnostic points, without its level: `FILE:LINE:COLUMN`, `FILE[SHEET]!D17`, ….
+std::string location(const Diagnostic& d) {
+  if (!d.sheet.empty()) {
+    const std::string sheet = fmt::format("{}[{}]", d.file, d.sheet);
+    if (d.line == 0) return sheet;
+    if (d.column == 0) return fmt::format("{}!{}:{}", sheet, d.line, d.line);
+    return fmt::format("{}!{}{}", sheet, column_letters(d.column), d.line);
+  }
+  if (d.line == 0) return d.file;  // whole file
+  return fmt::format("{}:{}:{}", d.file, d.line, d.column);
+}
+
+}  // namespace
+
 std::string format_diagnostic(const Diagnostic& d) {
   const char* level = d.severity == Severity::Error ? "error" : "warning";
-  if (d.line == 0) return fmt::format("{}: {}: {}", d.file, level, d.message);  // whole file
-  return fmt::format("{}:{}:{}: {}: {}", d.file, d.line, d.column, level, d.message);
+  return fmt::format("{}: {}: {}", location(d), level, d.message);
 }
 
 std::string Report::to_text() const {

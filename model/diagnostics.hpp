@@ -2,6 +2,7 @@
 /// Problems found in user input. Bad input is normal: importers collect every problem of a file
 /// into a Report, and the engine refuses to write anything while the report has errors.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,13 +18,20 @@ struct Diagnostic {
   Severity severity = Severity::Error;
   std::string code;     ///< stable, greppable id, e.g. "entries.duplicate-id"
   std::string message;  ///< what was found and what is allowed
+  /// The worksheet when the file is a workbook (SPEC §15): line is then its row and column its
+  /// column, shown as `FILE[SHEET]!D17`. Empty for text files.
+  std::string sheet;
 };
 
 class Report {
  public:
   void error(std::string file, int line, int column, std::string code, std::string message);
   void warning(std::string file, int line, int column, std::string code, std::string message);
+  /// Items of `other` about a file named by set_sheet here get that sheet, unless they name one.
   void append(const Report& other);
+
+  /// Diagnostics about `file` added from now on (here or appended) name cells of this worksheet.
+  void set_sheet(const std::string& file, const std::string& sheet);
 
   bool has_errors() const;
   const std::vector<Diagnostic>& items() const { return items_; }
@@ -32,9 +40,17 @@ class Report {
   std::string to_text() const;
 
  private:
+  void add(Diagnostic diagnostic);
+
   std::vector<Diagnostic> items_;
+  std::map<std::string, std::string> sheets_;  ///< file → worksheet (set_sheet)
 };
 
+/// `FILE:LINE:COLUMN: error: message`; for a workbook `FILE[SHEET]!D17: error: message` (a whole
+/// row: `FILE[SHEET]!17:17`, the whole sheet: `FILE[SHEET]`).
 std::string format_diagnostic(const Diagnostic& d);
+
+/// Excel's column letters of a 1-based column number: 1 → A, 26 → Z, 27 → AA.
+std::string column_letters(int column);
 
 }  // namespace jury

@@ -704,6 +704,28 @@ def check_award(jury: str, db: Path, work: Path) -> list:
     return problems
 
 
+def report_case(label: str, problems: list, work: Path, keep: str | None, verbose: bool, ok_note: str = "") -> bool:
+    """Print a case's disagreements (the first 12) and keep its directory under `keep`;
+    True when the case failed."""
+    if not problems:
+        if verbose:
+            print(f"case {label}: ok{ok_note}")
+        return False
+    print(f"case {label}: {len(problems)} disagreement(s)")
+    for p in problems[:12]:
+        print("  " + p.replace("\n", "\n  "))
+    if keep:
+        dest = Path(keep) / f"case-{label.replace(' ', '-')}"
+        shutil.rmtree(dest, ignore_errors=True)
+        shutil.copytree(work, dest)
+    return True
+
+
+def print_coverage() -> None:
+    for k in sorted(COVERAGE):
+        print(f"  coverage: {k}: {COVERAGE[k]}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jury", required=True, help="the jury executable")
@@ -721,22 +743,12 @@ def main(argv=None) -> int:
         work = Path(tempfile.mkdtemp(prefix=f"crosscheck-{case_seed}-"))
         try:
             problems = run_case(args.jury, case_seed, work, args.verbose, scenario)
-            if problems:
+            if report_case(label, problems, work, args.keep, args.verbose):
                 failed.append(label)
-                print(f"case {label}: {len(problems)} disagreement(s)")
-                for p in problems[:12]:
-                    print("  " + p.replace("\n", "\n  "))
-                if args.keep:
-                    dest = Path(args.keep) / f"case-{label.replace(' ', '-')}"
-                    shutil.rmtree(dest, ignore_errors=True)
-                    shutil.copytree(work, dest)
-            elif args.verbose:
-                print(f"case {label}: ok")
         finally:
             shutil.rmtree(work, ignore_errors=True)
     if args.verbose:
-        for k in sorted(COVERAGE):
-            print(f"  coverage: {k}: {COVERAGE[k]}")
+        print_coverage()
     print(f"{len(cases) - len(failed)}/{len(cases)} cases agree" + (f"; failing seeds: {failed}" if failed else ""))
     return 1 if failed else 0
 

@@ -325,140 +325,213 @@ class Result:
     alternatives: dict = field(default_factory=dict)  # what → acceptable values
 
 
+@dataclass
+class Settings:
+    """The `aggregation` and `ranking` keys with their SPEC §2 defaults."""
+
+    precision: int
+    min_scores: int
+    trim: int
+    lam: Fraction
+    threshold: Fraction
+    tiebreak_ids: list
+
+
+def settings(cfg: dict) -> Settings:
+    agg = cfg.get("aggregation", {})
+    return Settings(
+        precision=int(agg.get("precision", 2)),
+        min_scores=int(agg.get("min_scores", 3)),
+        trim=int(agg.get("trim", 1)),
+        lam=dec(agg.get("severity_shrinkage", 3)),
+        threshold=dec(agg.get("disagreement", 25)),
+        tiebreak_ids=cfg.get("ranking", {}).get("tiebreak", []),
+    )
+
+
+def complete_totals(criteria: list, entry_ids: set, rows: list) -> tuple:
+    """SPEC §6: the complete judge totals {(judge, entry): t} of the given entries, and each
+    entry's complete score rows."""
+    totals = {}
+    rows_of: dict = {}
+    for r in rows:
+        if r.entry in entry_ids and all(v is not None for v in r.vals):
+            totals[(r.judge, r.entry)] = judge_total(r.vals, criteria)
+            rows_of.setdefault(r.entry, []).append(r)
+    return totals, rows_of
+
+
+def method_scores(totals: dict, method: str, st: Settings) -> dict:
+    """SPEC §6: {entry: exact score} of one kind by `method` over all its complete totals."""
+    if not totals:
+        return {}
+    if method == "zscore":
+        return zscore_scores(totals)
+    if method == "severity":
+        return severity_scores(totals, st.lam)[0]
+    by_entry = totals_by_entry(totals)
+    one = {"mean": mean, "median": median, "trimmed-mean": lambda ts: trimmed_mean(ts, st.trim)}
+    if method not in one:
+        raise ValueError(f"unknown method {method}")
+    return {e: one[method](ts) for e, ts in by_entry.items()}
+
+
+def totals_by_entry(totals: dict) -> dict:
+    t_of: dict = {}
+    for (_j, e), t in sorted(totals.items()):
+        t_of.setdefault(e, []).append(t)
+    return t_of
+
+
+def score_kind(criteria: list, entries: list, rows: list, method: str, st: Settings,
+               overrides: dict | None = None) -> tuple:
+    """SPEC §6–§7 for one kind: a Result per entry (in the given order) with its complete totals,
+    exact and published score, tie-break means and flags; and the complete totals.
+
+    entries: the kind's entries whose totals count (active ones); rows: score rows of any entry.
+    Tie-break criteria the rubric lacks are skipped (SPEC §12; a one-round config has none).
+    """
+    overrides = overrides or {}
+    totals, rows_of = complete_totals(criteria, {e.id for e in entries}, rows)
+    t_of = totals_by_entry(totals)
+    kind_scores = method_scores(totals, method, st)
+    crit_index = {c["id"]: i for i, c in enumerate(criteria)}
+    tiebreak = [crit_index[cid] for cid in st.tiebreak_ids if cid in crit_index]
+    results = []
+    for e in entries:
+        ts = t_of.get(e.id, [])
+        res = Result(e, len(ts))
+        if len(ts) >= 2:
+            spread = max(ts) - min(ts)
+            res.disagreement = spread > st.threshold
+            if spread == st.threshold and any(Fraction(float(t)) != t for t in ts):
+                res.alternatives["disagreement"] = [res.disagreement, not res.disagreement]
+        ov = overrides.get(e.id, {})
+        if "disagreement" in ov:
+            res.disagreement = ov["disagreement"]
+        if len(ts) >= st.min_scores:
+            res.complete = True
+            x = kind_scores[e.id]
+            xf = Fraction(x) if isinstance(x, Decimal) else x
+            res.exact = xf
+            # the engine works in doubles: exact only when every input total is a double
+            inexact = any(Fraction(float(t)) != t for t in ts)
+            cands = rounded_candidates(xf, st.precision, method in ("zscore", "severity") or inexact)
+            res.score = cands[0]
+            if len(cands) > 1:
+                res.alternatives["score"] = cands
+            if "score" in ov:
+                res.score = ov["score"]
+            tb = []
+            tb_alts = []
+            for ci in tiebreak:
+                m = mean([r.vals[ci] for r in rows_of[e.id]])
+                cs = rounded_candidates(m, st.precision)
+                tb.append(cs[0])
+                tb_alts.append(cs)
+            res.tiebreak = tb
+            if any(len(c) > 1 for c in tb_alts):
+                res.alternatives["tiebreak"] = tb_alts
+            if "tiebreak" in ov:
+                res.tiebreak = ov["tiebreak"]
+        results.append(res)
+    return results, totals
+
+
+# ---------------------------------------------------------------------------- pools, ranks, tiers (§7–§8)
+
+
+def pool_key(e: Entry, pool_by: list) -> tuple:
+    """(group, subject) of the entry's award pool; None where the pool is not split by it."""
+    return (e.group if "group" in pool_by else None, e.subject if "subject" in pool_by else None)
+
+
+def pool_order(cfg: dict):
+    """Sort key of pool keys: group order, then subject order of the config (SPEC §8)."""
+    group_order = {g["id"]: i for i, g in enumerate(cfg["groups"])}
+    subject_order = {s["id"]: i for i, s in enumerate(cfg["subjects"])}
+
+    def key(k):
+        g, s = k
+        return (group_order.get(g, -1) if g is not None else -1, subject_order.get(s, -1) if s is not None else -1)
+
+    return key
+
+
+def pool_quotas(spec: dict, sizes: list, rounding: str) -> list:
+    """The quota per pool of a tier (or an advance, a recommendation): `count` apportioned by
+    largest remainder over the pool sizes, or `share` of each size with `rounding`."""
+    if "count" in spec:
+        return hamilton(int(spec["count"]), sizes)
+    return [share_quota(spec["share"], n, rounding) for n in sizes]
+
+
+def rank_pool(ranked: list) -> None:
+    """SPEC §7: sort complete Results by rounded score, then tie-break means (descending), then
+    entry_id, and give competition ranks (1, 2, 2, 4)."""
+    ranked.sort(key=lambda r: ([-r.score] + [-t for t in r.tiebreak], r.entry.id))
+    for i, r in enumerate(ranked):
+        if i > 0 and (r.score, r.tiebreak) == (ranked[i - 1].score, ranked[i - 1].tiebreak):
+            r.rank = ranked[i - 1].rank
+        else:
+            r.rank = i + 1
+
+
+def result_row(e: Entry, n_scores: int, score, rank, tier, tier_label, flags: list) -> dict:
+    """One row of the SPEC §9 `results` list."""
+    return {
+        "entry_id": e.id,
+        "kind": e.kind,
+        "group": e.group,
+        "subject": e.subject,
+        "title": e.title,
+        "school": e.school,
+        "district": e.district,
+        "students": e.students,
+        "advisors": e.advisors,
+        "scores": n_scores,
+        "score": score,
+        "rank": rank,
+        "tier": tier,
+        "tier_label": tier_label,
+        "flags": flags,
+    }
+
+
 def compute(comp: Competition, method: str, overrides: dict | None = None) -> tuple:
     """The §9 document for `method`, and the per-entry Result objects.
 
     overrides: {entry_id: {"score": float, "tiebreak": [floats], "disagreement": bool}} to
     take the engine's choice where the reference found the value fragile.
     """
-    overrides = overrides or {}
     cfg = comp.config
-    agg = cfg.get("aggregation", {})
-    precision = int(agg.get("precision", 2))
-    min_scores = int(agg.get("min_scores", 3))
-    trim = int(agg.get("trim", 1))
-    lam = dec(agg.get("severity_shrinkage", 3))
-    threshold = dec(agg.get("disagreement", 25))
-    tiebreak_ids = cfg.get("ranking", {}).get("tiebreak", [])
-
-    group_order = {g["id"]: i for i, g in enumerate(cfg["groups"])}
-    subject_order = {s["id"]: i for i, s in enumerate(cfg["subjects"])}
-    entries = {e.id: e for e in comp.entries}
-
+    st = settings(cfg)
     pools_out = []
     results_out = []
     all_results = {}
     for kind in cfg["kinds"]:
         kid = kind["id"]
-        criteria = criteria_of(cfg, kid)
         active = sorted((e for e in comp.entries if e.kind == kid and e.status == "active"), key=lambda e: e.id)
-        active_ids = {e.id for e in active}
-        totals = {}
-        rows_of: dict = {}
-        for r in comp.rows:
-            if r.entry in active_ids and all(v is not None for v in r.vals):
-                totals[(r.judge, r.entry)] = judge_total(r.vals, criteria)
-                rows_of.setdefault(r.entry, []).append(r)
-        t_of: dict = {}
-        for (j, e), t in sorted(totals.items()):
-            t_of.setdefault(e, []).append(t)
+        results, _totals = score_kind(criteria_of(cfg, kid), active, comp.rows, method, st, overrides)
+        for res in results:
+            all_results[res.entry.id] = res
 
-        kind_scores: dict = {}
-        if totals:
-            if method == "zscore":
-                kind_scores = zscore_scores(totals)
-            elif method == "severity":
-                kind_scores, _b = severity_scores(totals, lam)
-            else:
-                for e, ts in t_of.items():
-                    if method == "mean":
-                        kind_scores[e] = mean(ts)
-                    elif method == "median":
-                        kind_scores[e] = median(ts)
-                    elif method == "trimmed-mean":
-                        kind_scores[e] = trimmed_mean(ts, trim)
-                    else:
-                        raise ValueError(f"unknown method {method}")
-
-        results = []
-        for e in active:
-            ts = t_of.get(e.id, [])
-            res = Result(e, len(ts))
-            if len(ts) >= 2:
-                spread = max(ts) - min(ts)
-                res.disagreement = spread > threshold
-                if spread == threshold and any(Fraction(float(t)) != t for t in ts):
-                    res.alternatives["disagreement"] = [res.disagreement, not res.disagreement]
-            ov = overrides.get(e.id, {})
-            if "disagreement" in ov:
-                res.disagreement = ov["disagreement"]
-            if len(ts) >= min_scores:
-                res.complete = True
-                x = kind_scores[e.id]
-                xf = Fraction(x) if isinstance(x, Decimal) else x
-                res.exact = xf
-                # the engine works in doubles: exact only when every input total is a double
-                inexact = any(Fraction(float(t)) != t for t in ts)
-                cands = rounded_candidates(xf, precision, method in ("zscore", "severity") or inexact)
-                res.score = cands[0]
-                if len(cands) > 1:
-                    res.alternatives["score"] = cands
-                if "score" in ov:
-                    res.score = ov["score"]
-                tb = []
-                tb_alts = []
-                for cid in tiebreak_ids:
-                    ci = next(i for i, c in enumerate(criteria) if c["id"] == cid)
-                    m = mean([r.vals[ci] for r in rows_of[e.id]])
-                    cs = rounded_candidates(m, precision)
-                    tb.append(cs[0])
-                    tb_alts.append(cs)
-                res.tiebreak = tb
-                if any(len(c) > 1 for c in tb_alts):
-                    res.alternatives["tiebreak"] = tb_alts
-                if "tiebreak" in ov:
-                    res.tiebreak = ov["tiebreak"]
-            results.append(res)
-            all_results[e.id] = res
-
-        pool_by = cfg.get("awards", {}).get(kid, {}).get("pool_by", ["group"])
         awards = cfg.get("awards", {}).get(kid, {})
-
-        def pool_key(e):
-            g = e.group if "group" in pool_by else None
-            s = e.subject if "subject" in pool_by else None
-            return (g, s)
-
-        def pool_order(key):
-            g, s = key
-            return (group_order.get(g, -1) if g is not None else -1, subject_order.get(s, -1) if s is not None else -1)
-
+        pool_by = awards.get("pool_by", ["group"])
         pools: dict = {}
         for res in results:
-            pools.setdefault(pool_key(res.entry), []).append(res)
-        keys = sorted(pools, key=pool_order)
+            pools.setdefault(pool_key(res.entry, pool_by), []).append(res)
+        keys = sorted(pools, key=pool_order(cfg))
         sizes = [sum(1 for r in pools[k] if r.complete) for k in keys]
         tiers = awards.get("tiers", [])
         rounding = awards.get("rounding", "floor")
-        quotas = [[0] * len(tiers) for _ in keys]
-        for ti, tier in enumerate(tiers):
-            if "count" in tier:
-                q = hamilton(int(tier["count"]), sizes)
-            else:
-                q = [share_quota(tier["share"], n, rounding) for n in sizes]
-            for pi in range(len(keys)):
-                quotas[pi][ti] = q[pi]
+        per_tier = [pool_quotas(tier, sizes, rounding) for tier in tiers]
+        quotas = [[per_tier[ti][pi] for ti in range(len(tiers))] for pi in range(len(keys))]
 
         for pi, key in enumerate(keys):
             members = pools[key]
             ranked = [r for r in members if r.complete]
-            ranked.sort(key=lambda r: ([-r.score] + [-t for t in r.tiebreak], r.entry.id))
-            # competition ranking
-            for i, r in enumerate(ranked):
-                if i > 0 and (r.score, r.tiebreak) == (ranked[i - 1].score, ranked[i - 1].tiebreak):
-                    r.rank = ranked[i - 1].rank
-                else:
-                    r.rank = i + 1
+            rank_pool(ranked)
             allocate(ranked, tiers, quotas[pi], awards.get("ties", "share"), bool(awards.get("cascade", False)))
             incomplete = sorted((r for r in members if not r.complete), key=lambda r: r.entry.id)
             pools_out.append(
@@ -477,26 +550,8 @@ def compute(comp: Competition, method: str, overrides: dict | None = None) -> tu
                     flags.append("disagreement")
                 if not r.complete:
                     flags.append("incomplete")
-                e = r.entry
-                results_out.append(
-                    {
-                        "entry_id": e.id,
-                        "kind": e.kind,
-                        "group": e.group,
-                        "subject": e.subject,
-                        "title": e.title,
-                        "school": e.school,
-                        "district": e.district,
-                        "students": e.students,
-                        "advisors": e.advisors,
-                        "scores": r.n_scores,
-                        "score": r.score,
-                        "rank": r.rank,
-                        "tier": r.tier,
-                        "tier_label": tier_labels.get(r.tier) if r.tier else None,
-                        "flags": flags,
-                    }
-                )
+                tier_label = tier_labels.get(r.tier) if r.tier else None
+                results_out.append(result_row(r.entry, r.n_scores, r.score, r.rank, r.tier, tier_label, flags))
     doc = {
         "competition": {k: cfg["competition"][k] for k in ("id", "name", "year")},
         "method": method,
@@ -506,36 +561,50 @@ def compute(comp: Competition, method: str, overrides: dict | None = None) -> tu
     return doc, all_results
 
 
-def allocate(ranked: list, tiers: list, quotas: list, ties: str, cascade: bool) -> None:
-    """SPEC §8 allocation in one pool (ranked: complete entries in rank order)."""
+def select(cands: list, q: int, ties: str) -> list:
+    """SPEC §8 steps 1–2 for one tier: who of the candidates (in rank order, objects with a
+    `rank`) gets a place when q places are open, under `ties` (`share` or `exclude`)."""
+    if q <= 0:
+        return []
+    if len(cands) <= q:
+        return list(cands)
+    b_rank = cands[q - 1].rank
+    first_b = next(i for i, r in enumerate(cands) if r.rank == b_rank)
+    last_b = max(i for i, r in enumerate(cands) if r.rank == b_rank)
+    if ties == "share":
+        return cands[: last_b + 1]
+    return cands[: last_b + 1] if last_b == q - 1 else cands[:first_b]
+
+
+def allocate_tiers(tiers: list, quotas: list, ties: str, cascade: bool, candidates):
+    """SPEC §8 allocation in one pool, tiers in order with the carry. candidates(ti, tier) gives
+    tier ti's candidates in rank order (entries holding no tier yet, min_score met). Yields
+    (ti, given) per tier; the caller records the places before the next tier is decided (so
+    that tier's candidates leave them out)."""
     carry = 0
     for ti, tier in enumerate(tiers):
         q = max(0, quotas[ti] + carry)
-        min_score = dec(tier["min_score"]) if tier.get("min_score") is not None else None
-        cands = [
-            r
-            for r in ranked
-            if r.tier is None and (min_score is None or Fraction(r.score) >= min_score_as_double(min_score))
-        ]
-        given = []
-        if q > 0:
-            if len(cands) <= q:
-                given = cands
-            else:
-                b_rank = cands[q - 1].rank
-                first_b = next(i for i, r in enumerate(cands) if r.rank == b_rank)
-                last_b = max(i for i, r in enumerate(cands) if r.rank == b_rank)
-                if ties == "share":
-                    given = cands[: last_b + 1]
-                else:
-                    given = cands[: last_b + 1] if last_b == q - 1 else cands[:first_b]
-        for r in given:
-            r.tier = tier["id"]
+        given = select(candidates(ti, tier), q, ties)
+        yield ti, given
         a = len(given)
-        if a > q or (a < q and cascade):
-            carry = q - a
-        else:
-            carry = 0
+        carry = q - a if a > q or (a < q and cascade) else 0
+
+
+def meets_min_score(score: float, spec: dict) -> bool:
+    """A rounded score against a tier's (or an advance's) optional `min_score`."""
+    m = spec.get("min_score")
+    return m is None or Fraction(score) >= min_score_as_double(dec(m))
+
+
+def allocate(ranked: list, tiers: list, quotas: list, ties: str, cascade: bool) -> None:
+    """SPEC §8 allocation in one pool (ranked: complete entries in rank order)."""
+
+    def candidates(_ti, tier):
+        return [r for r in ranked if r.tier is None and meets_min_score(r.score, tier)]
+
+    for ti, given in allocate_tiers(tiers, quotas, ties, cascade, candidates):
+        for r in given:
+            r.tier = tiers[ti]["id"]
 
 
 def min_score_as_double(m: Fraction) -> Fraction:

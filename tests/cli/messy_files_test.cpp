@@ -9,6 +9,7 @@
 
 #include "cli_runner.hpp"
 #include "engine/competition.hpp"
+#include "import_state.hpp"
 
 using namespace jury::testing;
 using nlohmann::json;
@@ -18,21 +19,6 @@ namespace {
 
 std::string data(const std::string& relative) {
   return std::string(JURY_FIXTURES_DIR) + "/../tests/importers/data/heldout-like/" + relative;
-}
-
-/// Everything observable about the competition's state, to prove a refused import changed nothing.
-std::string state_of(const Scratch& s) {
-  const auto status = s.jury("status --json");
-  const auto audit = s.jury("audit --json");
-  REQUIRE(status.exit_code == 0);
-  REQUIRE(audit.exit_code == 0);
-  return status.out + audit.out;
-}
-
-void run_ok(const Scratch& s, const std::string& args) {
-  const auto r = s.jury(args);
-  INFO(args << "\n" << r.err);
-  REQUIRE(r.exit_code == 0);
 }
 
 /// The file is refused with exit 2, every expected FILE:LINE:COLUMN is named, nothing changes.
@@ -153,7 +139,7 @@ TEST_CASE("SPEC §3/§4/§10: broken entries and judges files: exit 2, line name
       {"unknown-status", {"3:10"}},
       {"unknown-subject", {"3:4"}},
       {"unterminated-quote", {"3:5"}},
-      {"workbook.xlsx", {"1:1"}},
+      {"workbook.xlsx", {}},  // a damaged workbook, whole file (workbook_cli_test.cpp)
   };
   for (const auto& [name, positions] : entries)
     expect_refused(s, "import entries", "entries/broken/" + name + ".csv", positions);
