@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "exporters/roster_rows.hpp"
 #include "judging/awards.hpp"
 #include "judging/ranking.hpp"
@@ -41,7 +43,13 @@ class NoteWriter {
     for (std::size_t g = 1; g < groups.size(); ++g)
       if (groups[g - 1].score == groups[g].score) note_tiebreak(groups[g - 1], groups[g]);
     note_shared_ties(groups);
-    return std::move(notes_);
+    // In rank order (a tiebreak note at the rank of the entry put ahead, a shared-tie note at
+    // the rank of the tie); at one rank the tiebreak note first.
+    std::stable_sort(notes_.begin(), notes_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string> texts;
+    for (auto& note : notes_) texts.push_back(std::move(note.second));
+    return texts;
   }
 
  private:
@@ -86,9 +94,10 @@ class NoteWriter {
     std::string places = fmt::format("{} 列第 {} 名", names(ahead), ahead.rank);
     if (!public_ || any_listed(behind))
       places += fmt::format("，{} 列第 {} 名", names(behind), behind.rank);
-    notes_.push_back(fmt::format("{} 与 {} 得分相同{}，{}按评分项“{}”的平均分{}排定先后：{}。",
-                                 names(ahead), names(behind), score, equal_before,
-                                 tiebreak_labels_[k], means, places));
+    notes_.emplace_back(
+        ahead.rank,
+        fmt::format("{} 与 {} 得分相同{}，{}按评分项“{}”的平均分{}排定先后：{}。", names(ahead),
+                    names(behind), score, equal_before, tiebreak_labels_[k], means, places));
   }
 
   /// SPEC §8 step 3 replayed from the tiers given: a tier that took more than its places (a tie
@@ -124,9 +133,10 @@ class NoteWriter {
       next = fmt::format("多出的 {} 项不再从其他奖项中扣除（{}已是最后一个奖项）", awarded - places,
                          tiers[i].label);
     }
-    notes_.push_back(fmt::format("{}名额 {} 项，第 {} 名 {} 并列，并列者同获{}，共评出 {} 项；{}。",
-                                 tiers[i].label, places, tie.rank, names(tie), tiers[i].label,
-                                 awarded, next));
+    notes_.emplace_back(
+        tie.rank,
+        fmt::format("{}名额 {} 项，第 {} 名 {} 并列，并列者同获{}，共评出 {} 项；{}。",
+                    tiers[i].label, places, tie.rank, names(tie), tiers[i].label, awarded, next));
   }
 
   int quota_of(const std::string& tier) const {
@@ -139,7 +149,7 @@ class NoteWriter {
   const PoolResult& pool_;
   bool public_;
   std::vector<std::string> tiebreak_labels_;
-  std::vector<std::string> notes_;
+  std::vector<std::pair<int, std::string>> notes_;  ///< (rank the note is about, text)
 };
 
 }  // namespace
