@@ -17,6 +17,7 @@
 #include "engine/competition.hpp"
 #include "engine/errors.hpp"
 #include "engine/status_view.hpp"
+#include "exporters/atomic_file.hpp"
 #include "fixtures/demo.hpp"
 #include "model/text.hpp"
 
@@ -331,10 +332,17 @@ int main(int argc, char** argv) {
     if (*award) action = run_award;
     if (*audit) action = run_audit;
     if (*report) action = run_report;
-    if (*demo) return run_demo(o.demo_dir, std::cout);
+    if (*demo) {
+      create_output_folder(o.demo_dir);
+      return run_demo(o.demo_dir, std::cout);
+    }
     return action ? action(o) : kExitUsage;
   } catch (const JuryError& error) {
     return report_error(error, o.json);
+  } catch (const OutputFileError& error) {  // a folder or file the user named (SPEC §10)
+    std::cerr << fmt::format("jury: cannot write {}: {}; choose another path\n", error.path(),
+                             error.reason());
+    return kExitInvalidInput;
   } catch (const std::exception& error) {
     std::cerr << "jury: internal error: " << error.what() << "\n";
     return kExitInternal;

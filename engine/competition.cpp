@@ -200,6 +200,10 @@ Competition Competition::init(const std::string& db_path, const std::string& con
   Report report;
   std::optional<Config> config = parse_config(bytes, config_path, report);
   if (!config || report.has_errors()) throw InputError(report);
+  // The database is a path the user names (SPEC §10): a folder that is missing is exit 2 with
+  // what to do, not SQLite's "unable to open database file".
+  if (const std::string hint = output_hint(db_path); !hint.empty())
+    throw OutputError(fmt::format("cannot create the competition database {}{}", db_path, hint));
   Store store = Store::create(db_path);
   {
     Store::Transaction transaction(store);
@@ -534,11 +538,12 @@ namespace {
 
 /// The folder for the sheets is created when missing; a path that cannot be a folder is exit 2.
 void make_sheet_folder(const std::string& dir) {
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec || !fs::is_directory(dir))
-    throw OutputError(fmt::format("cannot write score sheets into {}: {}", dir,
-                                  ec ? ec.message() : "it is not a folder"));
+  try {
+    create_output_folder(dir);
+  } catch (const OutputFileError& error) {
+    throw OutputError(fmt::format("cannot write score sheets into {}: {}; no sheet was written",
+                                  dir, error.reason()));
+  }
 }
 
 /// Whether writing `bytes` to `path` would replace something else: a file with other bytes, or

@@ -123,4 +123,11 @@ void write_file_atomically_with(const std::string& path,
   file.commit();
 }
 
+void create_output_folder(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw OutputFileError(dir, ec.message());
+  if (!std::filesystem::is_directory(dir, ec)) throw OutputFileError(dir, "it is not a folder");
+}
+
 }  // namespace jury

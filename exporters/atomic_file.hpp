@@ -35,4 +35,8 @@ void write_file_atomically(const std::string& path, std::string_view bytes);
 void write_file_atomically_with(const std::string& path,
                                 const std::function<void(const std::string&)>& write);
 
+/// Creates the folder `dir` (and its parents) for output files when it is missing. Throws
+/// OutputFileError naming `dir` when it cannot be made or is not a folder.
+void create_output_folder(const std::string& dir);
+
 }  // namespace jury
