@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "../engine/small_competition.hpp"
 #include "cli_runner.hpp"
 #include "import_state.hpp"
 
@@ -18,34 +19,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Five entries, four judges (capacity 5), k = 3, mean; 一等奖 1, 二等奖 1 in one pool.
-const char* const kConfig = R"({
-  "competition": {"id": "loop", "name": "纠错测试赛", "year": 2024},
-  "groups": [{"id": "g1", "label": "小学"}],
-  "subjects": [{"id": "S", "label": "科学"}],
-  "kinds": [{"id": "student", "label": "学生", "rubric": "r", "max_students": 2,
-             "max_advisors": 1}],
-  "rubrics": {"r": {"step": 1, "criteria": [{"id": "a", "label": "创新", "max": 50},
-                                            {"id": "b", "label": "科学", "max": 30},
-                                            {"id": "c", "label": "表述", "max": 20}]}},
-  "judging": {"judges_per_entry": 3, "max_load": 5, "conflicts": ["school"]},
-  "aggregation": {"method": "mean", "min_scores": 3},
-  "awards": {"student": {"pool_by": [], "tiers": [{"id": "first", "label": "一等奖", "count": 1},
-                                                  {"id": "second", "label": "二等奖",
-                                                   "count": 1}]}}
-})";
-
-const std::string kEntriesHeader = "entry_id,kind,group,subject,title,school,students,status\n";
+/// Five entries, four judges (capacity 5), k = 3; 一等奖 1, 二等奖 1 in one pool.
+const std::string kTiers =
+    R"([{"id": "first", "label": "一等奖", "count": 1}, {"id": "second", "label": "二等奖", "count": 1}])";
+const std::string kConfig = jury::test::small_config(3, 5, kTiers);
 
 std::string entries_file(const std::string& status_of_e5) {
-  return kEntriesHeader + "E1,student,g1,S,题一,甲校,张一,active\n" +
-         "E2,student,g1,S,题二,乙校,张二,active\n" + "E3,student,g1,S,题三,丙校,张三,active\n" +
-         "E4,student,g1,S,题四,丁校,张四,active\n" + "E5,student,g1,S,题五,戊校,张五," +
-         status_of_e5 + "\n";
+  return jury::test::small_entries(5, status_of_e5);
 }
-
-const char* const kJudges =
-    "judge_id,name,affiliation\nJ1,评一,大学一\nJ2,评二,大学二\nJ3,评三,大学三\nJ4,评四,大学四\n";
 
 /// (judge, entry) → the score cells "a,b,c" of a sheet row, as jury writes them.
 using SheetValues = std::map<std::pair<std::string, std::string>, std::string>;
@@ -122,10 +103,10 @@ std::string xlsx_strings(const Scratch& s, const std::string& name) {
   return read_text(strings);
 }
 
-void set_up(const Scratch& s) {
-  write_text(s.path("competition.json"), kConfig);
+void set_up(const Scratch& s, const std::string& config = kConfig) {
+  write_text(s.path("competition.json"), config);
   write_text(s.path("entries.csv"), entries_file("active"));
-  write_text(s.path("judges.csv"), kJudges);
+  write_text(s.path("judges.csv"), jury::test::kSmallJudges);
   run_ok(s, "init competition.json");
   run_ok(s, "import entries entries.csv");
   run_ok(s, "import judges judges.csv");
@@ -341,15 +322,7 @@ TEST_CASE(
     "scored`") {
   Scratch s("status-owed");
   // k = 4 > min_scores = 3: an entry can be ranked while a judge still owes it a score.
-  std::string config = kConfig;
-  const std::string judging = "\"judges_per_entry\": 3";
-  config.replace(config.find(judging), judging.size(), "\"judges_per_entry\": 4");
-  write_text(s.path("competition.json"), config);
-  write_text(s.path("entries.csv"), entries_file("active"));
-  write_text(s.path("judges.csv"), kJudges);
-  run_ok(s, "init competition.json");
-  run_ok(s, "import entries entries.csv");
-  run_ok(s, "import judges judges.csv");
+  set_up(s, jury::test::small_config(4, 5, kTiers));
   run_ok(s, "assign --seed 1");
   run_ok(s, "export sheets sheets");
   fill_sheets(s.dir() / "sheets", s.dir() / "returned");

@@ -12,48 +12,17 @@
 #include "engine/award_readiness.hpp"
 #include "engine/competition.hpp"
 #include "engine/errors.hpp"
+#include "small_competition.hpp"
 
 using namespace jury;
 namespace fs = std::filesystem;
 
 namespace {
 
-const char* const kConfig = R"({
-  "competition": {"id": "t1", "name": "测试赛", "year": 2024},
-  "groups": [{"id": "g1", "label": "小学"}],
-  "subjects": [{"id": "S", "label": "科学"}],
-  "kinds": [{"id": "student", "label": "学生", "rubric": "r", "max_students": 2,
-             "max_advisors": 1}],
-  "rubrics": {"r": {"step": 1, "criteria": [{"id": "a", "label": "创新", "max": 50},
-                                            {"id": "b", "label": "科学", "max": 30},
-                                            {"id": "c", "label": "表述", "max": 20}]}},
-  "judging": {"judges_per_entry": 4, "max_load": 3, "conflicts": ["school"]},
-  "aggregation": {"method": "mean", "min_scores": 3},
-  "awards": {"student": {"pool_by": [], "tiers": [{"id": "first", "label": "一等奖",
-                                                    "count": 1}]}}
-})";
-
-const char* const kEntries =
-    "entry_id,kind,group,subject,title,school,students,status\n"
-    "E1,student,g1,S,题一,甲校,张一,active\n"
-    "E2,student,g1,S,题二,乙校,张二,active\n"
-    "E3,student,g1,S,题三,丙校,张三,active\n";
-
-const char* const kJudges =
-    "judge_id,name,affiliation\nJ1,评一,大学一\nJ2,评二,大学二\nJ3,评三,大学三\nJ4,评四,大学四\n";
+/// One prize: 一等奖 for the best entry.
+const char* const kTiers = R"([{"id": "first", "label": "一等奖", "count": 1}])";
 
 const std::string kHeader = "judge_id,entry_id,title,a,b,c,comment,recuse\n";
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
 
 /// The small competition, imported and assigned, in a fresh folder.
 struct Small {
@@ -61,9 +30,9 @@ struct Small {
   Competition c = make(dir.path());
 
   static Competition make(const fs::path& dir) {
-    write(dir / "competition.json", kConfig);
-    write(dir / "entries.csv", kEntries);
-    write(dir / "judges.csv", kJudges);
+    test::write_bytes(dir / "competition.json", test::small_config(4, 3, kTiers));
+    test::write_bytes(dir / "entries.csv", test::small_entries(3));
+    test::write_bytes(dir / "judges.csv", test::kSmallJudges);
     Competition c =
         Competition::init((dir / "jury.db").string(), (dir / "competition.json").string());
     c.import_entries((dir / "entries.csv").string(), Encoding::Auto);
@@ -76,7 +45,7 @@ struct Small {
 
   /// Imports a long-layout sheet given as its rows ("J1,E1,a,40").
   ImportSummary import_long(const std::string& name, const std::string& rows) {
-    write(path(name), "judge_id,entry_id,criterion,score\n" + rows);
+    test::write_bytes(path(name), "judge_id,entry_id,criterion,score\n" + rows);
     return c.import_scores({path(name)}, Encoding::Auto);
   }
 
@@ -108,7 +77,7 @@ TEST_CASE(
   REQUIRE(s.c.assignments().size() == 12);
   s.import_long("j1.csv", "J1,E1,a,40\nJ1,E1,b,25\nJ1,E1,c,15\nJ1,E2,b,22.0\n");
   s.c.export_sheets(s.path("re"), Encoding::Utf8);
-  CHECK(read(s.dir.path() / "re" / "J1-student.csv") ==
+  CHECK(test::read_bytes(s.dir.path() / "re" / "J1-student.csv") ==
         "\xEF\xBB\xBF# a=创新 (0–50), b=科学 (0–30), c=表述 (0–20); step 1\r\n"
         "judge_id,entry_id,title,a,b,c,comment,recuse\r\n"
         "J1,E1,题一,40,25,15,,\r\n"
@@ -132,9 +101,9 @@ TEST_CASE(
   // J2 returns a filled sheet into the folder; it is not imported yet.
   const std::string returned =
       kHeader + "J2,E1,题一,41,20,10,,\nJ2,E2,题二,,,,,\nJ2,E3,题三,,,,,\n";
-  write(sheets / "J2-student.csv", returned);
+  test::write_bytes(sheets / "J2-student.csv", returned);
   fs::remove(sheets / "J4-student.csv");
-  const std::string j1_before = read(sheets / "J1-student.csv");
+  const std::string j1_before = test::read_bytes(sheets / "J1-student.csv");
 
   try {
     s.c.export_sheets(sheets.string(), Encoding::Utf8);
@@ -151,9 +120,9 @@ TEST_CASE(
           "away); pass --force to overwrite");
   }
   // Nothing was written: the returned sheet as it was, and no sheet made for J4 either.
-  CHECK(read(sheets / "J2-student.csv") == returned);
+  CHECK(test::read_bytes(sheets / "J2-student.csv") == returned);
   CHECK_FALSE(fs::exists(sheets / "J4-student.csv"));
-  CHECK(read(sheets / "J1-student.csv") == j1_before);
+  CHECK(test::read_bytes(sheets / "J1-student.csv") == j1_before);
 
   // Importing it first: now the folder's sheet says what is stored (apart from its layout), but
   // its bytes differ, so jury still asks, and says that overwriting loses nothing.
@@ -170,14 +139,15 @@ TEST_CASE(
   const auto written =
       s.c.export_sheets(sheets.string(), Encoding::Utf8, nullptr, SheetFormat::Csv, /*force=*/true);
   CHECK(written.size() == 4);
-  CHECK(read(sheets / "J2-student.csv").find("J2,E1,题一,41,20,10,,") != std::string::npos);
+  CHECK(test::read_bytes(sheets / "J2-student.csv").find("J2,E1,题一,41,20,10,,") !=
+        std::string::npos);
   // What it wrote is what it would write: a second export needs no --force.
   CHECK(s.c.export_sheets(sheets.string(), Encoding::Utf8).size() == 4);
 }
 
 TEST_CASE("SPEC §5: export sheets before assign is refused (exit 3) and says to run assign") {
   test::TempDir dir;
-  write(dir.path() / "competition.json", kConfig);
+  test::write_bytes(dir.path() / "competition.json", test::small_config(4, 3, kTiers));
   Competition c = Competition::init((dir.path() / "jury.db").string(),
                                     (dir.path() / "competition.json").string());
   try {
@@ -270,12 +240,12 @@ TEST_CASE(
 
 TEST_CASE("SPEC §3: the audit record names every id added or changed, with the fields changed") {
   Small s;
-  write(s.dir.path() / "entries2.csv",
-        "作品编号,类别,组别,学科,作品名称,学校,学生,状态\n"
-        "E1,student,g1,S,题一,甲校,张一,active\n"
-        "E2,student,g1,S,新题二,乙校,张二、李二,withdrawn\n"
-        "E3,student,g1,S,题三,丙校,张三,active\n"
-        "E4,student,g1,S,题四,丁校,张四,active\n");
+  test::write_bytes(s.dir.path() / "entries2.csv",
+                    "作品编号,类别,组别,学科,作品名称,学校,学生,状态\n"
+                    "E1,student,g1,S,题一,甲校,张一,active\n"
+                    "E2,student,g1,S,新题二,乙校,张二、李二,withdrawn\n"
+                    "E3,student,g1,S,题三,丙校,张三,active\n"
+                    "E4,student,g1,S,题四,丁校,张四,active\n");
   const ImportSummary summary = s.c.import_entries(s.path("entries2.csv"), Encoding::Auto);
   CHECK(summary.added == 1);
   CHECK(summary.updated == 1);
@@ -287,8 +257,9 @@ TEST_CASE("SPEC §3: the audit record names every id added or changed, with the 
         "active "
         "-> withdrawn");
   // A file without the status column never reactivates E2 (SPEC §3).
-  write(s.dir.path() / "entries3.csv",
-        "entry_id,kind,group,subject,title,school,students\nE2,student,g1,S,新题二,乙校,张二\n");
+  test::write_bytes(
+      s.dir.path() / "entries3.csv",
+      "entry_id,kind,group,subject,title,school,students\nE2,student,g1,S,新题二,乙校,张二\n");
   s.c.import_entries(s.path("entries3.csv"), Encoding::Auto);
   CHECK(s.c.audit().back().change ==
         "1 entries: 0 added, 1 updated, 0 unchanged\n"
@@ -299,16 +270,17 @@ TEST_CASE("SPEC §3: the audit record names every id added or changed, with the 
 
 TEST_CASE("SPEC §4: the audit of a judges import names every id added or changed and the fields") {
   Small s;
-  write(s.dir.path() / "judges2.csv",
-        "judge_id,name,affiliation,max_load,active\nJ1,评一,大学一,,yes\nJ2,评二,新大学,5,no\n"
-        "J5,评五,大学五,,yes\n");
+  test::write_bytes(
+      s.dir.path() / "judges2.csv",
+      "judge_id,name,affiliation,max_load,active\nJ1,评一,大学一,,yes\nJ2,评二,新大学,5,no\n"
+      "J5,评五,大学五,,yes\n");
   s.c.import_judges(s.path("judges2.csv"), Encoding::Auto);
   CHECK(s.c.audit().back().change ==
         "3 judges: 1 added, 1 updated, 1 unchanged\n"
         "added: J5\n"
         "changed J2: affiliation \"大学二\" -> \"新大学\", max_load \"\" -> 5, active yes -> no");
   // Without the 状态 column J2 stays withdrawn (SPEC §3: the same holds for judges).
-  write(s.dir.path() / "judges3.csv", "评委编号,姓名,工作单位\nJ2,评二,新大学\n");
+  test::write_bytes(s.dir.path() / "judges3.csv", "评委编号,姓名,工作单位\nJ2,评二,新大学\n");
   s.c.import_judges(s.path("judges3.csv"), Encoding::Auto);
   CHECK(s.c.audit().back().change == "1 judges: 0 added, 0 updated, 1 unchanged");
   for (const Judge& j : s.c.judges())
@@ -318,7 +290,7 @@ TEST_CASE("SPEC §4: the audit of a judges import names every id added or change
 TEST_CASE("SPEC §6: the audit of a scores import names the pair that recused and its old values") {
   Small s;
   s.import_long("first.csv", "J2,E3,a,40\nJ2,E3,b,25\n");
-  write(s.dir.path() / "recuse.csv", kHeader + "J2,E3,题三,,,,,回避\n");
+  test::write_bytes(s.dir.path() / "recuse.csv", kHeader + "J2,E3,题三,,,,,回避\n");
   const ImportSummary summary = s.c.import_scores({s.path("recuse.csv")}, Encoding::Auto);
   CHECK(summary.recused == 1);
   CHECK(s.c.audit().back().change ==

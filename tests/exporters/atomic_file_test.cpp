@@ -24,17 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 /// The names in a folder, to prove that no temporary file stayed behind.
 std::vector<std::string> names_in(const fs::path& dir) {
   std::vector<std::string> names;
@@ -68,12 +57,12 @@ TEST_CASE("SPEC §10: an output into a missing folder fails with the path and th
 
 TEST_CASE("SPEC §10: a path under a regular file cannot be written, also for root") {
   test::TempDir dir;
-  write(dir.path() / "file", "keep");
+  test::write_bytes(dir.path() / "file", "keep");
   const fs::path target = dir.path() / "file" / "x.csv";
   const OutputFileError error = failure_of([&] { write_file_atomically(target.string(), "x"); });
   CHECK(error.path() == target.string());
   CHECK(error.reason() == "Not a directory");
-  CHECK(read(dir.path() / "file") == "keep");
+  CHECK(test::read_bytes(dir.path() / "file") == "keep");
   CHECK(names_in(dir.path()) == std::vector<std::string>{"file"});
 }
 
@@ -87,30 +76,30 @@ TEST_CASE("SPEC §10: a folder without write permission is refused and the old f
   test::TempDir dir;
   const fs::path folder = dir.path() / "read-only";
   fs::create_directory(folder);
-  write(folder / "roster.csv", "old");
+  test::write_bytes(folder / "roster.csv", "old");
   fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec);
   const OutputFileError error =
       failure_of([&] { write_file_atomically((folder / "roster.csv").string(), "new"); });
   fs::permissions(folder, fs::perms::owner_all);
   CHECK(error.reason() == "Permission denied");
-  CHECK(read(folder / "roster.csv") == "old");
+  CHECK(test::read_bytes(folder / "roster.csv") == "old");
   CHECK(names_in(folder) == std::vector<std::string>{"roster.csv"});
 }
 
 TEST_CASE("SPEC §10: a link at the target is replaced by the new file, never written through") {
   test::TempDir dir;
-  write(dir.path() / "elsewhere.csv", "not yours");
+  test::write_bytes(dir.path() / "elsewhere.csv", "not yours");
   fs::create_symlink(dir.path() / "elsewhere.csv", dir.path() / "roster.csv");
   write_file_atomically((dir.path() / "roster.csv").string(), "new roster");
   CHECK(fs::is_regular_file(fs::symlink_status(dir.path() / "roster.csv")));
-  CHECK(read(dir.path() / "roster.csv") == "new roster");
-  CHECK(read(dir.path() / "elsewhere.csv") == "not yours");
+  CHECK(test::read_bytes(dir.path() / "roster.csv") == "new roster");
+  CHECK(test::read_bytes(dir.path() / "elsewhere.csv") == "not yours");
   CHECK(names_in(dir.path()) == std::vector<std::string>{"elsewhere.csv", "roster.csv"});
 }
 
 TEST_CASE("SPEC §10: the bytes go to a new temporary file in the target's folder, then renamed") {
   test::TempDir dir;
-  write(dir.path() / "roster.xlsx", "old");
+  test::write_bytes(dir.path() / "roster.xlsx", "old");
   std::string temporary;
   write_file_atomically_with((dir.path() / "roster.xlsx").string(), [&](const std::string& path) {
     temporary = path;
@@ -119,10 +108,10 @@ TEST_CASE("SPEC §10: the bytes go to a new temporary file in the target's folde
     CHECK(fs::path(path).filename() != "roster.xlsx");
     CHECK(fs::is_regular_file(fs::symlink_status(path)));
     CHECK(fs::file_size(path) == 0);
-    CHECK(read(dir.path() / "roster.xlsx") == "old");
-    write(path, "new");
+    CHECK(test::read_bytes(dir.path() / "roster.xlsx") == "old");
+    test::write_bytes(path, "new");
   });
-  CHECK(read(dir.path() / "roster.xlsx") == "new");
+  CHECK(test::read_bytes(dir.path() / "roster.xlsx") == "new");
   CHECK_FALSE(fs::exists(temporary));
   CHECK(names_in(dir.path()) == std::vector<std::string>{"roster.xlsx"});
 }
@@ -130,7 +119,7 @@ TEST_CASE("SPEC §10: the bytes go to a new temporary file in the target's folde
 TEST_CASE("SPEC §10: an existing file survives a failed write and no temporary file stays") {
   test::TempDir dir;
   const fs::path target = dir.path() / "roster.xlsx";
-  write(target, "old");
+  test::write_bytes(target, "old");
   SECTION("the writer fails") {
     CHECK_THROWS_AS(
         write_file_atomically_with(
@@ -143,7 +132,7 @@ TEST_CASE("SPEC §10: an existing file survives a failed write and no temporary 
     CHECK(error.reason() == "nothing was written");
   }
   SECTION("the writer puts a link in place of the temporary file") {
-    write(dir.path() / "other", "other");
+    test::write_bytes(dir.path() / "other", "other");
     const OutputFileError error = failure_of([&] {
       write_file_atomically_with(target.string(), [&](const std::string& path) {
         fs::remove(path);
@@ -153,14 +142,14 @@ TEST_CASE("SPEC §10: an existing file survives a failed write and no temporary 
     CHECK(error.reason() == "the temporary file was replaced while it was written");
     fs::remove(dir.path() / "other");
   }
-  CHECK(read(target) == "old");
+  CHECK(test::read_bytes(target) == "old");
   CHECK(names_in(dir.path()) == std::vector<std::string>{"roster.xlsx"});
 }
 
 TEST_CASE("SPEC §10: disk full (a file-size limit) fails with the reason; the old file survives") {
   test::TempDir dir;
   const fs::path target = dir.path() / "roster.json";
-  write(target, "old");
+  test::write_bytes(target, "old");
   // In a child process, so that the limit does not reach the test runner: the child exits 0
   // when the write failed with EFBIG's reason, 1 on another reason, 2 when it did not fail.
   const pid_t child = ::fork();
@@ -182,7 +171,7 @@ TEST_CASE("SPEC §10: disk full (a file-size limit) fails with the reason; the o
   REQUIRE(::waitpid(child, &status, 0) == child);
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
-  CHECK(read(target) == "old");
+  CHECK(test::read_bytes(target) == "old");
   CHECK(names_in(dir.path()) == std::vector<std::string>{"roster.json"});
 }
 
@@ -191,7 +180,7 @@ TEST_CASE("SPEC §10: an output folder is created when missing; a regular file i
   create_output_folder((dir.path() / "a" / "b").string());
   CHECK(fs::is_directory(dir.path() / "a" / "b"));
   create_output_folder((dir.path() / "a").string());  // already there: fine
-  write(dir.path() / "file", "keep");
+  test::write_bytes(dir.path() / "file", "keep");
   const OutputFileError error =
       failure_of([&] { create_output_folder((dir.path() / "file").string()); });
   CHECK(error.path() == (dir.path() / "file").string());
@@ -199,5 +188,5 @@ TEST_CASE("SPEC §10: an output folder is created when missing; a regular file i
   const OutputFileError below =
       failure_of([&] { create_output_folder((dir.path() / "file" / "sub").string()); });
   CHECK(below.reason() == "Not a directory");
-  CHECK(read(dir.path() / "file") == "keep");
+  CHECK(test::read_bytes(dir.path() / "file") == "keep");
 }

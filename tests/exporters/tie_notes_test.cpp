@@ -24,15 +24,10 @@ Config tie_config() {
   return config;
 }
 
+/// A ranked row with its tiebreak means (3 complete scores).
 EntryResult row(std::string id, double score, int rank, std::optional<std::string> tier,
                 std::vector<double> tiebreak) {
-  EntryResult r;
-  r.entry_id = std::move(id);
-  r.scores = 3;
-  r.raw_score = score;
-  r.score = score;
-  r.rank = rank;
-  r.tier = std::move(tier);
+  EntryResult r = test::result(std::move(id), 3, score, rank, std::move(tier));
   r.tiebreak_values = std::move(tiebreak);
   return r;
 }
