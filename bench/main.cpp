@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -23,6 +24,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +38,7 @@
 #include "importers/csv_reader.hpp"
 #include "judging/assign_problem.hpp"
 #include "judging/assignment.hpp"
+#include "judging/timetable.hpp"
 
 namespace fs = std::filesystem;
 
@@ -102,6 +105,19 @@ std::function<StageOutput()> general_flow(SyntheticCompetition& c, std::uint64_t
     if (r.status != detail::SolverResult::Status::Optimal) return StageOutput{"infeasible", ""};
     return StageOutput{std::to_string(problem.added_objective(r.pairs)),
                        r.certified ? "certified optimal, flow" : "NOT certified"};
+  };
+}
+
+/// `timetable`: SPEC §13 colour_interviews on the pairs of the §5 assignment (made untimed first),
+/// as if every pair were an interview: objective = slots used, which must equal Δ.
+std::function<StageOutput()> timetable_stage(SyntheticCompetition& c, std::uint64_t seed) {
+  AssignmentInput input{&c.config, &c.entries, &c.judges, {}, {}, seed};
+  auto pairs = std::make_shared<std::vector<Assignment>>(assign_judges(input).added);
+  return [pairs, seed] {
+    const std::vector<int> slots = colour_interviews(*pairs, seed);
+    const int used = slots.empty() ? 0 : *std::max_element(slots.begin(), slots.end());
+    return StageOutput{std::to_string(used), fmt::format("slots for {} interviews, Δ = {}",
+                                                         pairs->size(), interview_degree(*pairs))};
   };
 }
 
@@ -349,6 +365,10 @@ std::vector<Stage> stages() {
                     make_expertise_scarce(c);
                     return general_flow(c, seed);
                   }});
+  list.push_back({"timetable",
+                  "jury schedule's colouring (SPEC §13) of the assignment's pairs: exactly Δ "
+                  "slots, no judge or entrant twice in one",
+                  100000, timetable_stage});
   list.push_back({"sqlite3-import",
                   "baseline: the sqlite3 tool's .import of the same sheet rows into a fresh "
                   "table, no validation, one transaction (peak = the sqlite3 process)",

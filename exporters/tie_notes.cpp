@@ -106,29 +106,30 @@ class NoteWriter {
     const auto policy = config_.awards.find(pool_.kind);
     if (policy == config_.awards.end()) return;
     const std::vector<Tier>& tiers = policy->second.tiers;
-    std::int64_t carry = 0;
+    TierCarry carry(policy->second.cascade);
     for (std::size_t i = 0; i < tiers.size(); ++i) {
-      const std::int64_t places = tier_places(quota_of(tiers[i].id), carry);
+      const std::int64_t places = carry.places(quota_of(tiers[i].id));
       const RankGroup* last = nullptr;
-      std::int64_t awarded = 0;
+      std::size_t awarded = 0;
       for (const RankGroup& group : groups)
         for (const EntryResult* member : group.members)
           if (member->tier == tiers[i].id) {
             ++awarded;
             last = &group;
           }
-      carry = carry_after(places, awarded, policy->second.cascade);
-      if (awarded > places && last) note_shared_tie(tiers, i, places, awarded, *last, carry);
+      carry.settle(places, awarded);
+      const auto given = static_cast<std::int64_t>(awarded);
+      if (given > places && last) note_shared_tie(tiers, i, places, given, *last, carry);
     }
   }
 
   void note_shared_tie(const std::vector<Tier>& tiers, std::size_t i, std::int64_t places,
-                       std::int64_t awarded, const RankGroup& tie, std::int64_t carry) {
+                       std::int64_t awarded, const RankGroup& tie, const TierCarry& carry) {
     std::string next;
     if (i + 1 < tiers.size()) {
       const int quota = quota_of(tiers[i + 1].id);
       next = fmt::format("多出的 {} 项从{}名额中扣除（{}名额由 {} 项减为 {} 项）", awarded - places,
-                         tiers[i + 1].label, tiers[i + 1].label, quota, tier_places(quota, carry));
+                         tiers[i + 1].label, tiers[i + 1].label, quota, carry.places(quota));
     } else {
       next = fmt::format("多出的 {} 项不再从其他奖项中扣除（{}已是最后一个奖项）", awarded - places,
                          tiers[i].label);

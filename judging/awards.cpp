@@ -71,37 +71,48 @@ int share_quota(const Decimal& share, int pool_size, Rounding rounding) {
   throw std::invalid_argument("share_quota: unknown rounding");
 }
 
+std::vector<int> quotas_across_pools(const std::optional<int>& count,
+                                     const std::optional<Decimal>& share, Rounding rounding,
+                                     const std::vector<int>& pool_sizes) {
+  if (count) return apportion_largest_remainder(*count, pool_sizes);
+  if (!share) throw std::invalid_argument("quotas_across_pools: neither count nor share is set");
+  std::vector<int> quotas;
+  quotas.reserve(pool_sizes.size());
+  for (int size : pool_sizes) quotas.push_back(share_quota(*share, size, rounding));
+  return quotas;
+}
+
+std::vector<int> tier_quotas(const AwardPolicy& policy, std::size_t tier,
+                             const std::vector<int>& pool_sizes) {
+  const Tier& t = policy.tiers.at(tier);
+  if (!t.count && !t.share)
+    throw std::invalid_argument("tier " + t.id + " has neither count nor share");
+  return quotas_across_pools(t.count, t.share, policy.rounding, pool_sizes);
+}
+
 std::vector<std::vector<int>> pool_quotas(const AwardPolicy& policy,
                                           const std::vector<int>& pool_sizes) {
   std::vector<std::vector<int>> quotas(pool_sizes.size(), std::vector<int>(policy.tiers.size(), 0));
   for (std::size_t i = 0; i < policy.tiers.size(); ++i) {
-    const Tier& tier = policy.tiers[i];
-    if (tier.count) {
-      const std::vector<int> per_pool = apportion_largest_remainder(*tier.count, pool_sizes);
-      for (std::size_t p = 0; p < pool_sizes.size(); ++p) quotas[p][i] = per_pool[p];
-    } else if (tier.share) {
-      for (std::size_t p = 0; p < pool_sizes.size(); ++p)
-        quotas[p][i] = share_quota(*tier.share, pool_sizes[p], policy.rounding);
-    } else {
-      throw std::invalid_argument("tier " + tier.id + " has neither count nor share");
-    }
+    const std::vector<int> per_pool = tier_quotas(policy, i, pool_sizes);
+    for (std::size_t p = 0; p < pool_sizes.size(); ++p) quotas[p][i] = per_pool[p];
   }
   return quotas;
 }
 
 namespace {
 
-/// SPEC §8 step 1: indices (into `ranked`) of the entries that may get `tier`, in rank order.
+/// SPEC §8 step 1: indices (into `ranked`) of the entries that may get the tier, in rank order.
 /// Decision: entries that already hold a (better) tier are skipped, so positions count only the
 /// remaining entries. With min_score the list is the entries whose rounded score is ≥ min_score;
 /// ranks in it need not be contiguous and are never renumbered: tie groups are still "equal rank".
-std::vector<std::size_t> candidates_for(const Tier& tier,
-                                        const std::vector<RankedCandidate>& ranked,
-                                        const std::vector<std::optional<int>>& tiers_given) {
+std::vector<std::size_t> candidates_for(const std::vector<RankedCandidate>& ranked,
+                                        const std::vector<bool>& may_get,
+                                        std::optional<double> min_score) {
   std::vector<std::size_t> candidates;
   for (std::size_t k = 0; k < ranked.size(); ++k) {
-    if (tiers_given[k]) continue;
-    if (tier.min_score && ranked[k].score < *tier.min_score) continue;
+    if (!may_get[k]) continue;
+    if (min_score && ranked[k].score < *min_score) continue;
     candidates.push_back(k);
   }
   return candidates;
@@ -128,10 +139,40 @@ std::size_t winners(const std::vector<std::size_t>& candidates,
 void require_rank_order(const std::vector<RankedCandidate>& ranked) {
   for (std::size_t k = 1; k < ranked.size(); ++k)
     if (ranked[k].rank < ranked[k - 1].rank)
-      throw std::invalid_argument("allocate_tiers: candidates are not in rank order");
+      throw std::invalid_argument("SPEC §8 selection: candidates are not in rank order");
+}
+
+std::vector<bool> holding_no_tier(const std::vector<std::optional<int>>& tiers_given) {
+  std::vector<bool> no_tier(tiers_given.size());
+  for (std::size_t k = 0; k < tiers_given.size(); ++k) no_tier[k] = !tiers_given[k];
+  return no_tier;
 }
 
 }  // namespace
+
+std::vector<std::size_t> select_for_tier(const std::vector<RankedCandidate>& ranked,
+                                         const std::vector<bool>& may_get, std::int64_t q,
+                                         std::optional<double> min_score, TiePolicy ties) {
+  require_rank_order(ranked);
+  if (may_get.size() != ranked.size())
+    throw std::invalid_argument("select_for_tier: one may_get flag per candidate expected");
+  if (q <= 0) return {};  // step 1: if q = 0, nobody gets the tier
+  std::vector<std::size_t> candidates = candidates_for(ranked, may_get, min_score);
+  candidates.resize(winners(candidates, ranked, static_cast<std::size_t>(q), ties));
+  return candidates;
+}
+
+std::int64_t TierCarry::places(int quota) const {
+  return std::max<std::int64_t>(0, std::int64_t{quota} + carry_);
+}
+
+void TierCarry::settle(std::int64_t q, std::size_t awarded) {
+  // Overflow (a > q) always carries (negatively); a shortfall only with cascade. Decision: when a
+  // negative carry exceeds the next quota, q is 0 there and (since a = q = 0) the part of the
+  // deficit beyond that tier is not carried further.
+  const auto a = static_cast<std::int64_t>(awarded);
+  carry_ = (a > q || (a < q && cascade_)) ? q - a : 0;
+}
 
 std::vector<std::optional<int>> allocate_tiers(const AwardPolicy& policy,
                                                const std::vector<int>& quotas,
@@ -141,30 +182,15 @@ std::vector<std::optional<int>> allocate_tiers(const AwardPolicy& policy,
   require_rank_order(ranked);
 
   std::vector<std::optional<int>> tiers_given(ranked.size());
-  std::int64_t carry = 0;
+  TierCarry carry(policy.cascade);
   for (std::size_t i = 0; i < policy.tiers.size(); ++i) {
-    // Step 1. Decision: when a negative carry exceeds the quota, q is 0 and (since a = q = 0) the
-    // part of the deficit beyond this tier is not carried further.
-    const std::int64_t q = tier_places(quotas[i], carry);
-    const std::vector<std::size_t> candidates =
-        candidates_for(policy.tiers[i], ranked, tiers_given);
-    // Step 2 (q = 0: nobody gets tier i).
-    const std::size_t awarded =
-        q == 0 ? 0 : winners(candidates, ranked, static_cast<std::size_t>(q), policy.ties);
-    for (std::size_t position = 0; position < awarded; ++position)
-      tiers_given[candidates[position]] = static_cast<int>(i);
-    carry = carry_after(q, static_cast<std::int64_t>(awarded), policy.cascade);
+    const std::int64_t q = carry.places(quotas[i]);
+    const std::vector<std::size_t> awarded = select_for_tier(
+        ranked, holding_no_tier(tiers_given), q, policy.tiers[i].min_score, policy.ties);
+    for (std::size_t k : awarded) tiers_given[k] = static_cast<int>(i);
+    carry.settle(q, awarded.size());
   }
   return tiers_given;
-}
-
-std::int64_t tier_places(int quota, std::int64_t carry) {
-  return std::max<std::int64_t>(0, std::int64_t{quota} + carry);
-}
-
-std::int64_t carry_after(std::int64_t places, std::int64_t awarded, bool cascade) {
-  // Overflow (a > q) always carries (negatively); a shortfall only with cascade.
-  return (awarded > places || (awarded < places && cascade)) ? places - awarded : 0;
 }
 
 }  // namespace jury

@@ -199,6 +199,45 @@ struct Results {
   std::vector<std::string> warnings;  ///< e.g. disconnected judge–entry graph
 };
 
+// ---------------------------------------------------------------- rounds (§12–13)
+// Plain config values of staged competitions, taken as arguments by the pure algorithms in
+// judging/advancement, judging/round_tiers, judging/recommendation and judging/timetable. The
+// config loader does not read them yet.
+
+/// `rounds[].advance.<kind>`: how many of each pool's entries ranked in the previous round enter
+/// this one.
+struct AdvanceRule {
+  std::optional<int> count;         ///< exactly one of count / share is set
+  std::optional<Decimal> share;     ///< fraction of the pool's ranked entries
+  std::optional<double> min_score;  ///< compared with the rounded score of the previous round
+};
+
+/// `awards.<kind>.absent`: what an absence from a round costs an entrant.
+enum class AbsentPolicy {
+  Forfeit,  ///< no tier at all
+  Keep,     ///< may still get a tier decided by an earlier round
+};
+
+/// `awards.<kind>.recommend`: recommendation to the next level (推荐).
+struct Recommendation {
+  std::string label;
+  std::optional<int> count;        ///< exactly one of count / share is set
+  std::optional<Decimal> share;    ///< fraction of the pool's entries holding one of `tiers`
+  std::vector<std::string> tiers;  ///< tier ids whose holders may be recommended
+};
+
+/// `rounds[].interviews.sessions[]`: a block of consecutive interview slots.
+struct InterviewSession {
+  std::string start;  ///< local time "YYYY-MM-DD HH:MM"
+  int slots = 0;
+};
+
+/// `rounds[].interviews` (§13).
+struct Interviews {
+  int slot_minutes = 0;
+  std::vector<InterviewSession> sessions;  ///< slots are numbered through them in order
+};
+
 // ---------------------------------------------------------------- names
 
 /// The label of the item with this id, or the id itself when there is none (for display).
