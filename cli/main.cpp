@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -16,7 +17,9 @@
 #include "engine/competition.hpp"
 #include "engine/errors.hpp"
 #include "engine/status_view.hpp"
+#include "exporters/atomic_file.hpp"
 #include "fixtures/demo.hpp"
+#include "model/text.hpp"
 
 namespace {
 
@@ -36,6 +39,8 @@ struct Options {
   bool is_public = false;
   bool allow_incomplete = false;
   bool reopen = false;
+  std::string reason;
+  bool force = false;
   std::string method;
   std::string demo_dir = "jury-demo";
 };
@@ -116,7 +121,7 @@ int run_export(const Options& o, const std::string& what) {
     if (!format) throw UsageError("unknown sheet format \"" + o.format + "\"; use csv or xlsx");
     if (*format == SheetFormat::Xlsx && o.encoding != "auto")
       throw UsageError("--encoding applies to CSV sheets; xlsx workbooks need none");
-    const auto written = competition.export_sheets(o.file, encoding, nullptr, *format);
+    const auto written = competition.export_sheets(o.file, encoding, nullptr, *format, o.force);
     std::cout << fmt::format("{} score sheets written to {}\n", written.size(), o.file);
     warn_about_stale_sheets(o.file, written);
   } else if (what == "assignments") {
@@ -139,7 +144,13 @@ int run_results(const Options& o) {
   std::optional<Method> method;
   if (!o.method.empty()) {
     method = parse_method(o.method);
-    if (!method) throw UsageError("unknown method \"" + o.method + "\"");
+    if (!method) {
+      std::vector<std::string> names;
+      for (const Method m :
+           {Method::Mean, Method::TrimmedMean, Method::Median, Method::ZScore, Method::Severity})
+        names.push_back(to_string(m));
+      throw UsageError("unknown method \"" + o.method + "\"; use one of " + join(names, ", "));
+    }
   }
   const Results results = competition.results(method);
   for (const auto& warning : results.warnings) std::cerr << "warning: " << warning << "\n";
@@ -151,12 +162,20 @@ int run_results(const Options& o) {
 int run_award(const Options& o) {
   Competition competition = Competition::open(o.db);
   if (o.reopen) {
-    competition.reopen();
-    std::cout << "decision reopened: scores and assignment may change again\n";
+    competition.reopen(o.reason);
+    std::cout << "decision reopened: entries, judges, assignment and scores may change again; "
+                 "run `jury award` to decide again\n";
     return kExitOk;
   }
+  if (!o.reason.empty()) throw UsageError("--reason goes with --reopen");
+  const AwardReadiness readiness = competition.readiness();
   const Results decided = competition.award(o.allow_incomplete);
   std::cout << cli::results_text(competition.config(), decided);
+  if (!readiness.ready())
+    std::cout << fmt::format(
+        "decided with --allow-incomplete: {} incomplete entr{} without a tier{}{}\n",
+        readiness.incomplete_entries.size(), readiness.incomplete_entries.size() == 1 ? "y" : "ies",
+        readiness.owed.empty() ? "" : "; scores still owed: ", describe_owed(readiness));
   std::cout << "prize tiers decided and frozen\n";
   return kExitOk;
 }
@@ -200,10 +219,16 @@ int report_error(const JuryError& error, bool json) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A file-size limit (ulimit -f) makes a write fail with EFBIG, reported as exit 2 with the
+  // path, instead of killing the process halfway through (SPEC §10).
+  std::signal(SIGXFSZ, SIG_IGN);
   Options o;
   CLI::App app{"jury — judging and scoring engine for youth science and technology competitions"};
   app.set_version_flag("--version", std::string("jury ") + JURY_VERSION);
   app.add_option("--db", o.db, "competition database (default ./jury.db, or $JURY_DB)");
+  // Global options may also come after the command (`jury status --db X`, SPEC §10): every
+  // subcommand (created below, which inherit this) passes options it does not know to its parent.
+  app.fallthrough();
   app.require_subcommand(1);
   int (*action)(const Options&) = nullptr;
   std::string import_what, export_what;
@@ -243,6 +268,9 @@ int main(int argc, char** argv) {
   auto* sheets = export_cmd->add_subcommand("sheets", "one score sheet per judge and kind");
   sheets->add_option("DIR", o.file, "output directory")->required();
   sheets->add_option("--encoding", o.encoding, "utf-8 (with BOM, default) or gb18030");
+  sheets->add_flag("--force", o.force,
+                   "overwrite sheets in DIR that differ from what would be written (e.g. returned "
+                   "sheets not imported yet)");
   sheets->add_option("--format", o.format,
                      "csv (default) or xlsx (Excel workbooks with data validation)");
   sheets->callback([&] { export_what = "sheets"; });
@@ -263,7 +291,9 @@ int main(int argc, char** argv) {
   auto* award = app.add_subcommand("award", "decide and freeze the prize tiers");
   award->add_flag("--allow-incomplete", o.allow_incomplete,
                   "decide although entries are incomplete");
-  award->add_flag("--reopen", o.reopen, "withdraw the decision (audited)");
+  award->add_flag("--reopen", o.reopen, "withdraw the decision (audited; needs --reason)");
+  award->add_option("--reason", o.reason, "why the decision is reopened (goes into the audit log)")
+      ->option_text("TEXT");
   auto* report = app.add_subcommand("report", "how fair the judging was (not for publication)");
   report->add_flag("--json", o.json, "print JSON");
   auto* audit = app.add_subcommand("audit", "the append-only audit log");
@@ -302,10 +332,17 @@ int main(int argc, char** argv) {
     if (*award) action = run_award;
     if (*audit) action = run_audit;
     if (*report) action = run_report;
-    if (*demo) return run_demo(o.demo_dir, std::cout);
+    if (*demo) {
+      create_output_folder(o.demo_dir);
+      return run_demo(o.demo_dir, std::cout);
+    }
     return action ? action(o) : kExitUsage;
   } catch (const JuryError& error) {
     return report_error(error, o.json);
+  } catch (const OutputFileError& error) {  // a folder or file the user named (SPEC §10)
+    std::cerr << fmt::format("jury: cannot write {}: {}; choose another path\n", error.path(),
+                             error.reason());
+    return kExitInvalidInput;
   } catch (const std::exception& error) {
     std::cerr << "jury: internal error: " << error.what() << "\n";
     return kExitInternal;

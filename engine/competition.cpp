@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,10 +15,14 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "engine/award_readiness.hpp"
 #include "engine/config.hpp"
 #include "engine/errors.hpp"
+#include "engine/record_changes.hpp"
 #include "engine/results_codec.hpp"
+#include "engine/score_state.hpp"
 #include "engine/sha256.hpp"
+#include "exporters/atomic_file.hpp"
 #include "exporters/results_json.hpp"
 #include "exporters/roster.hpp"
 #include "exporters/sheets.hpp"
@@ -25,9 +30,11 @@
 #include "importers/entries_importer.hpp"
 #include "importers/judges_importer.hpp"
 #include "importers/scores_importer.hpp"
+#include "importers/table.hpp"
 #include "judging/assignment.hpp"
 #include "judging/conflicts.hpp"
 #include "judging/results.hpp"
+#include "model/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -46,16 +53,33 @@ std::string read_file(const std::string& path) {
   return bytes.str();
 }
 
-/// Writes through a temporary file and a rename, so a failed export never leaves half a file.
-void write_file(const std::string& path, const std::string& bytes) {
-  const std::string temporary = path + ".part";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw JuryError(kExitInternal, fmt::format("{}: cannot open for writing", path));
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw JuryError(kExitInternal, fmt::format("{}: cannot write", path));
+/// What to do about an unwritable path, when the reason alone does not say it.
+std::string output_hint(const std::string& path) {
+  std::string folder = fs::path(path).parent_path().string();
+  if (folder.empty()) folder = ".";
+  std::error_code ec;
+  if (!fs::exists(folder, ec))
+    return fmt::format("; the folder {} does not exist: create it first or choose another path",
+                       folder);
+  if (!fs::is_directory(folder, ec)) return fmt::format("; {} is not a folder", folder);
+  return "";
+}
+
+/// Runs an export; an output path that cannot be written becomes exit 2 with the path and the
+/// reason (SPEC §10). The writers leave no partial file and the old file as it was.
+template <typename Write>
+void guard_output(Write write) {
+  try {
+    write();
+  } catch (const OutputFileError& error) {
+    throw OutputError(fmt::format("cannot write {}: {}{}; nothing was written", error.path(),
+                                  error.reason(), output_hint(error.path())));
   }
-  fs::rename(temporary, path);
+}
+
+/// Writes a whole output file atomically (exporters/atomic_file.hpp).
+void write_file(const std::string& path, const std::string& bytes) {
+  guard_output([&] { write_file_atomically(path, bytes); });
 }
 
 /// What a directory of score sheets may hold (SPEC §15): CSV files and Excel workbooks.
@@ -93,45 +117,51 @@ std::vector<std::string> expand_score_paths(const std::vector<std::string>& path
   return files;
 }
 
-bool same_entry(const Entry& a, const Entry& b) {
-  return a.id == b.id && a.kind == b.kind && a.group == b.group && a.subject == b.subject &&
-         a.title == b.title && a.school == b.school && a.district == b.district &&
-         a.students == b.students && a.advisors == b.advisors && a.status == b.status;
-}
+/// Upsert plan of a re-import: the records to write (new or changed), and for the audit every
+/// id added and every id changed with its changed fields (SPEC §3).
+template <typename Record>
+struct UpsertPlan {
+  std::vector<Record> write;
+  std::vector<std::string> added;
+  std::vector<std::string> changed;  ///< "E1: status active -> withdrawn"
+};
 
-bool same_judge(const Judge& a, const Judge& b) {
-  return a.id == b.id && a.name == b.name && a.affiliation == b.affiliation &&
-         a.district == b.district && a.expertise == b.expertise && a.kinds == b.kinds &&
-         a.max_load == b.max_load && a.conflicts == b.conflicts && a.active == b.active;
-}
-
-/// Upsert plan: which records are new, which change, which stay as they are.
-template <typename Record, typename Imported, typename Same>
-std::vector<Record> changed_records(const std::vector<Record>& existing,
-                                    const std::vector<Imported>& imported, Same same,
-                                    ImportSummary& summary) {
+template <typename Record>
+UpsertPlan<Record> plan_upsert(const std::vector<Record>& existing,
+                               const std::vector<Record>& imported, ImportSummary& summary) {
   std::map<std::string, const Record*> by_id;
   for (const auto& record : existing) by_id[record.id] = &record;
-  std::vector<Record> changed;
-  for (const auto& item : imported) {
-    const Record& record = item.first;
+  UpsertPlan<Record> plan;
+  for (const Record& record : imported) {
     const auto found = by_id.find(record.id);
     if (found == by_id.end()) {
       ++summary.added;
-    } else if (same(*found->second, record)) {
+      plan.added.push_back(record.id);
+    } else if (const auto changes = changed_fields(*found->second, record); !changes.empty()) {
+      ++summary.updated;
+      plan.changed.push_back(record.id + ": " + describe(changes));
+    } else {
       ++summary.unchanged;
       continue;
-    } else {
-      ++summary.updated;
     }
-    changed.push_back(record);
+    plan.write.push_back(record);
   }
-  return changed;
+  return plan;
 }
 
 std::string import_message(const ImportSummary& s, const std::string& what) {
   return fmt::format("{} {}: {} added, {} updated, {} unchanged", s.added + s.updated + s.unchanged,
                      what, s.added, s.updated, s.unchanged);
+}
+
+/// The audit text of an entries or judges import: the summary, then every id added and every id
+/// changed with the fields that changed, one per line.
+template <typename Record>
+std::string import_audit(const std::string& message, const UpsertPlan<Record>& plan) {
+  std::string change = message;
+  if (!plan.added.empty()) change += "\nadded: " + join(plan.added, ", ");
+  for (const auto& line : plan.changed) change += "\nchanged " + line;
+  return change;
 }
 
 bool judge_may_score_kind(const Judge& judge, const std::string& kind) {
@@ -170,6 +200,10 @@ Competition Competition::init(const std::string& db_path, const std::string& con
   Report report;
   std::optional<Config> config = parse_config(bytes, config_path, report);
   if (!config || report.has_errors()) throw InputError(report);
+  // The database is a path the user names (SPEC §10): a folder that is missing is exit 2 with
+  // what to do, not SQLite's "unable to open database file".
+  if (const std::string hint = output_hint(db_path); !hint.empty())
+    throw OutputError(fmt::format("cannot create the competition database {}{}", db_path, hint));
   Store store = Store::create(db_path);
   {
     Store::Transaction transaction(store);
@@ -197,13 +231,16 @@ std::string Competition::config_json() const {
 
 void Competition::refuse_when_awarded(const std::string& command) const {
   if (awarded())
-    throw StateError(fmt::format(
-        "the prize tiers are decided and frozen; `{}` is refused until `jury award --reopen`",
-        command));
+    throw StateError(
+        fmt::format("the prize tiers are decided and frozen; `{}` is refused until `jury award "
+                    "--reopen --reason "
+                    "TEXT`",
+                    command));
 }
 
 ImportSummary Competition::import_entries(const std::string& path, Encoding encoding,
                                           const std::string& sheet) {
+  refuse_when_awarded("import entries");
   const std::string bytes = read_file(path);
   const std::vector<Entry> existing = store_.load_entries();
   Report report;
@@ -211,52 +248,81 @@ ImportSummary Competition::import_entries(const std::string& path, Encoding enco
                                                store_.scored_entry_ids(), report, sheet);
   if (report.has_errors()) throw InputError(report);
 
-  std::vector<std::pair<Entry, int>> records;
-  for (const auto& item : imported) records.emplace_back(item.entry, item.line);
+  std::vector<Entry> records;
+  for (const auto& item : imported) records.push_back(item.entry);
   ImportSummary summary;
   summary.report = report;
-  const std::vector<Entry> changed = changed_records(existing, records, same_entry, summary);
+  const UpsertPlan<Entry> plan = plan_upsert(existing, records, summary);
   summary.message = import_message(summary, "entries");
 
   Store::Transaction transaction(store_);
-  store_.upsert_entries(changed);
-  store_.append_audit("import entries", path, sha256_hex(bytes), summary.message);
+  store_.upsert_entries(plan.write);
+  store_.append_audit("import entries", path, sha256_hex(bytes),
+                      import_audit(summary.message, plan));
   transaction.commit();
   return summary;
 }
 
 ImportSummary Competition::import_judges(const std::string& path, Encoding encoding,
                                          const std::string& sheet) {
+  refuse_when_awarded("import judges");
   const std::string bytes = read_file(path);
+  const std::vector<Judge> existing = store_.load_judges();
   Report report;
-  const auto imported = ::jury::import_judges(bytes, path, encoding, config_, report, sheet);
+  const auto imported =
+      ::jury::import_judges(bytes, path, encoding, config_, report, existing, sheet);
   if (report.has_errors()) throw InputError(report);
 
-  std::vector<std::pair<Judge, int>> records;
-  for (const auto& item : imported) records.emplace_back(item.judge, item.line);
+  std::vector<Judge> records;
+  for (const auto& item : imported) records.push_back(item.judge);
   ImportSummary summary;
   summary.report = report;
-  const std::vector<Judge> changed =
-      changed_records(store_.load_judges(), records, same_judge, summary);
+  const UpsertPlan<Judge> plan = plan_upsert(existing, records, summary);
   summary.message = import_message(summary, "judges");
 
   Store::Transaction transaction(store_);
-  store_.upsert_judges(changed);
-  store_.append_audit("import judges", path, sha256_hex(bytes), summary.message);
+  store_.upsert_judges(plan.write);
+  store_.append_audit("import judges", path, sha256_hex(bytes),
+                      import_audit(summary.message, plan));
   transaction.commit();
   return summary;
 }
 
 namespace {
 
-/// Old values of a replaced score row, for the audit log.
-std::string describe_replacement(const ScoreRow& old_row, const ScoreRow& new_row) {
-  return fmt::format("{}/{}: [{}] -> [{}]", new_row.judge_id, new_row.entry_id,
+/// Old and new values of a changed score row, for the audit log (SPEC §6: old → new).
+std::string describe_replacement(const Assignment& pair, const ScoreRow& old_row,
+                                 const ScoreRow& new_row) {
+  return fmt::format("{}/{}: [{}] -> [{}]", pair.judge_id, pair.entry_id,
                      encode_score_values(old_row.values), encode_score_values(new_row.values));
 }
 
 bool all_blank(const ScoreRow& row) {
   return std::none_of(row.values.begin(), row.values.end(), [](const auto& v) { return bool(v); });
+}
+
+/// What importing one (merged) sheet row does to the store.
+enum class RowChange {
+  None,       ///< a row of a recused pair that recuses again or is blank
+  Blank,      ///< nothing stored and nothing to store
+  Unchanged,  ///< the stored row already says this
+  Recusal,    ///< the judge recuses: the pair and its scores go
+  Cleared,    ///< every stored value cleared with `-`: the stored row goes
+  Added,      ///< a first row for the pair
+  Replaced,   ///< the stored row changes
+};
+
+RowChange classify(const ImportedScore& item, const Assignment& pair, const ScoreState& state) {
+  // A recused pair: its recusal is already recorded, and a filled row is an error before this.
+  if (state.recused().count(pair)) return RowChange::None;
+  if (item.recuse) return RowChange::Recusal;
+  const auto old = state.stored().find(&pair);
+  const bool stored = old != state.stored().end();
+  if (all_blank(item.row)) return stored ? RowChange::Cleared : RowChange::Blank;
+  if (!stored) return RowChange::Added;
+  const bool same =
+      old->second.values == item.row.values && old->second.comment == item.row.comment;
+  return same ? RowChange::Unchanged : RowChange::Replaced;
 }
 
 /// A score sheet's bytes with one read of the known size (thousands of sheets per import).
@@ -284,24 +350,11 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   Report report;
   const std::vector<std::string> files = expand_score_paths(paths, report);
 
-  std::map<std::string, Entry> entries;
-  for (auto& e : store_.load_entry_kinds()) entries.emplace_hint(entries.end(), e.id, std::move(e));
-  std::set<std::string> judge_ids;
-  for (const auto& j : store_.load_judges()) judge_ids.insert(judge_ids.end(), j.id);
-  const auto recusal_list = store_.load_recusals();
-  const std::set<Assignment> recused(recusal_list.begin(), recusal_list.end());
-  // Recused pairs are known to the importer so that re-importing the same sheet is not an error.
-  std::set<Assignment> known;
-  for (auto& a : store_.load_assignments()) known.insert(known.end(), std::move(a));
-  known.insert(recused.begin(), recused.end());
-  const ScoreIndex index(entries, judge_ids, known);
-  const ScoreContext context{config_, entries, judge_ids, known, &index};
-
-  // Every stored row belongs to an assigned pair (foreign key), so `known` holds its pair.
-  std::unordered_map<const Assignment*, ScoreRow> existing;
-  for (auto& row : store_.load_scores())
-    if (const Assignment* pair = index.find_pair(row.judge_id, row.entry_id))
-      existing.emplace(pair, std::move(row));
+  const ScoreState state(store_, config_);
+  const ScoreContext& context = state.context();
+  const ScoreIndex& index = state.index();
+  const std::set<Assignment>& recused = state.recused();
+  const auto& existing = state.stored();
 
   // Files are read, checked and written one by one inside the one transaction; after the first
   // error nothing more is written, the rest is still checked (every error is listed), and the
@@ -332,7 +385,7 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
             fmt::format("judge {} and entry {} are also given in {}:{}; give each pair once",
                         pair->judge_id, pair->entry_id, files[where->second.first],
                         where->second.second));
-      if (recused.count(*pair) && !item.recuse && !all_blank(item.row))
+      if (recused.count(*pair) && !item.recuse && !item.blank)
         report.error(path, item.line, 1, "scores.recused-pair",
                      fmt::format("judge {} has recused from entry {}; no scores can be entered "
                                  "for this pair",
@@ -341,34 +394,44 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
     if (report.has_errors()) continue;
 
     std::vector<Assignment> recusals;
-    std::vector<std::string> replaced;
+    std::vector<Assignment> cleared;  // rows whose every value the sheet cleared with `-`
+    std::vector<std::string> lines;   // old → new of every changed row, every recused pair
     int file_added = 0;
     int file_replaced = 0;
     for (std::size_t r = 0; r < rows.size(); ++r) {
       ImportedScore& item = rows[r];
       const Assignment& pair = *pairs[r];
       const auto old = existing.find(&pair);
-      if (item.recuse) {
-        if (recused.count(pair)) continue;  // already recorded
-        if (old != existing.end()) replaced.push_back(describe_replacement(old->second, {}));
-        recusals.push_back(pair);
-        continue;
+      const ScoreRow* stored = old == existing.end() ? nullptr : &old->second;
+      switch (classify(item, pair, state)) {
+        case RowChange::None:
+          break;
+        case RowChange::Blank:
+          ++summary.blank;
+          break;
+        case RowChange::Unchanged:
+          ++summary.unchanged;
+          break;
+        case RowChange::Recusal:
+          lines.push_back(fmt::format("recused {}/{}", pair.judge_id, pair.entry_id));
+          if (stored) lines.push_back(describe_replacement(pair, *stored, {}));
+          recusals.push_back(pair);
+          break;
+        case RowChange::Cleared:
+          ++file_replaced;
+          lines.push_back(describe_replacement(pair, *stored, item.row));
+          cleared.push_back(pair);
+          break;
+        case RowChange::Added:
+          ++file_added;
+          upserts.push_back(std::move(item.row));
+          break;
+        case RowChange::Replaced:
+          ++file_replaced;
+          lines.push_back(describe_replacement(pair, *stored, item.row));
+          upserts.push_back(std::move(item.row));
+          break;
       }
-      if (recused.count(pair)) continue;  // a blank row of a recused pair: nothing to do
-      if (all_blank(item.row)) {
-        ++summary.blank;
-        continue;
-      }
-      if (old == existing.end()) {
-        ++file_added;
-      } else if (old->second.values == item.row.values && old->second.comment == item.row.comment) {
-        ++summary.unchanged;
-        continue;
-      } else {
-        ++file_replaced;
-        replaced.push_back(describe_replacement(old->second, item.row));
-      }
-      upserts.push_back(std::move(item.row));
     }
     // A pair is given in one file only (else an error above), so batching the upserts across
     // files does not reorder any two writes of the same pair.
@@ -376,6 +439,7 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
       store_.upsert_scores(upserts);
       upserts.clear();
     }
+    store_.delete_scores(cleared);
     if (!recusals.empty()) {
       store_.delete_scores(recusals);
       store_.delete_assignments(recusals);
@@ -386,7 +450,7 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
     summary.recused += static_cast<int>(recusals.size());
     std::string change = fmt::format("{} score rows: {} new, {} replaced, {} recusals", rows.size(),
                                      file_added, file_replaced, recusals.size());
-    for (const auto& line : replaced) change += "\n" + line;
+    for (const auto& line : lines) change += "\n" + line;
     store_.append_audit("import scores", path, sha256_hex(bytes), change);
   }
   if (report.has_errors()) throw InputError(report);  // the transaction rolls back
@@ -470,10 +534,59 @@ std::vector<std::string> Competition::explain(const std::string& entry_id,
   return explain_assignment(input, input.kept, entry_id);
 }
 
+namespace {
+
+/// The folder for the sheets is created when missing; a path that cannot be a folder is exit 2.
+void make_sheet_folder(const std::string& dir) {
+  try {
+    create_output_folder(dir);
+  } catch (const OutputFileError& error) {
+    throw OutputError(fmt::format("cannot write score sheets into {}: {}; no sheet was written",
+                                  dir, error.reason()));
+  }
+}
+
+/// Whether writing `bytes` to `path` would replace something else: a file with other bytes, or
+/// anything that is not a regular file (a link, a folder). Nothing there → false.
+bool would_replace_other(const fs::path& path, const std::string& bytes) {
+  std::error_code ec;
+  const auto status = fs::symlink_status(path, ec);
+  if (ec || !fs::exists(status)) return false;
+  return !fs::is_regular_file(status) || read_file(path.string()) != bytes;
+}
+
+/// Why a differing sheet in the folder matters: read as a score sheet against the store, how
+/// many of its rows importing it would change (scores not imported yet, recusals).
+std::string what_overwriting_loses(const ScoreState& state, const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::symlink_status(path, ec)))
+    return "it is not a regular file, e.g. a link";
+  Report report;
+  std::vector<ImportedScore> rows = import_scores(read_file(path.string()), path.string(),
+                                                  Encoding::Auto, state.context(), report);
+  if (report.has_errors())
+    return "jury cannot read it back as a score sheet: check it before overwriting";
+  std::size_t unimported = 0;
+  for (const ImportedScore& row : rows) {
+    const Assignment* pair = state.index().find_pair(row.row.judge_id, row.row.entry_id);
+    const RowChange change = classify(row, *pair, state);
+    unimported +=
+        change != RowChange::None && change != RowChange::Blank && change != RowChange::Unchanged;
+  }
+  if (unimported == 0)
+    return "it holds no score that is not stored already, e.g. an earlier export: overwriting "
+           "loses nothing";
+  return fmt::format(
+      "it holds {} row(s) with scores or recusals not imported yet: import it first with `jury "
+      "import scores`, or move it away",
+      unimported);
+}
+
+}  // namespace
+
 std::vector<std::string> Competition::export_sheets(const std::string& dir, Encoding encoding,
                                                     const std::vector<ScoreRow>* filled,
-                                                    SheetFormat format) const {
-  fs::create_directories(dir);
+                                                    SheetFormat format, bool force) const {
   const std::vector<Entry> entries = store_.load_entries();
   const std::vector<Judge> judges = store_.load_judges();
   // Sheets go to active judges for active entries: nobody scores a withdrawn entry.
@@ -482,24 +595,51 @@ std::vector<std::string> Competition::export_sheets(const std::string& dir, Enco
     if (e.active()) active_entries.insert(e.id);
   for (const auto& j : judges)
     if (j.active) active_judges.insert(j.id);
+  const std::vector<Assignment> assignments = store_.load_assignments();
   std::vector<Assignment> pairs;
-  for (const auto& pair : store_.load_assignments())
+  for (const auto& pair : assignments)
     if (active_entries.count(pair.entry_id) && active_judges.count(pair.judge_id))
       pairs.push_back(pair);
+  if (assignments.empty()) throw StateError("no assignments yet; run `jury assign` first");
+  if (pairs.empty())
+    throw StateError(
+        "no active judge is assigned an active entry, so there is no sheet to write; run `jury "
+        "assign` first");
+  // SPEC §6: the cells carry the values already stored, so a re-exported sheet is the judge's
+  // current sheet (`filled` replaces them, for simulated judges).
+  const std::vector<ScoreRow> stored = filled ? std::vector<ScoreRow>{} : store_.load_scores();
+  const std::vector<ScoreRow>* values = filled ? filled : &stored;
   const auto sheets = format == SheetFormat::Xlsx
-                          ? score_sheets_xlsx(config_, entries, judges, pairs, filled)
-                          : score_sheets(config_, entries, judges, pairs, filled);
-  std::vector<std::string> written;
+                          ? score_sheets_xlsx(config_, entries, judges, pairs, values)
+                          : score_sheets(config_, entries, judges, pairs, values);
+
+  make_sheet_folder(dir);
   const fs::path base = fs::weakly_canonical(dir);
+  std::vector<std::pair<fs::path, std::string>> files;
+  Report differing;
+  std::unique_ptr<ScoreState> state;  // loaded only when a sheet in the folder differs
   for (const auto& sheet : sheets) {
     const fs::path target = base / sheet.file_name;
     if (target.parent_path() != base)  // safe_file_stem guarantees it; never trust it blindly
       throw JuryError(kExitInternal, fmt::format("refusing to write {} outside {}", sheet.file_name,
                                                  base.string()));
-    const std::string bytes = format == SheetFormat::Xlsx ? sheet.text  // a workbook
-                              : encoding == Encoding::Gb18030
-                                  ? encode_text(sheet.text, Encoding::Gb18030)
-                                  : "\xEF\xBB\xBF" + sheet.text;
+    std::string bytes = format == SheetFormat::Xlsx     ? sheet.text  // a workbook
+                        : encoding == Encoding::Gb18030 ? encode_text(sheet.text, Encoding::Gb18030)
+                                                        : "\xEF\xBB\xBF" + sheet.text;
+    if (!force && would_replace_other(target, bytes)) {
+      if (!state) state = std::make_unique<ScoreState>(store_, config_);
+      differing.error(target.string(), 0, 0, "sheets.would-overwrite",
+                      "this sheet differs from the one jury would write now (" +
+                          what_overwriting_loses(*state, target) + "); pass --force to overwrite");
+    }
+    files.emplace_back(target, std::move(bytes));
+  }
+  if (differing.has_errors())
+    throw InputError(differing, fmt::format("{} sheet(s) in {} would be overwritten; no sheet was "
+                                            "written",
+                                            differing.items().size(), dir));
+  std::vector<std::string> written;
+  for (const auto& [target, bytes] : files) {
     write_file(target.string(), bytes);
     written.push_back(target.string());
   }
@@ -525,44 +665,92 @@ bool Competition::awarded() const {
   return store_.decision_json().has_value();
 }
 
+namespace {
+
+std::string first_ids(const std::vector<std::string>& ids, std::size_t shown = 10) {
+  std::vector<std::string> head(
+      ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), shown)));
+  if (ids.size() > shown) head.push_back("…");
+  return join(head, ", ");
+}
+
+/// SPEC §8: what `award` says when it refuses, and what to do.
+std::string refusal(const Config& config, const AwardReadiness& readiness) {
+  std::vector<std::string> reasons;
+  if (!readiness.incomplete_entries.empty())
+    reasons.push_back(fmt::format("{} active entr{} incomplete (fewer than {} complete scores): {}",
+                                  readiness.incomplete_entries.size(),
+                                  readiness.incomplete_entries.size() == 1 ? "y is" : "ies are",
+                                  config.aggregation.min_scores,
+                                  first_ids(readiness.incomplete_entries)));
+  if (!readiness.owed.empty())
+    reasons.push_back(fmt::format("{} score(s) still owed by {} judge(s): {}",
+                                  readiness.owed_count(), readiness.owed.size(),
+                                  describe_owed(readiness)));
+  return fmt::format(
+      "the prize tiers cannot be decided yet: {}; import the missing score sheets (`jury status` "
+      "lists them), or decide anyway with `jury award --allow-incomplete`",
+      join(reasons, "; "));
+}
+
+}  // namespace
+
 Results Competition::award(bool allow_incomplete) {
   if (awarded())
     throw StateError(
-        "the prize tiers are already decided; `jury award --reopen` first to decide again");
-  Results decided = results();
-  std::vector<std::string> incomplete;
-  for (const auto& pool : decided.pools)
-    for (const auto& row : pool.rows)
-      if (!row.rank) incomplete.push_back(row.entry_id);
-  if (!incomplete.empty() && !allow_incomplete) {
-    std::string sample;
-    for (std::size_t i = 0; i < incomplete.size() && i < 10; ++i)
-      sample += (i ? ", " : "") + incomplete[i];
-    throw StateError(fmt::format(
-        "{} active entries are incomplete (fewer than {} complete scores): {}{}; finish the "
-        "scores or use --allow-incomplete",
-        incomplete.size(), config_.aggregation.min_scores, sample,
-        incomplete.size() > 10 ? ", …" : ""));
+        "the prize tiers are already decided; `jury award --reopen --reason TEXT` first to decide "
+        "again");
+  const std::vector<Entry> entries = store_.load_entries();
+  const std::vector<ScoreRow> scores = store_.load_scores();
+  const AwardReadiness readiness =
+      award_readiness(config_, entries, store_.load_assignments(), scores);
+  if (!readiness.ready() && !allow_incomplete) throw StateError(refusal(config_, readiness));
+  if (!readiness.kinds_without_scores.empty()) {
+    std::vector<std::string> kinds;
+    for (const auto& kind : readiness.kinds_without_scores)
+      kinds.push_back(fmt::format("{} ({})", kind_label(config_, kind), kind));
+    throw StateError(
+        fmt::format("no complete score at all for kind {}: there is nothing to decide, even with "
+                    "--allow-incomplete; import the score sheets first",
+                    join(kinds, ", ")));
   }
+  Results decided = compute_results(config_, entries, scores);
   Store::Transaction transaction(store_);
   store_.save_decision(results_to_json(decided).dump());
   std::map<std::string, int> awarded_per_tier;
   for (const auto& pool : decided.pools)
     for (const auto& row : pool.rows)
       if (row.tier) ++awarded_per_tier[pool.kind + "/" + *row.tier];
-  std::string change = fmt::format("decided with method {}{}", to_string(decided.method),
-                                   allow_incomplete ? ", incomplete entries allowed" : "");
+  std::string change = fmt::format("decided with method {}", to_string(decided.method));
+  if (!readiness.ready())
+    change += fmt::format(", incomplete allowed: {} entries incomplete, {} scores owed",
+                          readiness.incomplete_entries.size(), readiness.owed_count());
   for (const auto& [tier, count] : awarded_per_tier) change += fmt::format("; {} {}", tier, count);
+  if (!readiness.incomplete_entries.empty())
+    change += "\nincomplete (no tier): " + join(readiness.incomplete_entries, ", ");
+  if (!readiness.owed.empty()) change += "\nowed: " + describe_owed(readiness, SIZE_MAX);
   store_.append_audit("award", "", "", change);
   transaction.commit();
   return decided;
 }
 
-void Competition::reopen() {
+AwardReadiness Competition::readiness() const {
+  return award_readiness(config_, store_.load_entries(), store_.load_assignments(),
+                         store_.load_scores());
+}
+
+void Competition::reopen(const std::string& reason) {
+  if (trim_text(reason).empty())
+    throw UsageError(
+        "`jury award --reopen` needs --reason TEXT, e.g. --reason \"JZ21-S0042 "
+        "disqualified during the 公示\"; the reason goes into the audit log");
   if (!awarded()) throw StateError("nothing to reopen: the prize tiers are not decided");
   Store::Transaction transaction(store_);
   store_.clear_decision();
-  store_.append_audit("award --reopen", "", "", "decision withdrawn; scores and assignment open");
+  store_.append_audit("award --reopen", "", "",
+                      "decision withdrawn; entries, judges, assignment and scores open again\n"
+                      "reason: " +
+                          trim_text(reason));
   transaction.commit();
 }
 
@@ -590,12 +778,13 @@ void Competition::export_roster(const std::string& path, RosterFormat format,
     case RosterFormat::Html:
       write_file(path, roster_html(config_, entries, decided, is_public));
       break;
-    case RosterFormat::Xlsx: {
-      const std::string temporary = path + ".part";
-      write_roster_xlsx(temporary, config_, entries, decided, is_public);
-      fs::rename(temporary, path);
+    case RosterFormat::Xlsx:
+      guard_output([&] {
+        write_file_atomically_with(path, [&](const std::string& temporary) {
+          write_roster_xlsx(temporary, config_, entries, decided, is_public);
+        });
+      });
       break;
-    }
   }
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/award_readiness.hpp"
 #include "engine/store.hpp"
 #include "importers/encoding.hpp"
 #include "judging/reliability.hpp"
@@ -67,9 +68,12 @@ struct KindProgress {
   int assignments = 0;      ///< pairs on active entries
   int open_places = 0;      ///< k − assigned, summed over active entries (what assign would fill)
   int complete_scores = 0;  ///< complete score rows on active entries
-  int missing_scores = 0;   ///< assigned pairs on active entries without a complete row
-  int complete_entries = 0;  ///< entries with ≥ min_scores complete totals
-  int incomplete_entries = 0;
+  int missing_scores = 0;   ///< assigned pairs on active entries without a complete row (owed)
+  /// Entries with enough scores to rank (≥ min_scores complete rows, what `results` ranks).
+  int rankable_entries = 0;
+  /// Of those, the entries every assigned judge has scored (no score owed on them).
+  int fully_scored_entries = 0;
+  int incomplete_entries = 0;  ///< fewer than min_scores complete rows: not ranked
 };
 
 struct Status {
@@ -80,6 +84,7 @@ struct Status {
   int assignments = 0;
   int recusals = 0;
   bool awarded = false;
+  AwardReadiness readiness;  ///< what `jury award` would refuse on now
   std::vector<KindProgress> kinds;
   std::vector<JudgeProgress> judges;
 };
@@ -107,18 +112,25 @@ class Competition {
   AssignSummary assign(std::uint64_t seed, bool reshuffle);
   std::vector<std::string> explain(const std::string& entry_id, std::uint64_t seed) const;
 
-  /// Writes one sheet per (judge, kind) into dir; returns the paths written. `encoding` applies
-  /// to CSV sheets only.
+  /// Writes one sheet per (judge, kind) into dir (created when missing), the stored values in
+  /// the cells (or those of `filled`); returns the paths written. `encoding` applies to CSV
+  /// sheets only. StateError before `assign`; InputError, writing nothing, when a sheet in dir
+  /// differs from what it would write, unless `force` (SPEC §6).
   std::vector<std::string> export_sheets(const std::string& dir, Encoding encoding,
                                          const std::vector<ScoreRow>* filled = nullptr,
-                                         SheetFormat format = SheetFormat::Csv) const;
+                                         SheetFormat format = SheetFormat::Csv,
+                                         bool force = false) const;
   void export_assignments(const std::string& path) const;
 
   /// Computes the ranking and tiers now, storing nothing (`jury results`).
   Results results(std::optional<Method> method = std::nullopt) const;
-  /// Decides and freezes the tiers; StateError while entries are incomplete (unless allowed).
+  /// Decides and freezes the tiers (SPEC §8); StateError while an active entry is incomplete or
+  /// an assigned judge owes a score (unless allowed), and when a kind has no complete score.
   Results award(bool allow_incomplete);
-  void reopen();
+  /// Withdraws the decision; UsageError without a reason, which goes into the audit log.
+  void reopen(const std::string& reason);
+  /// What `award` would refuse on now.
+  AwardReadiness readiness() const;
   /// The stored decision; StateError when not awarded.
   Results decision() const;
   bool awarded() const;

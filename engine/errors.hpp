@@ -50,6 +50,13 @@ class InputError : public JuryError {
   Report report_;
 };
 
+/// A path the user named cannot be written (exit 2, SPEC §10): the message names the path and
+/// the operating system's reason; nothing was written and an existing file is as it was.
+class OutputError : public JuryError {
+ public:
+  explicit OutputError(const std::string& m) : JuryError(kExitInvalidInput, m) {}
+};
+
 /// The competition's state does not allow the command (exit 3), e.g. award while incomplete.
 class StateError : public JuryError {
  public:

@@ -6,6 +6,7 @@
 
 #include "engine/competition.hpp"
 #include "judging/assignment.hpp"
+#include "judging/totals.hpp"
 
 namespace jury {
 
@@ -40,10 +41,12 @@ KindProgress kind_progress(const Config& config, const Kind& kind,
     progress.open_places += std::max(0, progress.judges_per_entry - assigned);
     progress.complete_scores += complete;
     progress.missing_scores += assigned - complete;
-    if (complete >= config.aggregation.min_scores)
-      ++progress.complete_entries;
-    else
+    if (complete < config.aggregation.min_scores) {
       ++progress.incomplete_entries;
+      continue;
+    }
+    ++progress.rankable_entries;
+    if (complete == assigned) ++progress.fully_scored_entries;  // no judge owes a score on it
   }
   for (const auto& group : config.groups)
     if (by_group.count(group.id))
@@ -58,9 +61,17 @@ Status Competition::status() const {
   const std::vector<Entry> entries = store_.load_entries();
   const std::vector<Judge> judges = store_.load_judges();
   const std::vector<Assignment> assignments = store_.load_assignments();
-  std::map<Assignment, bool> row_complete;
-  for (const auto& row : store_.load_scores())
-    row_complete[{row.judge_id, row.entry_id}] = row.complete();
+  const std::vector<ScoreRow> scores = store_.load_scores();
+  // The same "complete row" as `results` and `award` (judging's row_complete).
+  std::map<std::string, const Rubric*> rubric_of_entry;
+  for (const auto& e : entries)
+    if (config_.find_kind(e.kind)) rubric_of_entry.emplace(e.id, &config_.rubric_of(e.kind));
+  std::map<Assignment, bool> complete_rows;
+  for (const auto& row : scores) {
+    const auto rubric = rubric_of_entry.find(row.entry_id);
+    complete_rows[{row.judge_id, row.entry_id}] =
+        rubric != rubric_of_entry.end() && jury::row_complete(*rubric->second, row);
+  }
 
   Status status;
   status.competition = config_.competition_name;
@@ -68,6 +79,7 @@ Status Competition::status() const {
   status.assignments = static_cast<int>(assignments.size());
   status.recusals = static_cast<int>(store_.load_recusals().size());
   status.awarded = awarded();
+  status.readiness = award_readiness(config_, entries, assignments, scores);
 
   std::map<std::string, std::vector<PairState>> pairs_by_entry;
   std::map<std::string, JudgeProgress> by_judge;
@@ -81,9 +93,9 @@ Status Competition::status() const {
     p.capacity = j.max_load.value_or(config_.judging.max_load.value_or(default_capacity));
   }
   for (const auto& pair : assignments) {
-    const auto found = row_complete.find(pair);
-    const PairState state{found != row_complete.end(),
-                          found != row_complete.end() && found->second};
+    const auto found = complete_rows.find(pair);
+    const PairState state{found != complete_rows.end(),
+                          found != complete_rows.end() && found->second};
     pairs_by_entry[pair.entry_id].push_back(state);
     JudgeProgress& p = by_judge[pair.judge_id];
     ++p.assigned;

@@ -10,12 +10,28 @@
 
 namespace jury {
 
+namespace {
+
+/// Decided, ready to decide, or what `jury award` would refuse on (SPEC §8).
+std::string award_line(const Status& status) {
+  if (status.awarded) return "decided and frozen (`jury award --reopen --reason TEXT` to reopen)";
+  const AwardReadiness& r = status.readiness;
+  if (r.ready()) return "not decided; every score is in, `jury award` can decide";
+  return fmt::format(
+      "not decided; `jury award` refuses while {} entr{} incomplete and {} score(s) are owed "
+      "(--allow-incomplete decides anyway)",
+      r.incomplete_entries.size(), r.incomplete_entries.size() == 1 ? "y is" : "ies are",
+      r.owed_count());
+}
+
+}  // namespace
+
 std::string status_text(const Config& config, const Status& status) {
   std::string out = fmt::format("{} ({})\n", status.competition, config.year);
   out += fmt::format("entries {}, judges {} active / {} withdrawn, assignments {}, recusals {}\n",
                      status.entries, status.judges_active, status.judges_inactive,
                      status.assignments, status.recusals);
-  out += status.awarded ? "prize tiers: decided and frozen\n" : "prize tiers: not decided\n";
+  out += "prize tiers: " + award_line(status) + "\n";
   for (const auto& k : status.kinds) {
     out += fmt::format("\n{} ({}): {} active", kind_label(config, k.kind), k.kind, k.active);
     std::vector<std::string> groups;
@@ -26,9 +42,13 @@ std::string status_text(const Config& config, const Status& status) {
     out += fmt::format(", {} withdrawn, {} disqualified\n", k.withdrawn, k.disqualified);
     out += fmt::format("  judges per entry {}: {} assigned, {} places open{}\n", k.judges_per_entry,
                        k.assignments, k.open_places, k.open_places ? " (run `jury assign`)" : "");
-    out +=
-        fmt::format("  scores: {} complete, {} missing; entries {} complete, {} incomplete\n",
-                    k.complete_scores, k.missing_scores, k.complete_entries, k.incomplete_entries);
+    out += fmt::format("  scores: {} complete, {} still owed by the assigned judges\n",
+                       k.complete_scores, k.missing_scores);
+    out += fmt::format(
+        "  entries: {} with enough scores to rank ({} of them scored by every assigned judge), "
+        "{} incomplete (fewer than {} complete scores)\n",
+        k.rankable_entries, k.fully_scored_entries, k.incomplete_entries,
+        config.aggregation.min_scores);
   }
   std::vector<const JudgeProgress*> owing;
   for (const auto& j : status.judges)
@@ -56,7 +76,8 @@ std::string status_json(const Status& status) {
                      {"open_places", k.open_places},
                      {"complete_scores", k.complete_scores},
                      {"missing_scores", k.missing_scores},
-                     {"complete_entries", k.complete_entries},
+                     {"rankable_entries", k.rankable_entries},
+                     {"fully_scored_entries", k.fully_scored_entries},
                      {"incomplete_entries", k.incomplete_entries}});
   }
   nlohmann::ordered_json judges = nlohmann::ordered_json::array();
@@ -75,6 +96,8 @@ std::string status_json(const Status& status) {
                                 {"assignments", status.assignments},
                                 {"recusals", status.recusals},
                                 {"awarded", status.awarded},
+                                {"award_ready", status.readiness.ready()},
+                                {"owed_scores", status.readiness.owed_count()},
                                 {"kinds", kinds},
                                 {"judges", judges}};
   return doc.dump(2) + "\n";

@@ -214,11 +214,23 @@ Store Store::create(const std::string& path) {
   if (std::filesystem::exists(path) && std::filesystem::file_size(path) > 0)
     throw StateError(fmt::format(
         "{} already exists; remove it or choose another --db to start a new competition", path));
-  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  configure_connection(*db);
-  Store store(std::move(db));
-  store.create_schema();
-  return store;
+  const bool existed = std::filesystem::exists(path);
+  try {
+    auto db =
+        std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    configure_connection(*db);
+    Store store(std::move(db));
+    store.create_schema();
+    return store;
+  } catch (const SQLite::Exception& error) {
+    // No permission, a full disk: the path the user named cannot be written (SPEC §10, exit 2).
+    std::error_code ignored;
+    if (!existed)  // what SQLite may have left of the new database
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        std::filesystem::remove(path + suffix, ignored);
+    throw OutputError(
+        fmt::format("cannot create the competition database {}: {}", path, error.what()));
+  }
 }
 
 void Store::create_schema() {

@@ -61,7 +61,7 @@ ordered_json results_document(const Config& config, const std::vector<Entry>& en
   for (const PoolResult* pool : roster_detail::ordered_pools(config, results))
     document["pools"].push_back(pool_json(*pool));
   document["results"] = ordered_json::array();
-  for (const auto& row : roster_detail::roster_rows(config, entries, results))
+  for (const auto& row : roster_detail::roster_rows(config, entries, results, is_public))
     document["results"].push_back(result_json(config, row, is_public));
   return document;
 }

@@ -15,8 +15,9 @@ namespace jury {
 /// subject, title, school, district, students, advisors, scores, score, rank, tier, tier_label,
 /// flags}]. Group/subject are null in pools not split by them; in results group is null when
 /// the entry has none. Rows ordered by kind order, pool order, then the PoolResult row order.
-/// `is_public` leaves out scores, score and flags (rank and tier stay). Results hold no judge
-/// identities, and none are added. Throws std::out_of_range for an unknown entry or tier.
+/// `is_public` leaves out scores, score and flags (rank and tier stay) and every row of an entry
+/// without a tier (SPEC §9). Results hold no judge identities, and none are added. Throws
+/// std::out_of_range for an unknown entry or tier.
 nlohmann::ordered_json results_document(const Config& config, const std::vector<Entry>& entries,
                                         const Results& results, bool is_public);
 

@@ -13,7 +13,8 @@ namespace jury {
 /// UTF-8 with BOM, CRLF. Columns are the §9 JSON field names (English ids), values as in the
 /// JSON (ids, not labels; tier_label carries the prize name); lists joined with 、; score with
 /// `aggregation.precision` decimals; null = empty cell. Every text cell is neutralise_formula()'d.
-/// `is_public` leaves out the scores, score and flags columns.
+/// `is_public` leaves out the scores, score and flags columns and lists only the entries that hold
+/// a tier (SPEC §9).
 std::string roster_csv(const Config& config, const std::vector<Entry>& entries,
                        const Results& results, bool is_public);
 
@@ -21,14 +22,16 @@ std::string roster_csv(const Config& config, const std::vector<Entry>& entries,
 /// no external resources, every text HTML-escaped. Grouped by kind and pool, tiers in order,
 /// shared ranks marked 并列. Non-public adds score and flags columns and lists the entries
 /// without a prize (未获奖) after the winners; public lists only the winners plus a notice
-/// paragraph.
+/// paragraph. Under each pool's tables, notes in plain Chinese say where a tie-break criterion
+/// separated equal scores and where a shared tie moved places into the next tier (tie_notes).
 std::string roster_html(const Config& config, const std::vector<Entry>& entries,
                         const Results& results, bool is_public);
 
 /// One worksheet per kind (named by the kind label), Chinese headers, labels instead of ids,
 /// strings written as strings (never formulas) and neutralised, numbers as numbers. The
 /// document date is fixed (1 January of the competition year) so that equal inputs give
-/// byte-identical files. Throws std::runtime_error when the file cannot be written.
+/// byte-identical files. `is_public`: no score columns, only the entries that hold a tier.
+/// Throws OutputFileError (exporters/atomic_file.hpp) when the file cannot be written.
 void write_roster_xlsx(const std::string& path, const Config& config,
                        const std::vector<Entry>& entries, const Results& results, bool is_public);
 

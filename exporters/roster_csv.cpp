@@ -47,7 +47,7 @@ std::string roster_csv(const Config& config, const std::vector<Entry>& entries,
                        const Results& results, bool is_public) {
   CsvWriter csv(true);
   csv.row(csv_header(is_public));
-  for (const RosterRow& row : roster_detail::roster_rows(config, entries, results))
+  for (const RosterRow& row : roster_detail::roster_rows(config, entries, results, is_public))
     csv.row(csv_row(config, row, is_public));
   return csv.text();
 }

@@ -4,6 +4,7 @@
 
 #include "exporters/roster.hpp"
 #include "exporters/roster_rows.hpp"
+#include "exporters/tie_notes.hpp"
 
 namespace jury {
 
@@ -64,6 +65,9 @@ td.rank .tie { font-size: 8pt; color: #444; }
 .unawarded, .unawarded h4 { color: #666; }
 .unawarded th { background: #f6f6f6; }
 .muted { color: #666; text-indent: 0; }
+.notes { font-size: 9.5pt; margin: 1mm 0 3mm; }
+.notes p { text-indent: 0; margin: 0; }
+.notes ol { margin: 0.5mm 0 0; padding-left: 2em; line-height: 1.6; }
 @media print { body { padding: 0; max-width: none; } th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 )";
 
@@ -76,7 +80,8 @@ class HtmlRoster {
  public:
   HtmlRoster(const Config& config, bool is_public) : config_(config), public_(is_public) {}
 
-  std::string render(const std::vector<RosterRow>& rows) {
+  std::string render(const std::vector<const PoolResult*>& pools,
+                     const std::vector<RosterRow>& rows) {
     const std::string title = html_escape(page_title(config_));
     out_ += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
     out_ += "<title>" + title + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
@@ -86,24 +91,26 @@ class HtmlRoster {
     } else {
       out_ += "<p class=\"internal\">内部审核稿：含得分与标记，不得对外公布</p>\n";
     }
-    render_kinds(rows);
+    render_kinds(pools, rows);
     if (public_) render_notice();
     out_ += "</body>\n</html>\n";
     return std::move(out_);
   }
 
  private:
-  void render_kinds(const std::vector<RosterRow>& rows) {
-    std::size_t i = 0;
-    while (i < rows.size()) {
-      const std::string& kind = rows[i].pool->kind;
+  /// Every pool, also one whose rows the public page leaves out (it then says so).
+  void render_kinds(const std::vector<const PoolResult*>& pools,
+                    const std::vector<RosterRow>& rows) {
+    std::size_t p = 0;
+    while (p < pools.size()) {
+      const std::string& kind = pools[p]->kind;
       out_ += "<section class=\"kind\">\n<h2>" +
               html_escape(roster_detail::kind_label(config_, kind)) + "</h2>\n";
-      while (i < rows.size() && rows[i].pool->kind == kind) {
-        const PoolResult* pool = rows[i].pool;
+      for (; p < pools.size() && pools[p]->kind == kind; ++p) {
         std::vector<RosterRow> pool_rows;
-        for (; i < rows.size() && rows[i].pool == pool; ++i) pool_rows.push_back(rows[i]);
-        render_pool(*pool, pool_rows);
+        for (const RosterRow& row : rows)
+          if (row.pool == pools[p]) pool_rows.push_back(row);
+        render_pool(*pools[p], pool_rows);
       }
       out_ += "</section>\n";
     }
@@ -139,7 +146,18 @@ class HtmlRoster {
       out_ += "</div>\n";
     }
     if (!any_shown) out_ += "<p class=\"muted\">本组无获奖作品。</p>\n";
+    render_tie_notes(pool);
     out_ += "</div>\n";
+  }
+
+  /// SPEC §9: under the pool's tables, in plain words, where a tie-break criterion decided
+  /// between equal scores and where a shared tie moved places to the next tier.
+  void render_tie_notes(const PoolResult& pool) {
+    const std::vector<std::string> notes = roster_detail::tie_notes(config_, pool, public_);
+    if (notes.empty()) return;
+    out_ += "<div class=\"notes\">\n<p>说明：</p>\n<ol>\n";
+    for (const std::string& note : notes) out_ += "<li>" + html_escape(note) + "</li>\n";
+    out_ += "</ol>\n</div>\n";
   }
 
   const std::vector<Tier>& tiers_of(const std::string& kind) const {
@@ -223,7 +241,9 @@ class HtmlRoster {
 
 std::string roster_html(const Config& config, const std::vector<Entry>& entries,
                         const Results& results, bool is_public) {
-  return HtmlRoster(config, is_public).render(roster_detail::roster_rows(config, entries, results));
+  return HtmlRoster(config, is_public)
+      .render(roster_detail::ordered_pools(config, results),
+              roster_detail::roster_rows(config, entries, results, is_public));
 }
 
 }  // namespace jury

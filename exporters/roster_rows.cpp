@@ -66,8 +66,12 @@ std::vector<const PoolResult*> ordered_pools(const Config& config, const Results
   return pools;
 }
 
+bool shown_in_public(const EntryResult& result) {
+  return result.tier.has_value();
+}
+
 std::vector<RosterRow> roster_rows(const Config& config, const std::vector<Entry>& entries,
-                                   const Results& results) {
+                                   const Results& results, bool is_public) {
   std::map<std::string_view, const Entry*> by_id;
   for (const Entry& entry : entries) by_id.emplace(entry.id, &entry);
   std::vector<RosterRow> rows;
@@ -78,6 +82,7 @@ std::vector<RosterRow> roster_rows(const Config& config, const std::vector<Entry
         throw std::out_of_range("exporters.unknown-entry: results name entry " + result.entry_id +
                                 " that is not in the entries");
       if (result.tier) tier_label(config, pool->kind, *result.tier);  // throws when unknown
+      if (is_public && !shown_in_public(result)) continue;
       rows.push_back({pool, &result, found->second});
     }
   }

@@ -44,11 +44,16 @@ struct RosterRow {
   const Entry* entry = nullptr;
 };
 
-/// Every row of every pool, ordered by kind order, pool order, then the pool's row order (rank,
-/// entry_id, incomplete last). Throws std::out_of_range for a result whose entry is unknown or
-/// whose tier is not a tier of its kind, so no format can silently drop a row.
+/// SPEC §9: a public output lists only the entries that hold a tier or are recommended. (The
+/// recommendation, SPEC §12, comes with rounds: it joins the condition here, in one place.)
+bool shown_in_public(const EntryResult& result);
+
+/// Every row of every pool (`is_public`: only those shown_in_public), ordered by kind order, pool
+/// order, then the pool's row order (rank, entry_id, incomplete last). Throws std::out_of_range
+/// for a result whose entry is unknown or whose tier is not a tier of its kind, so no format can
+/// silently drop a row.
 std::vector<RosterRow> roster_rows(const Config& config, const std::vector<Entry>& entries,
-                                   const Results& results);
+                                   const Results& results, bool is_public);
 
 /// How many rows of the pool hold each rank; more than one is a shared place (SPEC §7).
 std::map<int, int> rank_counts(const PoolResult& pool);

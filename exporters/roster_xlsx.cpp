@@ -1,11 +1,14 @@
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <memory>
 #include <stdexcept>
 
 #include <xlsxwriter.h>
 
+#include "exporters/atomic_file.hpp"
 #include "exporters/csv_writer.hpp"
 #include "exporters/roster.hpp"
 #include "exporters/roster_rows.hpp"
@@ -146,16 +149,19 @@ std::vector<Cell> cells(const Config& config, const RosterRow& row, bool is_publ
   return values;
 }
 
+/// libxlsxwriter says what failed; errno, when set, says why (e.g. "No space left on device").
 void check(lxw_error error, const std::string& path) {
-  if (error != LXW_NO_ERROR)
-    throw std::runtime_error("exporters.xlsx: cannot write " + path + ": " + lxw_strerror(error));
+  if (error == LXW_NO_ERROR) return;
+  std::string reason = lxw_strerror(error);
+  if (errno != 0) reason += std::string(" (") + std::strerror(errno) + ")";
+  throw OutputFileError(path, reason);
 }
 
 class XlsxRoster {
  public:
   XlsxRoster(const std::string& path, const Config& config, bool is_public)
       : path_(path), config_(config), public_(is_public), workbook_(workbook_new(path.c_str())) {
-    if (!workbook_) throw std::runtime_error("exporters.xlsx: cannot create " + path);
+    if (!workbook_) throw OutputFileError(path, "libxlsxwriter cannot create the workbook");
     header_ = workbook_add_format(workbook_);
     format_set_bold(header_);
     format_set_bg_color(header_, 0xEEEEEE);
@@ -184,6 +190,7 @@ class XlsxRoster {
     }
     lxw_workbook* workbook = workbook_;
     workbook_ = nullptr;
+    errno = 0;
     check(workbook_close(workbook), path_);
   }
 
@@ -249,7 +256,8 @@ using roster_detail::RosterRow;
 void write_roster_xlsx(const std::string& path, const Config& config,
                        const std::vector<Entry>& entries, const Results& results, bool is_public) {
   // Rows first: an unknown entry or tier must fail before the workbook exists.
-  const std::vector<RosterRow> rows = roster_detail::roster_rows(config, entries, results);
+  const std::vector<RosterRow> rows =
+      roster_detail::roster_rows(config, entries, results, is_public);
   XlsxRoster(path, config, is_public).write(rows);
 }
 

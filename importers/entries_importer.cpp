@@ -54,13 +54,18 @@ struct EntryRow {
 /// Reads the rows of the file one by one: every check that needs only the row itself.
 class RowReader : RowCells {
  public:
-  RowReader(const Config& config, const Header& header, const std::string& file, Report& report)
+  RowReader(const Config& config, const Header& header, const std::string& file, Report& report,
+            const std::vector<Entry>& existing)
       : RowCells(header, file, report, entry_columns(), kEntryId, "entries", "entry"),
         config_(config),
         kinds_(kind_vocabulary(config)),
         groups_(group_vocabulary(config)),
-        subjects_(subject_vocabulary(config)) {}
+        subjects_(subject_vocabulary(config)) {
+    for (const Entry& e : existing) existing_.emplace(e.id, &e);
+  }
 
+  /// SPEC §3: a column the file lacks leaves that field of an existing entry as it is (a file
+  /// without status never reactivates a withdrawn entry); a new entry gets the field's default.
   EntryRow read(const CsvRow& csv) {
     EntryRow row;
     row.csv = &csv;
@@ -68,22 +73,33 @@ class RowReader : RowCells {
     Entry& e = row.entry;
     e.id = required_word(kEntryId);
     if (!e.id.empty()) check_id(e.id);
+    const auto found = existing_.find(e.id);
+    old_ = found == existing_.end() ? nullptr : found->second;
     const Kind* kind = read_kind(e);
     row.kind_known = kind != nullptr;
     e.subject = lookup(kSubject, subjects_, "subject", true).value_or("");
     read_group(e, kind);
     e.title = required_text(kTitle);
     e.school = required_text(kSchool);
-    e.district = trim_text(text(kDistrict));
-    e.students = split_people(text(kStudents));
-    e.advisors = split_people(text(kAdvisors));
+    e.district = kept_or(kDistrict, &Entry::district, trim_text(text(kDistrict)));
+    e.students = kept_or(kStudents, &Entry::students, split_people(text(kStudents)));
+    e.advisors = kept_or(kAdvisors, &Entry::advisors, split_people(text(kAdvisors)));
     if (kind) check_people(e, *kind);
-    read_status(e);
+    if (!header_.has(kStatus) && old_)
+      e.status = old_->status;
+    else
+      read_status(e);
     row.valid = row_valid();
     return row;
   }
 
  private:
+  /// The stored field of the existing entry when the file has no such column, else `read`.
+  template <typename Field>
+  Field kept_or(Column c, Field Entry::*field, Field read) const {
+    return !header_.has(c) && old_ ? old_->*field : std::move(read);
+  }
+
   std::string required_word(Column c) {
     std::string value = normalize_word(text(c));
     if (value.empty()) missing(c);
@@ -125,6 +141,10 @@ class RowReader : RowCells {
       return;
     }
     if (needs_group && !header_.has(kGroup)) {
+      if (old_ && !old_->group.empty()) {
+        e.group = old_->group;  // the file has no group column: the stored group stays
+        return;
+      }
       error(kGroup, "entries.missing-value",
             fmt::format("kind {} needs a group, but the file has no group (组别) column", e.kind));
       return;
@@ -134,7 +154,7 @@ class RowReader : RowCells {
 
   void check_people(const Entry& e, const Kind& kind) {
     const auto students = static_cast<int>(e.students.size());
-    if (kind.max_students > 0 && !header_.has(kStudents)) {
+    if (kind.max_students > 0 && !header_.has(kStudents) && !old_) {
       error(kStudents, "entries.missing-value",
             fmt::format("kind {} needs 1–{} students, but the file has no students (学生) column",
                         kind.id, kind.max_students));
@@ -179,6 +199,8 @@ class RowReader : RowCells {
 
   const Config& config_;
   Vocabulary kinds_, groups_, subjects_;
+  std::map<std::string, const Entry*> existing_;  ///< by entry_id
+  const Entry* old_ = nullptr;                    ///< the stored entry of the row's id, if any
 };
 
 /// A duplicate entry_id in the file: error at the second row, naming the first.
@@ -290,7 +312,7 @@ std::vector<ImportedEntry> import_entries(std::string_view bytes, const std::str
   warn_ignored_columns(*records, *header, file, report, "entries.unknown-column");
   warn_numeric_ids(*records, *header, kEntryId, file, report, "entries.numeric-id");
 
-  RowReader reader(config, *header, file, report);
+  RowReader reader(config, *header, file, report, existing);
   std::vector<EntryRow> rows;
   rows.reserve(records->size() - header->row);
   for (std::size_t r = header->row + 1; r < records->size(); ++r) {

@@ -18,7 +18,8 @@ struct ImportedEntry {
 };
 
 /// Validates a whole entries file (SPEC §3). `existing` = entries already in the competition
-/// (re-import updates by entry_id: a row whose id exists replaces that entry);
+/// (re-import updates by entry_id: a row whose id exists replaces that entry, except that every
+/// field whose column the file lacks keeps its stored value, e.g. the status);
 /// `scored_entry_ids` = entries that already have scores (they cannot change kind, group or
 /// subject: error). Collects EVERY problem of the file into report; the caller writes nothing
 /// when report has errors. Returns the rows without errors, in file order. An Excel workbook is

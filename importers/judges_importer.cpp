@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <map>
 #include <unordered_map>
 
 #include "importers/table.hpp"
@@ -43,12 +44,17 @@ const std::array<ColumnSpec, 9>& judge_columns() {
 
 class RowReader : RowCells {
  public:
-  RowReader(const Config& config, const Header& header, const std::string& file, Report& report)
+  RowReader(const Config& config, const Header& header, const std::string& file, Report& report,
+            const std::vector<Judge>& existing)
       : RowCells(header, file, report, judge_columns(), kJudgeId, "judges", "judge"),
         kinds_(kind_vocabulary(config)),
-        subjects_(subject_vocabulary(config)) {}
+        subjects_(subject_vocabulary(config)) {
+    for (const Judge& j : existing) existing_.emplace(j.id, &j);
+  }
 
-  /// The judge of a row, nullopt when the row has an error.
+  /// The judge of a row, nullopt when the row has an error. SPEC §3–4: a column the file lacks
+  /// leaves that field of an existing judge as it is (no 状态 column never reactivates a
+  /// withdrawn judge); a new judge gets the field's default.
   std::optional<Judge> read(const CsvRow& csv) {
     start_row(csv);
     Judge j;
@@ -57,19 +63,33 @@ class RowReader : RowCells {
       missing(kJudgeId);
     else
       check_id(j.id);
+    const auto found = existing_.find(j.id);
+    old_ = found == existing_.end() ? nullptr : found->second;
     j.name = required_text(kName);
     j.affiliation = required_text(kAffiliation);
-    j.district = trim_text(text(kDistrict));
-    j.expertise = lookup_list(kExpertise, subjects_, "subject");
-    j.kinds = lookup_list(kKinds, kinds_, "kind");
-    j.max_load = read_max_load();
-    j.conflicts = split_names(text(kConflicts));
-    read_active(j);
+    j.district = kept_or(kDistrict, &Judge::district, [&] { return trim_text(text(kDistrict)); });
+    j.expertise = kept_or(kExpertise, &Judge::expertise,
+                          [&] { return lookup_list(kExpertise, subjects_, "subject"); });
+    j.kinds = kept_or(kKinds, &Judge::kinds, [&] { return lookup_list(kKinds, kinds_, "kind"); });
+    j.max_load = kept_or(kMaxLoad, &Judge::max_load, [&] { return read_max_load(); });
+    j.conflicts =
+        kept_or(kConflicts, &Judge::conflicts, [&] { return split_names(text(kConflicts)); });
+    if (!header_.has(kActive) && old_)
+      j.active = old_->active;
+    else
+      read_active(j);
     if (!row_valid()) return std::nullopt;
     return j;
   }
 
  private:
+  /// The stored field of the existing judge when the file has no such column, else `read()`.
+  template <typename Field, typename Read>
+  Field kept_or(Column c, Field Judge::*field, Read read) {
+    if (!header_.has(c) && old_) return old_->*field;
+    return read();
+  }
+
   /// A list of subject or kind ids/labels; every unknown item is an error. Duplicates collapse.
   std::vector<std::string> lookup_list(Column c, const Vocabulary& vocabulary, const char* what) {
     std::vector<std::string> ids;
@@ -112,6 +132,8 @@ class RowReader : RowCells {
   }
 
   Vocabulary kinds_, subjects_;
+  std::map<std::string, const Judge*> existing_;  ///< by judge_id
+  const Judge* old_ = nullptr;                    ///< the stored judge of the row's id, if any
 };
 
 }  // namespace
@@ -132,6 +154,7 @@ std::optional<bool> parse_judge_active(std::string_view text) {
 
 std::vector<ImportedJudge> import_judges(std::string_view bytes, const std::string& file,
                                          Encoding encoding, const Config& config, Report& report,
+                                         const std::vector<Judge>& existing,
                                          const std::string& sheet) {
   const auto records = read_records(bytes, file, encoding, report, false, sheet);
   if (!records) return {};
@@ -140,7 +163,7 @@ std::vector<ImportedJudge> import_judges(std::string_view bytes, const std::stri
   warn_ignored_columns(*records, *header, file, report, "judges.unknown-column");
   warn_numeric_ids(*records, *header, kJudgeId, file, report, "judges.numeric-id");
 
-  RowReader reader(config, *header, file, report);
+  RowReader reader(config, *header, file, report, existing);
   std::vector<ImportedJudge> judges;
   std::unordered_map<std::string, int> first_line;
   for (std::size_t r = header->row + 1; r < records->size(); ++r) {

@@ -18,10 +18,12 @@ struct ImportedJudge {
 };
 
 /// Validates a whole judges file (SPEC §4), collecting every problem into report. Returns the
-/// rows without errors, in file order. An Excel workbook is read from its first worksheet or
-/// `sheet` (SPEC §15).
+/// rows without errors, in file order. `existing` = judges already in the competition: a row
+/// whose id exists keeps every stored field whose column the file lacks (e.g. active, SPEC §3).
+/// An Excel workbook is read from its first worksheet or `sheet` (SPEC §15).
 std::vector<ImportedJudge> import_judges(std::string_view bytes, const std::string& file,
                                          Encoding encoding, const Config& config, Report& report,
+                                         const std::vector<Judge>& existing = {},
                                          const std::string& sheet = {});
 
 /// The words accepted in the active (状态) column; nullopt when unknown.

@@ -59,6 +59,33 @@ std::string pair_key(const std::string& judge, const std::string& entry) {
   return key;
 }
 
+/// What one sheet row says before it is merged with the stored row: per criterion a value, `-`
+/// (cleared) or nothing; the comment likewise.
+struct SheetRow {
+  std::vector<std::optional<double>> values;
+  std::vector<bool> cleared;
+  std::string comment;
+  bool comment_cleared = false;
+
+  explicit SheetRow(std::size_t criteria) : values(criteria), cleared(criteria, false) {}
+
+  bool blank() const {
+    return comment.empty() && !comment_cleared &&
+           std::none_of(values.begin(), values.end(), [](const auto& v) { return bool(v); }) &&
+           std::none_of(cleared.begin(), cleared.end(), [](bool c) { return c; });
+  }
+
+  /// A comment cell: `-` clears the stored comment, other text is the new comment; several
+  /// different comments of one pair (long layout) are joined by line breaks.
+  void add_comment(const std::string& text) {
+    if (text == kClearCell) {
+      comment_cleared = true;
+    } else if (!text.empty() && text != comment) {
+      comment += comment.empty() ? text : "\n" + text;
+    }
+  }
+};
+
 /// The criteria of one rubric as the header's columns name them.
 struct RubricColumns {
   const Rubric* rubric = nullptr;
@@ -95,11 +122,17 @@ class SheetReader {
       valid_ = true;
       const Entry* entry = read_pair();
       if (valid_) check_duplicate_pair(first_line);
-      ImportedScore score{{judge_, entry_, {}, trim_text(text(kComment))}, read_recuse(), csv.line};
-      if (entry) read_wide_values(*entry, score);
+      ImportedScore score{{judge_, entry_, {}, {}}, read_recuse(), csv.line};
+      if (entry) {
+        SheetRow sheet(rubric_of(*entry).rubric->criteria.size());
+        sheet.add_comment(trim_text(text(kComment)));
+        read_wide_values(*entry, score, sheet);
+        merge_with_stored(score, sheet, assignment_);
+      }
       if (entry && valid_) warn_if_incomplete(score, rubric_of(*entry));
       if (valid_) scores.push_back(std::move(score));
     }
+    report_withdrawn_judges();
     return scores;
   }
 
@@ -107,8 +140,13 @@ class SheetReader {
   const Report& incomplete_rows() const { return incomplete_; }
 
   std::vector<ImportedScore> read_long() {
-    std::vector<ImportedScore> scores;
-    std::vector<bool> valid;
+    struct Pair {
+      ImportedScore score;
+      SheetRow sheet;
+      const Assignment* assignment = nullptr;
+      bool valid = true;
+    };
+    std::vector<Pair> pairs;
     std::unordered_map<std::string, std::size_t> index_of_pair;
     std::unordered_map<std::string, int> first_line_of_value;
     for (std::size_t r = header_.row + 1; r < records_.size(); ++r) {
@@ -118,26 +156,25 @@ class SheetReader {
       valid_ = true;
       const Entry* entry = read_pair();
       const bool recuse = read_recuse();
-      const std::string comment = trim_text(text(kComment));
-      const auto [it, inserted] = index_of_pair.emplace(pair_key(judge_, entry_), scores.size());
+      const auto [it, inserted] = index_of_pair.emplace(pair_key(judge_, entry_), pairs.size());
       if (inserted) {
-        scores.push_back({{judge_, entry_, {}, comment}, recuse, csv.line});
-        valid.push_back(true);
-        if (entry) scores.back().row.values.resize(rubric_of(*entry).rubric->criteria.size());
+        const std::size_t criteria = entry ? rubric_of(*entry).rubric->criteria.size() : 0;
+        pairs.push_back(
+            {{{judge_, entry_, {}, {}}, recuse, csv.line}, SheetRow(criteria), assignment_});
       }
-      ImportedScore& score = scores[it->second];
-      score.recuse = score.recuse || recuse;
-      if (!inserted && !comment.empty() && comment != score.row.comment)
-        score.row.comment += score.row.comment.empty() ? comment : "\n" + comment;
-      if (entry) read_long_value(*entry, score, first_line_of_value);
-      if (!valid_) valid[it->second] = false;
+      Pair& pair = pairs[it->second];
+      pair.score.recuse = pair.score.recuse || recuse;
+      pair.sheet.add_comment(trim_text(text(kComment)));
+      if (entry) read_long_value(*entry, pair.score, pair.sheet, first_line_of_value);
+      if (!valid_) pair.valid = false;
     }
+    report_withdrawn_judges();
     std::vector<ImportedScore> imported;
-    for (std::size_t i = 0; i < scores.size(); ++i) {
-      if (!valid[i]) continue;
-      const ImportedScore& score = scores[i];
-      warn_if_incomplete(score, rubric_of(context_.entries.at(score.row.entry_id)));
-      imported.push_back(std::move(scores[i]));
+    for (Pair& pair : pairs) {
+      if (!pair.valid) continue;
+      merge_with_stored(pair.score, pair.sheet, pair.assignment);
+      warn_if_incomplete(pair.score, rubric_of(context_.entries.at(pair.score.row.entry_id)));
+      imported.push_back(std::move(pair.score));
     }
     return imported;
   }
@@ -243,10 +280,39 @@ class SheetReader {
     assignment_ = nullptr;
     if (!judge_known || !entry) return entry;
     assignment_ = find_pair();
-    if (!assignment_)
+    if (!assignment_ && is_withdrawn(judge_)) {
+      note_row_of_withdrawn_judge();
+    } else if (!assignment_) {
       error(kEntryId, "scores.not-assigned",
             fmt::format("judge {} is not assigned entry {}", judge_, entry_));
+    }
     return entry;
+  }
+
+  bool is_withdrawn(const std::string& judge) const {
+    return context_.withdrawn_judges && context_.withdrawn_judges->count(judge) > 0;
+  }
+
+  /// A withdrawn judge's row whose pair is no longer assigned (`assign` gave it to another
+  /// judge): counted, and reported once per judge by report_withdrawn_judges().
+  void note_row_of_withdrawn_judge() {
+    auto& [line, column, rows] = withdrawn_rows_[judge_];
+    if (rows++ == 0) {  // where the first row's "not assigned" would have been
+      line = cell_line(*csv_, header_, kEntryId);
+      column = cell_column(header_, kEntryId);
+    }
+    valid_ = false;
+  }
+
+  void report_withdrawn_judges() {
+    for (const auto& [judge, where] : withdrawn_rows_) {
+      const auto& [line, column, rows] = where;
+      report_.error(file_, line, column, "scores.withdrawn-judge",
+                    fmt::format("judge {} was withdrawn and is no longer assigned the {} "
+                                "entr{} of this sheet; remove the sheet, or re-activate the "
+                                "judge (`jury import judges`) and run `jury assign`",
+                                judge, rows, rows == 1 ? "y" : "ies"));
+    }
   }
 
   /// The common case in one hashed lookup: an assigned pair of a known judge and a known entry
@@ -296,10 +362,15 @@ class SheetReader {
   }
 
   /// One score cell → the value, or an error naming file, line, column and the allowed range.
+  /// Empty → nothing; `-` → the sheet clears the stored value (`cleared` set).
   std::optional<double> read_value(std::string_view raw, const Rubric& rubric,
-                                   std::size_t criterion, int line, int column) {
+                                   std::size_t criterion, int line, int column, SheetRow& sheet) {
     const std::string value = normalize_word(raw);
     if (value.empty()) return std::nullopt;
+    if (value == kClearCell) {
+      sheet.cleared[criterion] = true;
+      return std::nullopt;
+    }
     const Criterion& c = rubric.criteria[criterion];
     double v = 0;
     const ScoreProblem problem = parse_score(value, c.max, rubric.step, v);
@@ -316,9 +387,35 @@ class SheetReader {
     return std::nullopt;
   }
 
-  void check_recused_row_is_empty(const ImportedScore& score) {
+  /// SPEC §6: the sheet's values replace the stored ones criterion by criterion, `-` clears one,
+  /// an empty cell keeps what is stored; the comment likewise.
+  void merge_with_stored(ImportedScore& score, const SheetRow& sheet, const Assignment* pair) {
+    score.blank = sheet.blank();
+    const ScoreRow* stored = nullptr;
+    if (context_.stored && pair) {
+      const auto found = context_.stored->find(pair);
+      if (found != context_.stored->end()) stored = &found->second;
+    }
+    auto& values = score.row.values;
+    if (stored && stored->values.size() == sheet.values.size())
+      values = stored->values;
+    else
+      values.assign(sheet.values.size(), std::nullopt);
+    for (std::size_t c = 0; c < values.size(); ++c) {
+      if (sheet.values[c])
+        values[c] = sheet.values[c];
+      else if (sheet.cleared[c])
+        values[c] = std::nullopt;
+    }
+    if (sheet.comment_cleared)
+      score.row.comment.clear();
+    else
+      score.row.comment = !sheet.comment.empty() ? sheet.comment : stored ? stored->comment : "";
+  }
+
+  void check_recused_row_is_empty(const ImportedScore& score, const SheetRow& sheet) {
     if (!score.recuse) return;
-    for (const auto& v : score.row.values)
+    for (const auto& v : sheet.values)
       if (v) {
         error(kRecuse, "scores.recuse-with-scores",
               fmt::format("judge {} recuses from entry {} but the row has scores; clear the "
@@ -334,6 +431,11 @@ class SheetReader {
   void warn_if_incomplete(const ImportedScore& score, const RubricColumns& columns) {
     const auto& values = score.row.values;
     const auto filled = std::count_if(values.begin(), values.end(), [](auto v) { return bool(v); });
+    if (!score.recuse && filled == 0 && !score.row.comment.empty())
+      incomplete_.warning(file_, score.line, cell_column(header_, kComment), "scores.comment-only",
+                          fmt::format("judge {} for entry {}: a comment without any score is not "
+                                      "stored; give the scores with it",
+                                      score.row.judge_id, score.row.entry_id));
     if (score.recuse || filled == 0 || score.row.complete()) return;
     std::string missing;
     int line = score.line;
@@ -359,10 +461,9 @@ class SheetReader {
     return static_cast<int>(std::find(fields.begin(), fields.end(), criterion) - fields.begin());
   }
 
-  void read_wide_values(const Entry& entry, ImportedScore& score) {
+  void read_wide_values(const Entry& entry, ImportedScore& score, SheetRow& sheet) {
     RubricColumns& columns = rubric_of(entry);
     const Rubric& rubric = *columns.rubric;
-    score.row.values.assign(rubric.criteria.size(), std::nullopt);
     report_missing_criteria(columns, entry);
     for (std::size_t f : header_.unknown_fields) {
       if (f >= csv_->fields.size()) continue;
@@ -378,9 +479,9 @@ class SheetReader {
         continue;
       }
       const auto c = static_cast<std::size_t>(criterion);
-      score.row.values[c] = read_value(csv_->fields[f], rubric, c, line, column);
+      sheet.values[c] = read_value(csv_->fields[f], rubric, c, line, column, sheet);
     }
-    check_recused_row_is_empty(score);
+    check_recused_row_is_empty(score, sheet);
   }
 
   /// A rubric criterion the header has no column for: reported once per kind, and every row of
@@ -404,7 +505,7 @@ class SheetReader {
                               list, entry.kind, entry.id, csv_->line));
   }
 
-  void read_long_value(const Entry& entry, ImportedScore& score,
+  void read_long_value(const Entry& entry, ImportedScore& score, SheetRow& sheet,
                        std::unordered_map<std::string, int>& first_line) {
     RubricColumns& columns = rubric_of(entry);
     const std::string name = normalize_word(text(kCriterion));
@@ -428,10 +529,10 @@ class SheetReader {
       return;
     }
     const auto c = static_cast<std::size_t>(criterion_index(*columns.rubric, *id));
-    score.row.values[c] =
+    sheet.values[c] =
         read_value(text(kScore), *columns.rubric, c, cell_line(*csv_, header_, kScore),
-                   cell_column(header_, kScore));
-    check_recused_row_is_empty(score);
+                   cell_column(header_, kScore), sheet);
+    check_recused_row_is_empty(score, sheet);
   }
 
   const ScoreContext& context_;
@@ -445,6 +546,12 @@ class SheetReader {
   std::string judge_, entry_;
   const Assignment* assignment_ = nullptr;  ///< the row's pair in the context, when assigned
   Report incomplete_;
+  struct WithdrawnRows {
+    int line = 0;
+    int column = 0;
+    int rows = 0;
+  };
+  std::map<std::string, WithdrawnRows> withdrawn_rows_;  ///< by judge id
 };
 
 std::size_t error_count(const Report& report) {

@@ -26,6 +26,12 @@ struct ScoreContext {
   /// Optional hash index over the three containers above (built once by a caller that imports
   /// many sheets against one context): the same answers in O(1) instead of tree searches.
   const ScoreIndex* index = nullptr;
+  /// The stored rows, by their pair in `assigned`: a sheet's row is merged into the stored row
+  /// criterion by criterion (SPEC §6). Absent = nothing stored yet.
+  const std::unordered_map<const Assignment*, ScoreRow>* stored = nullptr;
+  /// Judges who are withdrawn (active no): rows of theirs that are no longer assigned give one
+  /// error per sheet that says so, instead of one "not assigned" per row.
+  const std::set<std::string>* withdrawn_judges = nullptr;
 };
 
 /// Hash lookups over a context's entries, judges and pairs. Keys are views into the containers,
@@ -56,20 +62,28 @@ class ScoreIndex {
   std::unordered_map<Pair, KnownPair, PairHash> pairs_;
 };
 
+/// One (judge, entry) row of a sheet, merged into what is stored (SPEC §6): a value in the
+/// sheet replaces the stored value of its criterion, `-` clears it, an empty cell keeps it. The
+/// comment likewise (`-` clears it, empty keeps it).
 struct ImportedScore {
-  ScoreRow row;
+  ScoreRow row;  ///< the row as it is to be stored (no values = nothing to store)
   bool recuse = false;
-  int line = 0;  ///< physical line of the (first) row
+  int line = 0;        ///< physical line of the (first) row
+  bool blank = false;  ///< the sheet's row held no value, no `-` and no comment
 };
+
+/// The cell text that clears a stored value (SPEC §6); also `－` (NFKC).
+inline constexpr std::string_view kClearCell = "-";
 
 /// The wide sheet layout written by `jury export sheets` (header judge_id, entry_id, title, one
 /// column per criterion id or label, comment, recuse; '#' comment lines) and the long layout
 /// (judge_id, entry_id, criterion, score; optional comment, recuse). Values in ScoreRow are in the
-/// rubric order of the entry's kind; absent/blank = nullopt. Collects every problem of the file
-/// into report; returns the (judge, entry) rows without errors, in file order (long layout: order
-/// of first appearance). A file without errors also gets a warning "scores.incomplete" per partly
-/// filled row (SPEC §6: stored and reported as incomplete). An Excel workbook is read from its
-/// first worksheet or `sheet` (SPEC §15); a criterion header may note the maximum
+/// rubric order of the entry's kind, merged into `context.stored` (see ImportedScore); absent or
+/// blank = nullopt. Collects every problem of the file into report; returns the (judge, entry)
+/// rows without errors, in file order (long layout: order of first appearance). A file without
+/// errors also gets a warning "scores.incomplete" per row that is partly filled once merged
+/// (SPEC §6: stored and reported as incomplete). An Excel workbook is read from its first
+/// worksheet or `sheet` (SPEC §15); a criterion header may note the maximum
 /// (without_maximum_note: `创新性（满分 40）`, as the xlsx sheets write it).
 std::vector<ImportedScore> import_scores(std::string_view bytes, const std::string& file,
                                          Encoding encoding, const ScoreContext& context,

@@ -6,6 +6,14 @@
 
 namespace jury {
 
+std::vector<std::size_t> tiebreak_criteria(const Config& config, const Rubric& rubric) {
+  std::vector<std::size_t> indices;
+  for (const std::string& id : config.tiebreak)
+    for (std::size_t c = 0; c < rubric.criteria.size(); ++c)
+      if (rubric.criteria[c].id == id) indices.push_back(c);
+  return indices;
+}
+
 double round_to_precision(double x, int precision) {
   const double scale = std::pow(10.0, precision);
   return std::round(x * scale) / scale;

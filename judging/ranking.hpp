@@ -6,7 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "model/model.hpp"
+
 namespace jury {
+
+/// Indices into the rubric of the `ranking.tiebreak` criteria it has, in tiebreak order (the
+/// others are skipped): what EntryResult::tiebreak_values hold, one value per index.
+std::vector<std::size_t> tiebreak_criteria(const Config& config, const Rubric& rubric);
 
 /// Exactly std::round(x · 10^precision) / 10^precision (half away from zero: 80.125 → 80.13).
 double round_to_precision(double x, int precision);

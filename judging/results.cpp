@@ -67,15 +67,6 @@ std::optional<std::string> pool_field(bool split, const std::string& value) {
   return value;
 }
 
-/// Indices into the rubric of the tiebreak criteria it has (others are skipped).
-std::vector<std::size_t> tiebreak_criteria(const Config& config, const Rubric& rubric) {
-  std::vector<std::size_t> indices;
-  for (const std::string& id : config.tiebreak)
-    for (std::size_t c = 0; c < rubric.criteria.size(); ++c)
-      if (rubric.criteria[c].id == id) indices.push_back(c);
-  return indices;
-}
-
 /// Everything a kind contributes that does not depend on the pool.
 struct KindContext {
   const Config& config;

@@ -22,6 +22,7 @@ import json
 import os
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -657,17 +658,45 @@ def run_case(jury: str, case_seed: int, work: Path, verbose: bool, scenario=None
     return problems
 
 
+def award_blockers(db: Path) -> tuple:
+    """SPEC §8, read independently from the database: (scores owed, kinds with active entries but
+    no complete score). A score is owed when an assignment of an active entry has no complete row
+    (a value for every criterion of the entry's rubric)."""
+    comp = ref.load_db(str(db))
+    active = {e.id: e.kind for e in comp.entries if e.status == "active"}
+    complete = {(r.judge, r.entry) for r in comp.rows
+                if r.entry in active and len(r.vals) == len(ref.criteria_of(comp.config, active[r.entry]))
+                and all(v is not None for v in r.vals)}
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    pairs = con.execute("select judge_id, entry_id from assignments").fetchall()
+    con.close()
+    owed = sum(1 for j, e in pairs if e in active and (j, e) not in complete)
+    kinds_scored = {active[e] for _, e in complete}
+    bare_kinds = sorted(set(active.values()) - kinds_scored)
+    return owed, bare_kinds
+
+
 def check_award(jury: str, db: Path, work: Path) -> list:
     """SPEC §8/§9: `jury award` stores the same computation that `jury results` shows, and the
-    JSON roster is that document; `award` refuses (exit 3) while entries are incomplete."""
+    JSON roster is that document; `award` refuses (exit 3) while entries are incomplete or scores
+    are owed, and even with --allow-incomplete when a kind has no complete score at all."""
     preview = json.loads(run(jury, db, "results", "--json").stdout)
     incomplete = any(r["rank"] is None for r in preview["results"])
+    owed, bare_kinds = award_blockers(db)
+    if owed and not incomplete:
+        note("award refused only because scores are owed")
     problems = []
     p = run(jury, db, "award", ok=(0, 3))
-    if p.returncode != (3 if incomplete else 0):
-        problems.append(f"award: exit {p.returncode} with{'' if incomplete else 'out'} incomplete entries")
+    if p.returncode != (3 if incomplete or owed else 0):
+        problems.append(f"award: exit {p.returncode} with {'some' if incomplete else 'no'} incomplete entries "
+                        f"and {owed} owed scores")
     if p.returncode == 3:
-        run(jury, db, "award", "--allow-incomplete")
+        q = run(jury, db, "award", "--allow-incomplete", ok=(0, 3))
+        if q.returncode != (3 if bare_kinds else 0):
+            problems.append(f"award --allow-incomplete: exit {q.returncode}, kinds without scores {bare_kinds}")
+        if q.returncode == 3:
+            note("award refused: a kind without any complete score")
+            return problems
     run(jury, db, "export", "roster", work / "roster.json")
     roster = json.loads((work / "roster.json").read_text(encoding="utf-8-sig"))
     if roster != preview:

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
 #include "cli_runner.hpp"
 
 using namespace jury::testing;
@@ -50,17 +52,30 @@ TEST_CASE("SPEC §11: jury demo reproduces the sample's tier shape and is byte-i
   CHECK(quota_first == 12);
 }
 
-TEST_CASE("SPEC §8: after award, import scores and assign exit 3 until award --reopen") {
+TEST_CASE(
+    "SPEC §8: after award, import entries|judges|scores and assign exit 3 until award --reopen "
+    "--reason") {
   Scratch s("freeze");
   REQUIRE(s.jury("demo .").exit_code == 0);  // the demo's database is the scratch jury.db
+  const std::string entries = fixture("jingzhou-2021/entries.csv");
+  const std::string judges = fixture("jingzhou-2021/judges.csv");
   CHECK(s.jury("import scores filled").exit_code == 3);
+  CHECK(s.jury("import entries " + entries).exit_code == 3);
+  CHECK(s.jury("import judges " + judges).exit_code == 3);
   CHECK(s.jury("assign").exit_code == 3);
   CHECK(s.jury("award").exit_code == 3);  // already decided
-  REQUIRE(s.jury("award --reopen").exit_code == 0);
+  // Amended SPEC §8: reopening needs a reason (usage error without one), which is audited.
+  const auto no_reason = s.jury("award --reopen");
+  CHECK(no_reason.exit_code == 1);
+  CHECK(no_reason.err.find("--reason") != std::string::npos);
+  REQUIRE(s.jury("award --reopen --reason '公示期间复核'").exit_code == 0);
   CHECK(s.jury("import scores filled").exit_code == 0);
+  CHECK(s.jury("import entries " + entries).exit_code == 0);
+  CHECK(s.jury("import judges " + judges).exit_code == 0);
   CHECK(s.jury("assign").exit_code == 0);
   const std::string audit = s.jury("audit").out;
   CHECK(audit.find("award --reopen") != std::string::npos);
+  CHECK(audit.find("reason: 公示期间复核") != std::string::npos);
 }
 
 TEST_CASE(
@@ -92,7 +107,24 @@ TEST_CASE(
   REQUIRE(s.jury("import judges judges.csv").exit_code == 0);
   REQUIRE(s.jury("assign --seed 7").exit_code == 0);
   REQUIRE(s.jury("export sheets sheets").exit_code == 0);
-  REQUIRE(s.jury("award --allow-incomplete").exit_code == 0);
+  // Amended SPEC §8: award decides only with scores; every judge scores every assigned entry
+  // (long layout), so the hostile titles are ranked and reach every roster format.
+  REQUIRE(s.jury("export assignments pairs.csv").exit_code == 0);
+  std::string scores = "judge_id,entry_id,criterion,score\n";
+  std::istringstream pairs(read_text(s.dir() / "pairs.csv"));
+  std::string line;
+  std::getline(pairs, line);  // header
+  int pair_number = 0;
+  while (std::getline(pairs, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::string pair = line + ",";
+    ++pair_number;
+    scores += pair + "innovation," + std::to_string(20 + pair_number % 20) + "\n" + pair +
+              "rigor,20\n" + pair + "practicality,15\n" + pair + "presentation,8\n";
+  }
+  write_text(s.path("scores.csv"), scores);
+  REQUIRE(s.jury("import scores scores.csv").exit_code == 0);
+  REQUIRE(s.jury("award").exit_code == 0);
   for (const char* name : {"r.csv", "r.json", "r.html", "r.xlsx", "p.csv", "p.json", "p.html"}) {
     const bool is_public = name[0] == 'p';
     REQUIRE(

@@ -41,10 +41,15 @@ class Scratch {
 
   /// `jury --db <scratch>/jury.db ARGS`, run from the scratch directory.
   RunResult jury(const std::string& args) const {
+    return run("--db '" + path("jury.db") + "' " + args);
+  }
+
+  /// `jury ARGS` exactly as given (no --db added), run from the scratch directory.
+  RunResult run(const std::string& args) const {
     const std::string out = path(".out"), err = path(".err");
     const std::string command = "cd '" + dir_.string() + "' && JURY_NOW=2021-11-01T00:00:00Z '" +
-                                std::string(JURY_BINARY) + "' --db '" + path("jury.db") + "' " +
-                                args + " >'" + out + "' 2>'" + err + "'";
+                                std::string(JURY_BINARY) + "' " + args + " >'" + out + "' 2>'" +
+                                err + "'";
     const int status = std::system(command.c_str());
     RunResult result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

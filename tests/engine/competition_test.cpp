@@ -202,9 +202,12 @@ TEST_CASE("SPEC §8: award refuses while entries are incomplete unless --allow-i
   CHECK_THROWS_AS(c.award(true), StateError);  // already decided
   CHECK_THROWS_AS(c.assign(1, false), StateError);
   CHECK_THROWS_AS(c.import_scores({(dir / "sheets").string()}, Encoding::Auto), StateError);
-  c.reopen();
+  CHECK_THROWS_AS(c.reopen("  "), UsageError);  // SPEC §8: a reason is required
+  CHECK(c.awarded());
+  c.reopen("JZ21-S0194 re-judged");
   CHECK_FALSE(c.awarded());
   CHECK(c.audit().back().command == "award --reopen");
+  CHECK(c.audit().back().change.find("reason: JZ21-S0194 re-judged") != std::string::npos);
 }
 
 TEST_CASE(

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "../exporters/temp_dir.hpp"
@@ -46,7 +47,10 @@ TEST_CASE(
     FAIL("a pair given in two files must be refused");
   } catch (const InputError& e) {
     REQUIRE(e.report().has_errors());
-    CHECK(e.report().to_text().find("scores.duplicate-pair") != std::string::npos);
+    INFO(e.report().to_text());
+    // The code is in the diagnostics (the text shows only FILE:LINE:COLUMN and the message).
+    CHECK(std::any_of(e.report().items().begin(), e.report().items().end(),
+                      [](const Diagnostic& d) { return d.code == "scores.duplicate-pair"; }));
     CHECK(e.report().to_text().find(sheets.front()) != std::string::npos);
   }
   CHECK(c.scores().empty());  // the files before the copy were valid: rolled back all the same

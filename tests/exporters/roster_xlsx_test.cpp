@@ -117,7 +117,7 @@ TEST_CASE("roster XLSX: one sheet per kind, Chinese headers, strings never formu
   CHECK(contains(core, "2021-01-01T00:00:00Z"));
 }
 
-TEST_CASE("roster XLSX --public: no score columns, no flags") {
+TEST_CASE("SPEC §9: roster XLSX --public: no score columns, no flags, only entries with a tier") {
   if (!have_unzip()) {
     WARN("skipped: unzip is missing");
     return;
@@ -131,8 +131,11 @@ TEST_CASE("roster XLSX --public: no score columns, no flags") {
   CHECK_FALSE(contains(strings, "<t>标记</t>"));
   CHECK_FALSE(contains(strings, "评分未完成"));
   const std::string students = unzip_member(path, "xl/worksheets/sheet1.xml");
-  CHECK(contains(students, "<dimension ref=\"A1:K7\"/>"));
+  // Amended SPEC §9: the header and the four student winners (S003, S001, S004, S010) only.
+  CHECK(contains(students, "<dimension ref=\"A1:K5\"/>"));
   CHECK_FALSE(contains(students, "88.17"));
+  CHECK_FALSE(contains(unzip_member(path, "xl/sharedStrings.xml"), "S002"));
+  CHECK_FALSE(contains(unzip_member(path, "xl/sharedStrings.xml"), "S005"));
 }
 
 TEST_CASE("roster XLSX: an unwritable path throws and an unknown entry writes nothing") {
