@@ -14,7 +14,6 @@
 
 #include "judging/assign_problem.hpp"
 #include "judging/assign_random.hpp"
-#include "model/text.hpp"
 
 namespace jury::detail {
 
@@ -26,7 +25,8 @@ using Solver = lemon::NetworkSimplex<Graph, std::int64_t, std::int64_t>;
 struct EntryClass {
   int kind = 0;
   int subject = 0;
-  std::string district;              ///< folded; only when the district rule is active
+  /// Per dense active conflict rule (ConflictRuleSpec::dense): the entries' folded texts.
+  std::vector<std::vector<std::string>> dense_keys;
   std::vector<std::size_t> entries;  ///< open entries
   std::int64_t demand = 0;           ///< Σ need
 };
@@ -39,23 +39,28 @@ struct JudgeProfile {
   std::vector<std::size_t> judges;
 };
 
-bool district_rule(const AssignProblem& p) {
-  const auto& rules = p.conflicts().rules();
-  return std::find(rules.begin(), rules.end(), ConflictRule::District) != rules.end();
+/// The active conflict rules that exclude many pairs (ConflictRuleSpec::dense), in order.
+std::vector<const ConflictRuleSpec*> dense_rules(const AssignProblem& p) {
+  std::vector<const ConflictRuleSpec*> dense;
+  for (ConflictRule rule : p.conflicts().rules())
+    if (const ConflictRuleSpec& spec = conflict_rule_spec(rule); spec.dense) dense.push_back(&spec);
+  return dense;
 }
 
-/// Entries alike for the aggregated problem: same kind and subject, and — when the district rule
-/// is active, as it excludes a tenth of all pairs — the same district, so that the aggregated
-/// problem already respects it exactly.
-std::vector<EntryClass> entry_classes(const AssignProblem& p) {
-  const bool by_district = district_rule(p);
-  std::map<std::tuple<int, int, std::string>, EntryClass> by_key;
+/// Entries alike for the aggregated problem: same kind and subject, and — for each active dense
+/// rule, such as district, which excludes a tenth of all pairs — the same texts, so that the
+/// aggregated problem already respects those rules exactly.
+std::vector<EntryClass> entry_classes(const AssignProblem& p,
+                                      const std::vector<const ConflictRuleSpec*>& dense) {
+  std::map<std::tuple<int, int, std::vector<std::vector<std::string>>>, EntryClass> by_key;
   for (std::size_t e : p.open_entries()) {
-    std::string district = by_district ? fold_key(p.entries()[e].district) : std::string();
-    EntryClass& c = by_key[{p.kind_of(e), p.subject_of(e), district}];
+    std::vector<std::vector<std::string>> keys;
+    for (const ConflictRuleSpec* spec : dense)
+      keys.push_back(folded_keys(spec->entry_texts(p.entries()[e])));
+    EntryClass& c = by_key[{p.kind_of(e), p.subject_of(e), keys}];
     c.kind = p.kind_of(e);
     c.subject = p.subject_of(e);
-    c.district = std::move(district);
+    c.dense_keys = std::move(keys);
     c.entries.push_back(e);
     c.demand += p.need(e);
   }
@@ -65,16 +70,19 @@ std::vector<EntryClass> entry_classes(const AssignProblem& p) {
 }
 
 std::vector<JudgeProfile> judge_profiles(const AssignProblem& p,
+                                         const std::vector<const ConflictRuleSpec*>& dense,
                                          const std::vector<EntryClass>& classes) {
   std::map<std::tuple<std::vector<std::int64_t>, int, int>, std::vector<std::size_t>> by_key;
-  const bool by_district = district_rule(p);
   for (std::size_t j = 0; j < p.judges().size(); ++j) {
     if (p.remaining(j) == 0) continue;
-    const std::string district = by_district ? fold_key(p.judges()[j].district) : std::string();
+    std::vector<std::vector<std::string>> keys;
+    for (const ConflictRuleSpec* spec : dense)
+      keys.push_back(folded_keys(spec->judge_texts(p.judges()[j])));
     std::vector<std::int64_t> costs;
     for (const EntryClass& c : classes) {
-      const bool excluded =
-          !p.judge_allows_kind(j, c.kind) || (!district.empty() && district == c.district);
+      bool excluded = !p.judge_allows_kind(j, c.kind);
+      for (std::size_t r = 0; r < dense.size() && !excluded; ++r)
+        excluded = keys_meet(keys[r], c.dense_keys[r]);
       costs.push_back(excluded ? -1 : p.cost(j, c.subject));
     }
     by_key[{std::move(costs), p.base_load(j), p.remaining(j)}].push_back(j);
@@ -315,8 +323,9 @@ class ClassRealisation {
 
 SolverResult solve_aggregated(const AssignProblem& p) {
   SolverResult result;
-  const std::vector<EntryClass> classes = entry_classes(p);
-  const std::vector<JudgeProfile> profiles = judge_profiles(p, classes);
+  const auto dense = dense_rules(p);
+  const std::vector<EntryClass> classes = entry_classes(p, dense);
+  const std::vector<JudgeProfile> profiles = judge_profiles(p, dense, classes);
   std::int64_t lower_bound = 0;
   const auto flow = solve_aggregated_flow(p, classes, profiles, lower_bound);
   if (flow.empty()) {

@@ -25,9 +25,16 @@ AssignProblem::AssignProblem(const AssignmentInput& input)
       seed_(input.seed),
       mismatch_(input.config->judging.mismatch_cost),
       balance_(input.config->judging.balance_cost) {
+  number_entries();
+  number_judges();
+  add_kept_pairs(input.kept);
+  add_recusals(input.recusals);
+  set_capacities();
+  find_open_entries();
+}
+
+void AssignProblem::number_entries() {
   const Config& config = *config_;
-  const auto& entries = *entries_;
-  const auto& judges = *judges_;
   for (const Kind& kind : config.kinds) kind_ids_.push_back(kind.id);
   subject_count_ = static_cast<int>(config.subjects.size());
   const auto kind_number = [this](const std::string& id) {
@@ -36,31 +43,33 @@ AssignProblem::AssignProblem(const AssignmentInput& input)
     kind_ids_.push_back(id);
     return static_cast<int>(kind_ids_.size() - 1);
   };
-
-  for (std::size_t e = 0; e < entries.size(); ++e) {
-    entry_by_id_.emplace(entries[e].id, e);
-    entry_kind_.push_back(kind_number(entries[e].kind));
-    entry_subject_.push_back(config.subject_index(entries[e].subject));
-    k_.push_back(config.judges_per_entry(entries[e].kind));
+  for (std::size_t e = 0; e < entries_->size(); ++e) {
+    const Entry& entry = (*entries_)[e];
+    entry_by_id_.emplace(entry.id, e);
+    entry_kind_.push_back(kind_number(entry.kind));
+    entry_subject_.push_back(config.subject_index(entry.subject));
+    k_.push_back(config.judges_per_entry(entry.kind));
   }
-  for (std::size_t j = 0; j < judges.size(); ++j) {
-    judge_by_id_.emplace(judges[j].id, j);
-    std::vector<int> kinds;
-    for (const std::string& id : judges[j].kinds) kinds.push_back(kind_number(id));
-    std::sort(kinds.begin(), kinds.end());
-    judge_kinds_.push_back(std::move(kinds));
+}
+
+void AssignProblem::number_judges() {
+  for (std::size_t j = 0; j < judges_->size(); ++j) {
+    const Judge& judge = (*judges_)[j];
+    judge_by_id_.emplace(judge.id, j);
+    for (const std::string& id : kind_ids_) judge_may_score_.push_back(judge.may_score(id));
     std::vector<int> subjects;
-    for (const std::string& id : judges[j].expertise)
-      subjects.push_back(config.subject_index(id));  // unknown ids become -1: match nothing
+    for (const std::string& id : judge.expertise)
+      subjects.push_back(config_->subject_index(id));  // unknown ids become -1: match nothing
     std::sort(subjects.begin(), subjects.end());
     judge_expertise_.push_back(std::move(subjects));
   }
+}
 
-  kept_of_entry_.resize(entries.size());
-  recused_of_entry_.resize(entries.size());
-  base_load_.assign(judges.size(), 0);
+void AssignProblem::add_kept_pairs(const std::vector<Assignment>& kept) {
+  kept_of_entry_.resize(entries_->size());
+  base_load_.assign(judges_->size(), 0);
   std::vector<Pair> kept_pairs;
-  for (const Assignment& a : input.kept) {
+  for (const Assignment& a : kept) {
     const std::size_t j = judge_index(a.judge_id), e = entry_index(a.entry_id);
     if (j != npos && e != npos) kept_pairs.push_back({j, e});
   }
@@ -71,24 +80,33 @@ AssignProblem::AssignProblem(const AssignmentInput& input)
     ++base_load_[p.judge];
     kept_objective_ += cost(p.judge, entry_subject_[p.entry]);
   }
-  for (const Assignment& a : input.recusals) {
+  for (auto& v : kept_of_entry_) sort_unique(v);
+}
+
+void AssignProblem::add_recusals(const std::vector<Assignment>& recusals) {
+  recused_of_entry_.resize(entries_->size());
+  for (const Assignment& a : recusals) {
     const std::size_t j = judge_index(a.judge_id), e = entry_index(a.entry_id);
     if (j != npos && e != npos) recused_of_entry_[e].push_back(j);
   }
-  for (auto& v : kept_of_entry_) sort_unique(v);
   for (auto& v : recused_of_entry_) sort_unique(v);
+}
 
-  const int default_load = default_max_load(config, entries, judges);
-  for (std::size_t j = 0; j < judges.size(); ++j) {
-    capacity_.push_back(judge_capacity(judges[j], default_load));
-    remaining_.push_back(judges[j].active ? std::max(0, capacity_[j] - base_load_[j]) : 0);
+void AssignProblem::set_capacities() {
+  const int default_load = default_max_load(*config_, *entries_, *judges_);
+  for (std::size_t j = 0; j < judges_->size(); ++j) {
+    const Judge& judge = (*judges_)[j];
+    capacity_.push_back(judge_capacity(judge, default_load));
+    remaining_.push_back(judge.active ? std::max(0, capacity_[j] - base_load_[j]) : 0);
     const std::int64_t load = base_load_[j];
     kept_objective_ += balance_ * load * (load - 1) / 2;
   }
+}
 
-  need_.assign(entries.size(), 0);
-  for (std::size_t e = 0; e < entries.size(); ++e) {
-    if (!entries[e].active()) continue;
+void AssignProblem::find_open_entries() {
+  need_.assign(entries_->size(), 0);
+  for (std::size_t e = 0; e < entries_->size(); ++e) {
+    if (!(*entries_)[e].active()) continue;
     need_[e] = std::max(0, k_[e] - static_cast<int>(kept_of_entry_[e].size()));
     if (need_[e] > 0) {
       open_entries_.push_back(e);
@@ -98,8 +116,7 @@ AssignProblem::AssignProblem(const AssignmentInput& input)
 }
 
 bool AssignProblem::judge_allows_kind(std::size_t judge, int kind) const {
-  const auto& kinds = judge_kinds_[judge];
-  return kinds.empty() || std::binary_search(kinds.begin(), kinds.end(), kind);
+  return judge_may_score_[judge * kind_ids_.size() + static_cast<std::size_t>(kind)] != 0;
 }
 
 bool AssignProblem::expert(std::size_t judge, int subject) const {

@@ -56,7 +56,7 @@ class AssignProblem {
   /// New entries the judge may still take: 0 for inactive judges.
   int remaining(std::size_t judge) const { return remaining_[judge]; }
 
-  /// Dense kind number of an entry (config kinds first, unknown kind ids after).
+  /// Dense kind number of an entry (config kinds first, then unknown kind ids of entries).
   int kind_of(std::size_t entry) const { return entry_kind_[entry]; }
   int subject_of(std::size_t entry) const { return entry_subject_[entry]; }
   int kind_count() const { return static_cast<int>(kind_ids_.size()); }
@@ -93,6 +93,14 @@ class AssignProblem {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
  private:
+  // The constructor's steps, in order.
+  void number_entries();
+  void number_judges();
+  void add_kept_pairs(const std::vector<Assignment>& kept);
+  void add_recusals(const std::vector<Assignment>& recusals);
+  void set_capacities();
+  void find_open_entries();
+
   const Config* config_;
   const std::vector<Entry>* entries_;
   const std::vector<Judge>* judges_;
@@ -105,7 +113,7 @@ class AssignProblem {
   std::vector<std::string> kind_ids_;
   int subject_count_ = 0;
   std::vector<int> entry_kind_, entry_subject_, k_, need_;
-  std::vector<std::vector<int>> judge_kinds_;      ///< sorted; empty = all kinds
+  std::vector<char> judge_may_score_;              ///< judge × kind: Judge::may_score
   std::vector<std::vector<int>> judge_expertise_;  ///< sorted; empty = every subject
   std::vector<int> capacity_, base_load_, remaining_;
   std::vector<std::vector<std::size_t>> kept_of_entry_;     ///< sorted judge indices
@@ -114,6 +122,9 @@ class AssignProblem {
   std::int64_t total_need_ = 0;
   std::int64_t kept_objective_ = 0;
 };
+
+/// "1 judge", "3 judges": the count with the word in the right number (for explanations).
+std::string plural(std::int64_t n, const std::string& one, const std::string& many);
 
 /// Result of one solver path.
 struct SolverResult {

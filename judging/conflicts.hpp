@@ -1,15 +1,20 @@
 #pragma once
-/// Conflict-of-interest rules (SPEC §5): one function per rule, so that a new rule (e.g.
-/// relatives) is one more function here plus one line in `fires`. Names, schools and districts
-/// compare by fold_key() (NFKC, trimmed, inner whitespace removed).
+/// Conflict-of-interest rules (SPEC §5). Every rule is one ConflictRuleSpec in conflicts.cpp:
+/// which texts of the judge and which texts of the entry must not coincide, and how
+/// `jury assign --explain` words it. The pair check, the index used at scale, the aggregated
+/// solver and the explanations all derive from that one description, so a new rule (e.g.
+/// relatives) is its enumerator and spelling in model/enums.hpp plus one spec here.
 ///
-/// The per-pair functions fold on every call and are meant for single checks (explanations,
-/// tests). Assignment at scale uses ConflictIndex, which folds every string once and interns it,
-/// so that a pair check is a few integer comparisons — never 10^9 string folds.
+/// Texts compare by fold_key() (NFKC, trimmed, inner whitespace removed); empty texts never
+/// match. The per-pair functions fold on every call and are meant for single checks
+/// (explanations, re-checking kept pairs, tests). Assignment at scale uses ConflictIndex, which
+/// folds every text once and interns it, so that a pair check compares a few integers.
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -17,14 +22,31 @@
 
 namespace jury {
 
-/// `school`: the judge works at the entry's school (fold(j.affiliation) == fold(e.school)).
-bool school_conflict(const Judge& judge, const Entry& entry);
-/// `advisor`: the judge is one of the entry's advisors or students (by folded name).
-bool advisor_conflict(const Judge& judge, const Entry& entry);
-/// `district`: judge and entry come from the same district, both non-empty (folded).
-bool district_conflict(const Judge& judge, const Entry& entry);
-/// `declared`: the judge's declared conflicts (回避) name the entry id or the entry's school.
-bool declared_conflict(const Judge& judge, const Entry& entry);
+/// The texts a rule compares on one side of a pair (views into the Judge or Entry).
+using ConflictTexts = std::vector<std::string_view>;
+
+/// One conflict rule: it fires for a pair when a judge text equals an entry text (folded).
+struct ConflictRuleSpec {
+  ConflictRule rule;
+  ConflictTexts (*judge_texts)(const Judge&);  ///< e.g. the judge's affiliation
+  ConflictTexts (*entry_texts)(const Entry&);  ///< e.g. the entry's school
+  /// `--explain`: why such judges are not on the entry, after "conflict of interest, ".
+  std::string (*explain)(const Entry&);
+  /// Excludes a large share of all pairs (every judge of a district from its district's
+  /// entries): the aggregated solver then keeps entries with different texts apart, so that it
+  /// respects the rule exactly instead of repairing many pairs afterwards.
+  bool dense = false;
+};
+
+/// Every rule, in the order of the ConflictRule enumeration.
+std::span<const ConflictRuleSpec> conflict_rule_specs();
+const ConflictRuleSpec& conflict_rule_spec(ConflictRule rule);
+
+/// The distinct non-empty folded texts, sorted.
+std::vector<std::string> folded_keys(const ConflictTexts& texts);
+/// Whether two folded_keys() results share a key: the test of every rule.
+bool keys_meet(const std::vector<std::string>& judge_keys,
+               const std::vector<std::string>& entry_keys);
 
 /// Whether one rule fires for the pair.
 bool conflict_fires(ConflictRule rule, const Judge& judge, const Entry& entry);
@@ -33,9 +55,15 @@ bool conflict_fires(ConflictRule rule, const Judge& judge, const Entry& entry);
 std::optional<ConflictRule> find_conflict(const Judge& judge, const Entry& entry,
                                           const std::vector<ConflictRule>& active_rules);
 
-/// Every judge's and entry's folded keys, interned once, with inverted indexes from key to
-/// entries. Indices are positions in the vectors given to the constructor (which must outlive
-/// nothing: the index copies what it needs).
+/// Shorthands for the rules of SPEC §5 (`conflict_fires` with that rule).
+bool school_conflict(const Judge& judge, const Entry& entry);
+bool advisor_conflict(const Judge& judge, const Entry& entry);
+bool district_conflict(const Judge& judge, const Entry& entry);
+bool declared_conflict(const Judge& judge, const Entry& entry);
+
+/// Every judge's and entry's folded texts under each active rule, interned once, with an
+/// inverted index from text to entries. Indices are positions in the vectors given to the
+/// constructor (the index copies what it needs).
 class ConflictIndex {
  public:
   ConflictIndex(const std::vector<Judge>& judges, const std::vector<Entry>& entries,
@@ -43,6 +71,7 @@ class ConflictIndex {
 
   /// Same answer as find_conflict(judges[judge], entries[entry], active_rules).
   std::optional<ConflictRule> conflict(std::size_t judge, std::size_t entry) const;
+  /// Whether `rule` is active and fires for the pair.
   bool fires(ConflictRule rule, std::size_t judge, std::size_t entry) const;
 
   /// All entries some active rule excludes for the judge: ascending, without duplicates.
@@ -51,32 +80,27 @@ class ConflictIndex {
   const std::vector<ConflictRule>& rules() const { return rules_; }
 
  private:
-  static constexpr int kNone = -1;  ///< key of an empty string: never equal to anything
-  struct JudgeKeys {
-    int name = kNone;
-    int affiliation = kNone;
-    int district = kNone;
-    std::vector<int> declared;  ///< sorted
+  /// Interned keys per judge or per entry (compressed rows: keys of item i are
+  /// keys[offsets[i] .. offsets[i+1]), sorted).
+  struct KeyRows {
+    std::vector<std::size_t> offsets{0};
+    std::vector<int> keys;
+    std::span<const int> of(std::size_t item) const;
   };
-  struct EntryKeys {
-    int id = kNone;
-    int school = kNone;
-    int district = kNone;
-    std::vector<int> people;  ///< advisors and students, sorted
+  /// One active rule's keys of every judge and entry, and (key, entry) pairs sorted by key.
+  struct RuleKeys {
+    KeyRows judges;
+    KeyRows entries;
+    std::vector<std::pair<int, std::size_t>> entries_by_key;
   };
 
-  /// Id of the folded text; kNone for empty text. Ids are only compared, never iterated.
-  int intern(const std::string& raw);
-  static void add_to(std::vector<std::vector<std::size_t>>& by_key, int key, std::size_t entry);
+  /// Appends the folded, interned texts as one sorted row.
+  void add_row(KeyRows& rows, const ConflictTexts& texts);
+  bool fires_at(std::size_t rule_position, std::size_t judge, std::size_t entry) const;
 
   std::vector<ConflictRule> rules_;
-  std::unordered_map<std::string, int> ids_;
-  std::vector<JudgeKeys> judges_;
-  std::vector<EntryKeys> entries_;
-  std::vector<std::vector<std::size_t>> entries_by_school_;
-  std::vector<std::vector<std::size_t>> entries_by_person_;
-  std::vector<std::vector<std::size_t>> entries_by_district_;
-  std::vector<std::vector<std::size_t>> entries_by_id_;
+  std::unordered_map<std::string, int> ids_;  ///< folded text → key; only looked up
+  std::vector<RuleKeys> by_rule_;             ///< parallel to rules_
 };
 
 }  // namespace jury

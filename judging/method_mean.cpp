@@ -28,9 +28,10 @@ double mean_of(const std::vector<double>& values) {
   return exact ? static_cast<double>(millionths) / (n * unit) : sum / n;
 }
 
-EntryScores MeanMethod::score(const KindTotals& totals) const {
-  return score_each_entry(totals,
-                          [](const std::vector<double>& sorted) { return mean_of(sorted); });
+Aggregate MeanMethod::aggregate(const KindTotals& totals) const {
+  return {
+      score_each_entry(totals, [](const std::vector<double>& sorted) { return mean_of(sorted); }),
+      {}};
 }
 
 }  // namespace jury

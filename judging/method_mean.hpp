@@ -12,7 +12,7 @@ double mean_of(const std::vector<double>& values);
 
 class MeanMethod final : public AggregationMethod {
  public:
-  EntryScores score(const KindTotals& totals) const override;
+  Aggregate aggregate(const KindTotals& totals) const override;
 };
 
 }  // namespace jury

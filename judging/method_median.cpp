@@ -10,8 +10,8 @@ double median_of_sorted(const std::vector<double>& sorted) {
   return mean_of({sorted[n / 2 - 1], sorted[n / 2]});  // exact for decimals, see mean_of
 }
 
-EntryScores MedianMethod::score(const KindTotals& totals) const {
-  return score_each_entry(totals, median_of_sorted);
+Aggregate MedianMethod::aggregate(const KindTotals& totals) const {
+  return {score_each_entry(totals, median_of_sorted), {}};
 }
 
 }  // namespace jury

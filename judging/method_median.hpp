@@ -13,7 +13,7 @@ double median_of_sorted(const std::vector<double>& sorted);
 
 class MedianMethod final : public AggregationMethod {
  public:
-  EntryScores score(const KindTotals& totals) const override;
+  Aggregate aggregate(const KindTotals& totals) const override;
 };
 
 }  // namespace jury

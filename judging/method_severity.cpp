@@ -4,6 +4,7 @@
 #include <Eigen/SparseCholesky>
 #include <Eigen/SparseCore>
 #include <algorithm>
+#include <utility>
 
 namespace jury {
 
@@ -115,8 +116,9 @@ SeverityFit fit_severity(const KindTotals& totals, double shrinkage) {
   return fit;
 }
 
-EntryScores SeverityMethod::score(const KindTotals& totals) const {
-  return fit_severity(totals, shrinkage_).theta;
+Aggregate SeverityMethod::aggregate(const KindTotals& totals) const {
+  SeverityFit fit = fit_severity(totals, shrinkage_);
+  return {std::move(fit.theta), std::move(fit.judge_effect)};
 }
 
 }  // namespace jury

@@ -26,7 +26,7 @@ SeverityFit fit_severity(const KindTotals& totals, double shrinkage);
 class SeverityMethod final : public AggregationMethod {
  public:
   explicit SeverityMethod(double shrinkage) : shrinkage_(shrinkage) {}
-  EntryScores score(const KindTotals& totals) const override;
+  Aggregate aggregate(const KindTotals& totals) const override;
 
  private:
   double shrinkage_;

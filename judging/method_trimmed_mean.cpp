@@ -10,10 +10,12 @@ double trimmed_mean_of_sorted(const std::vector<double>& sorted, int trim) {
   return mean_of(std::vector<double>(sorted.begin() + trim, sorted.end() - trim));
 }
 
-EntryScores TrimmedMeanMethod::score(const KindTotals& totals) const {
-  return score_each_entry(totals, [this](const std::vector<double>& sorted) {
-    return trimmed_mean_of_sorted(sorted, trim_);
-  });
+Aggregate TrimmedMeanMethod::aggregate(const KindTotals& totals) const {
+  return {score_each_entry(totals,
+                           [this](const std::vector<double>& sorted) {
+                             return trimmed_mean_of_sorted(sorted, trim_);
+                           }),
+          {}};
 }
 
 }  // namespace jury

@@ -15,7 +15,7 @@ double trimmed_mean_of_sorted(const std::vector<double>& sorted, int trim);
 class TrimmedMeanMethod final : public AggregationMethod {
  public:
   explicit TrimmedMeanMethod(int trim) : trim_(trim) {}
-  EntryScores score(const KindTotals& totals) const override;
+  Aggregate aggregate(const KindTotals& totals) const override;
 
  private:
   int trim_;

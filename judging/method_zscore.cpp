@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace jury {
 
@@ -33,7 +34,7 @@ struct Spread {
 
 }  // namespace
 
-EntryScores ZScoreMethod::score(const KindTotals& totals) const {
+Aggregate ZScoreMethod::aggregate(const KindTotals& totals) const {
   std::vector<Spread> judges(totals.judge_ids.size());
   Spread all;
   for (const auto& entry : totals.by_entry)
@@ -60,7 +61,7 @@ EntryScores ZScoreMethod::score(const KindTotals& totals) const {
     }
     scores[e] = all.mean() + all.sd() * (z_sum / static_cast<double>(entry.size()));
   }
-  return scores;
+  return {std::move(scores), {}};
 }
 
 }  // namespace jury

@@ -10,7 +10,7 @@ namespace jury {
 
 class ZScoreMethod final : public AggregationMethod {
  public:
-  EntryScores score(const KindTotals& totals) const override;
+  Aggregate aggregate(const KindTotals& totals) const override;
 };
 
 }  // namespace jury

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <map>
 
-#include "judging/method_severity.hpp"
+#include "judging/aggregation.hpp"
 #include "judging/results.hpp"
 #include "judging/totals.hpp"
 
@@ -87,8 +87,11 @@ PoolReliability pool_reliability(const PoolResult& pool, const KindTotals& total
   return out;
 }
 
-void add_judges(const KindTotals& totals, double shrinkage, std::vector<JudgeReliability>& out) {
-  const SeverityFit fit = fit_severity(totals, shrinkage);
+/// Load, mean total and severity per judge; the severity is always the severity model's judge
+/// effect (SPEC §9), whichever method the competition ranks by.
+void add_judges(const KindTotals& totals, const AggregationMethod& severity,
+                std::vector<JudgeReliability>& out) {
+  const std::vector<double> effects = severity.aggregate(totals).judge_effects;
   std::vector<JudgeReliability> judges(totals.judge_ids.size());
   for (const auto& entry : totals.by_entry)
     for (const JudgeTotal& t : entry) {
@@ -100,7 +103,7 @@ void add_judges(const KindTotals& totals, double shrinkage, std::vector<JudgeRel
     judges[j].judge_id = totals.judge_ids[j];
     judges[j].kind = totals.kind;
     judges[j].mean_total /= judges[j].load;
-    judges[j].severity = fit.judge_effect[j];
+    judges[j].severity = effects[j];
     out.push_back(std::move(judges[j]));
   }
 }
@@ -134,13 +137,13 @@ ReliabilityReport build_reliability_report(const Config& config, const std::vect
       if (!row.flags.empty())
         report.flagged.push_back(FlaggedEntry{row.entry_id, pool.kind, row.flags});
   }
-  for (const KindTotals& totals : kinds)
-    add_judges(totals, config.aggregation.severity_shrinkage, report.judges);
-  for (Method method :
-       {Method::Mean, Method::TrimmedMean, Method::Median, Method::ZScore, Method::Severity}) {
-    if (method == report.method) continue;
+  const auto severity = make_aggregation_method(Method::Severity, config.aggregation);
+  for (const KindTotals& totals : kinds) add_judges(totals, *severity, report.judges);
+  for (const AggregationMethodInfo& other : aggregation_methods()) {
+    if (other.method == report.method) continue;
     report.methods.push_back(MethodComparison{
-        method, tier_changes(results, compute_results(config, entries, scores, method))});
+        other.method,
+        tier_changes(results, compute_results(config, entries, scores, other.method))});
   }
   return report;
 }

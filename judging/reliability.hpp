@@ -72,7 +72,7 @@ struct ReliabilityReport {
   std::vector<PoolReliability> pools;
   std::vector<JudgeReliability> judges;   ///< kind order, then judge_id
   std::vector<FlaggedEntry> flagged;      ///< in results order
-  std::vector<MethodComparison> methods;  ///< every other method, in the order of the Method enum
+  std::vector<MethodComparison> methods;  ///< every other method, in registry order
   std::vector<std::string> warnings;      ///< those of the configured method's results
 };
 

@@ -9,7 +9,6 @@
 #include "judging/aggregation.hpp"
 #include "judging/awards.hpp"
 #include "judging/method_mean.hpp"
-#include "judging/method_severity.hpp"
 #include "judging/ranking.hpp"
 #include "judging/totals.hpp"
 
@@ -152,13 +151,6 @@ void award_tiers(const AwardPolicy& policy, std::vector<PoolResult>& pools) {
   }
 }
 
-std::string pool_name(const PoolResult& pool) {
-  std::string name = pool.kind;
-  if (pool.group) name += "/" + *pool.group;
-  if (pool.subject) name += "/" + *pool.subject;
-  return name;
-}
-
 /// SPEC §6: warn when the judge–entry graph of a pool has more than one connected component.
 void warn_if_disconnected(const KindTotals& totals, const std::vector<std::size_t>& members,
                           const PoolResult& pool, std::vector<std::string>& warnings) {
@@ -166,15 +158,16 @@ void warn_if_disconnected(const KindTotals& totals, const std::vector<std::size_
   for (std::size_t e : members) in_pool[e] = true;
   const int components = count_components(totals, in_pool);
   if (components > 1)
-    warnings.push_back("pool " + pool_name(pool) + ": the judge–entry graph has " +
+    warnings.push_back("pool " + pool_id(pool) + ": the judge–entry graph has " +
                        std::to_string(components) +
                        " connected components; severity effects are not comparable across them");
 }
 
-void add_severities(const KindTotals& totals, const SeverityFit& fit,
+/// The judge effects of a method that models judges, reported as severities (SPEC §6).
+void add_severities(const KindTotals& totals, const std::vector<double>& judge_effects,
                     std::vector<JudgeSeverity>& severities) {
-  for (std::size_t j = 0; j < totals.judge_ids.size(); ++j)
-    severities.push_back(JudgeSeverity{totals.judge_ids[j], totals.kind, fit.judge_effect[j]});
+  for (std::size_t j = 0; j < judge_effects.size(); ++j)
+    severities.push_back(JudgeSeverity{totals.judge_ids[j], totals.kind, judge_effects[j]});
 }
 
 }  // namespace
@@ -183,20 +176,15 @@ Results compute_results(const Config& config, const std::vector<Entry>& entries,
                         const std::vector<ScoreRow>& scores, std::optional<Method> method) {
   Results results;
   results.method = method.value_or(config.aggregation.method);
-  const bool severity = results.method == Method::Severity;
-  const auto aggregate = make_aggregation_method(results.method, config.aggregation);
+  const auto aggregation = make_aggregation_method(results.method, config.aggregation);
 
   for (const KindTotals& totals : collect_totals(config, entries, scores)) {
-    EntryScores raw_scores;
-    if (severity) {
-      SeverityFit fit = fit_severity(totals, config.aggregation.severity_shrinkage);
-      add_severities(totals, fit, results.severities);
-      raw_scores = std::move(fit.theta);
-    } else {
-      raw_scores = aggregate->score(totals);
-    }
+    const Aggregate aggregate = aggregation->aggregate(totals);
+    add_severities(totals, aggregate.judge_effects, results.severities);
+    const bool models_judges = !aggregate.judge_effects.empty();
     const Rubric& rubric = config.rubric_of(totals.kind);
-    const KindContext kind{config, totals, raw_scores, scores, tiebreak_criteria(config, rubric)};
+    const KindContext kind{config, totals, aggregate.scores, scores,
+                           tiebreak_criteria(config, rubric)};
     const AwardPolicy& policy = config.awards.at(totals.kind);
 
     std::vector<PoolResult> pools;
@@ -205,7 +193,7 @@ Results compute_results(const Config& config, const std::vector<Entry>& entries,
       pool.kind = totals.kind;
       pool.group = pool_field(splits_by(policy, "group"), key.group);
       pool.subject = pool_field(splits_by(policy, "subject"), key.subject);
-      if (severity) warn_if_disconnected(totals, members, pool, results.warnings);
+      if (models_judges) warn_if_disconnected(totals, members, pool, results.warnings);
       pools.push_back(std::move(pool));
     }
     award_tiers(policy, pools);

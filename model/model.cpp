@@ -1,6 +1,9 @@
 #include "model/model.hpp"
 
+#include <algorithm>
 #include <stdexcept>
+
+#include "model/text.hpp"
 
 namespace jury {
 
@@ -12,6 +15,13 @@ int index_of(const std::vector<T>& items, const std::string& id) {
   return -1;
 }
 }  // namespace
+
+bool is_id(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
+  });
+}
 
 const Kind* Config::find_kind(const std::string& id) const {
   const int i = index_of(kinds, id);
@@ -49,76 +59,45 @@ std::string kind_label(const Config& config, const std::string& id) {
   return kind ? kind->label : id;
 }
 
-std::string to_string(Method m) {
-  switch (m) {
-    case Method::Mean:
-      return "mean";
-    case Method::TrimmedMean:
-      return "trimmed-mean";
-    case Method::Median:
-      return "median";
-    case Method::ZScore:
-      return "zscore";
-    case Method::Severity:
-      return "severity";
-  }
-  return "?";
+std::string group_label(const Config& config, const std::string& id) {
+  return label_of(config.groups, id);
 }
 
-std::optional<Method> parse_method(const std::string& s) {
-  for (Method m :
-       {Method::Mean, Method::TrimmedMean, Method::Median, Method::ZScore, Method::Severity})
-    if (to_string(m) == s) return m;
-  return std::nullopt;
+std::string subject_label(const Config& config, const std::string& id) {
+  return label_of(config.subjects, id);
 }
 
-std::string to_string(ConflictRule r) {
-  switch (r) {
-    case ConflictRule::School:
-      return "school";
-    case ConflictRule::Advisor:
-      return "advisor";
-    case ConflictRule::District:
-      return "district";
-    case ConflictRule::Declared:
-      return "declared";
-  }
-  return "?";
+const Tier* find_tier(const Config& config, const std::string& kind_id,
+                      const std::string& tier_id) {
+  const auto policy = config.awards.find(kind_id);
+  if (policy == config.awards.end()) return nullptr;
+  for (const Tier& tier : policy->second.tiers)
+    if (tier.id == tier_id) return &tier;
+  return nullptr;
 }
 
-std::optional<ConflictRule> parse_conflict_rule(const std::string& s) {
-  for (ConflictRule r : {ConflictRule::School, ConflictRule::Advisor, ConflictRule::District,
-                         ConflictRule::Declared})
-    if (to_string(r) == s) return r;
-  return std::nullopt;
+std::vector<std::string> pool_split_labels(const Config& config, const PoolResult& pool) {
+  std::vector<std::string> labels;
+  if (pool.group) labels.push_back(group_label(config, *pool.group));
+  if (pool.subject) labels.push_back(subject_label(config, *pool.subject));
+  return labels;
 }
 
-std::string to_string(EntryStatus s) {
-  switch (s) {
-    case EntryStatus::Active:
-      return "active";
-    case EntryStatus::Withdrawn:
-      return "withdrawn";
-    case EntryStatus::Disqualified:
-      return "disqualified";
-  }
-  return "?";
+std::string pool_id(const PoolResult& pool) {
+  std::string id = pool.kind;
+  if (pool.group) id += "/" + *pool.group;
+  if (pool.subject) id += "/" + *pool.subject;
+  return id;
 }
 
-std::string to_string(Rounding r) {
-  switch (r) {
-    case Rounding::Floor:
-      return "floor";
-    case Rounding::Round:
-      return "round";
-    case Rounding::Ceil:
-      return "ceil";
-  }
-  return "?";
+std::string pool_label(const Config& config, const PoolResult& pool) {
+  std::vector<std::string> parts{kind_label(config, pool.kind)};
+  for (std::string& label : pool_split_labels(config, pool)) parts.push_back(std::move(label));
+  return join(parts, " / ");
 }
 
-std::string to_string(TiePolicy t) {
-  return t == TiePolicy::Share ? "share" : "exclude";
+bool Judge::may_score(const std::string& kind_id) const {
+  return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind_id) != kinds.end();
 }
 
 }  // namespace jury

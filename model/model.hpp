@@ -6,16 +6,24 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "model/decimal.hpp"
+#include "model/enums.hpp"
 
 namespace jury {
 
 // ---------------------------------------------------------------- config (SPEC §2)
 
+/// SPEC §2: ids are ASCII letters, digits, `_` and `-`, at least one.
+bool is_id(std::string_view text);
+
 /// An id with its display label (groups, subjects).
 struct Labelled {
   std::string id;
   std::string label;
+  friend bool operator==(const Labelled&, const Labelled&) = default;
 };
 
 struct Criterion {
@@ -23,12 +31,14 @@ struct Criterion {
   std::string label;
   double max = 0;     ///< a judge scores 0..max
   double weight = 0;  ///< defaults to max
+  friend bool operator==(const Criterion&, const Criterion&) = default;
 };
 
 struct Rubric {
   std::string id;
   double step = 0.5;  ///< allowed score granularity
   std::vector<Criterion> criteria;
+  friend bool operator==(const Rubric&, const Rubric&) = default;
 };
 
 struct Kind {
@@ -37,12 +47,7 @@ struct Kind {
   std::string rubric;  ///< rubric id
   int max_students = 3;
   int max_advisors = 2;
-};
-
-/// A decimal fraction held exactly: value = numerator / denominator (denominator a power of 10).
-struct Decimal {
-  std::int64_t numerator = 0;
-  std::int64_t denominator = 1;
+  friend bool operator==(const Kind&, const Kind&) = default;
 };
 
 struct Tier {
@@ -51,10 +56,8 @@ struct Tier {
   std::optional<int> count;         ///< exactly one of count / share is set
   std::optional<Decimal> share;     ///< fraction of the pool size
   std::optional<double> min_score;  ///< compared with the rounded score
+  friend bool operator==(const Tier&, const Tier&) = default;
 };
-
-enum class Rounding { Floor, Round, Ceil };
-enum class TiePolicy { Share, Exclude };
 
 struct AwardPolicy {
   std::vector<std::string> pool_by{"group"};  ///< subset/order of {"group","subject"}
@@ -62,9 +65,8 @@ struct AwardPolicy {
   Rounding rounding = Rounding::Floor;
   TiePolicy ties = TiePolicy::Share;
   bool cascade = false;
+  friend bool operator==(const AwardPolicy&, const AwardPolicy&) = default;
 };
-
-enum class ConflictRule { School, Advisor, District, Declared };
 
 struct JudgingConfig {
   int default_judges_per_entry = 3;
@@ -74,9 +76,8 @@ struct JudgingConfig {
                                       ConflictRule::Declared};
   int mismatch_cost = 10;
   int balance_cost = 1;
+  friend bool operator==(const JudgingConfig&, const JudgingConfig&) = default;
 };
-
-enum class Method { Mean, TrimmedMean, Median, ZScore, Severity };
 
 struct AggregationConfig {
   Method method = Method::Severity;
@@ -85,6 +86,7 @@ struct AggregationConfig {
   int precision = 2;
   double severity_shrinkage = 3;
   double disagreement = 25;
+  friend bool operator==(const AggregationConfig&, const AggregationConfig&) = default;
 };
 
 struct Config {
@@ -106,11 +108,10 @@ struct Config {
   int group_index(const std::string& id) const;    ///< -1 when unknown
   int subject_index(const std::string& id) const;  ///< -1 when unknown
   int kind_index(const std::string& id) const;     ///< -1 when unknown
+  friend bool operator==(const Config&, const Config&) = default;
 };
 
 // ---------------------------------------------------------------- entries and judges (§3–4)
-
-enum class EntryStatus { Active, Withdrawn, Disqualified };
 
 struct Entry {
   std::string id;
@@ -125,6 +126,7 @@ struct Entry {
   EntryStatus status = EntryStatus::Active;
 
   bool active() const { return status == EntryStatus::Active; }
+  friend bool operator==(const Entry&, const Entry&) = default;
 };
 
 struct Judge {
@@ -137,6 +139,10 @@ struct Judge {
   std::optional<int> max_load;         ///< unset = config default
   std::vector<std::string> conflicts;  ///< entry ids and/or school names (declared 回避)
   bool active = true;
+
+  /// Whether the judge may score entries of this kind (an empty `kinds` allows every kind).
+  bool may_score(const std::string& kind_id) const;
+  friend bool operator==(const Judge&, const Judge&) = default;
 };
 
 // ---------------------------------------------------------------- assignment and scores (§5–6)
@@ -161,6 +167,7 @@ struct ScoreRow {
       if (!v) return false;
     return !values.empty();
   }
+  friend bool operator==(const ScoreRow&, const ScoreRow&) = default;
 };
 
 // ---------------------------------------------------------------- results (§7–9)
@@ -175,6 +182,7 @@ struct EntryResult {
   std::optional<std::string> tier;      ///< tier id; nullopt = no prize
   std::vector<double> tiebreak_values;  ///< rounded mean raw score per tiebreak criterion
   std::vector<std::string> flags;       ///< "incomplete", "disagreement", …
+  friend bool operator==(const EntryResult&, const EntryResult&) = default;
 };
 
 struct PoolResult {
@@ -184,12 +192,14 @@ struct PoolResult {
   int entries = 0;                     ///< ranked (complete) entries: the pool size n_p
   std::vector<std::pair<std::string, int>> quotas;  ///< tier id → quota, tier order
   std::vector<EntryResult> rows;                    ///< rank order, incomplete last
+  friend bool operator==(const PoolResult&, const PoolResult&) = default;
 };
 
 struct JudgeSeverity {
   std::string judge_id;
   std::string kind;
   double severity = 0;  ///< b_j; negative = harsh
+  friend bool operator==(const JudgeSeverity&, const JudgeSeverity&) = default;
 };
 
 struct Results {
@@ -197,6 +207,7 @@ struct Results {
   std::vector<PoolResult> pools;  ///< kind order, then pool order
   std::vector<JudgeSeverity> severities;
   std::vector<std::string> warnings;  ///< e.g. disconnected judge–entry graph
+  friend bool operator==(const Results&, const Results&) = default;
 };
 
 // ---------------------------------------------------------------- rounds (§12–13)
@@ -210,12 +221,7 @@ struct AdvanceRule {
   std::optional<int> count;         ///< exactly one of count / share is set
   std::optional<Decimal> share;     ///< fraction of the pool's ranked entries
   std::optional<double> min_score;  ///< compared with the rounded score of the previous round
-};
-
-/// `awards.<kind>.absent`: what an absence from a round costs an entrant.
-enum class AbsentPolicy {
-  Forfeit,  ///< no tier at all
-  Keep,     ///< may still get a tier decided by an earlier round
+  friend bool operator==(const AdvanceRule&, const AdvanceRule&) = default;
 };
 
 /// `awards.<kind>.recommend`: recommendation to the next level (推荐).
@@ -224,32 +230,40 @@ struct Recommendation {
   std::optional<int> count;        ///< exactly one of count / share is set
   std::optional<Decimal> share;    ///< fraction of the pool's entries holding one of `tiers`
   std::vector<std::string> tiers;  ///< tier ids whose holders may be recommended
+  friend bool operator==(const Recommendation&, const Recommendation&) = default;
 };
 
 /// `rounds[].interviews.sessions[]`: a block of consecutive interview slots.
 struct InterviewSession {
   std::string start;  ///< local time "YYYY-MM-DD HH:MM"
   int slots = 0;
+  friend bool operator==(const InterviewSession&, const InterviewSession&) = default;
 };
 
 /// `rounds[].interviews` (§13).
 struct Interviews {
   int slot_minutes = 0;
   std::vector<InterviewSession> sessions;  ///< slots are numbered through them in order
+  friend bool operator==(const Interviews&, const Interviews&) = default;
 };
 
-// ---------------------------------------------------------------- names
+// ---------------------------------------------------------------- names (for display)
 
-/// The label of the item with this id, or the id itself when there is none (for display).
+/// The label of the item with this id, or the id itself when there is none.
 std::string label_of(const std::vector<Labelled>& items, const std::string& id);
 std::string kind_label(const Config& config, const std::string& id);
+std::string group_label(const Config& config, const std::string& id);
+std::string subject_label(const Config& config, const std::string& id);
 
-std::string to_string(Method);
-std::optional<Method> parse_method(const std::string&);
-std::string to_string(ConflictRule);
-std::optional<ConflictRule> parse_conflict_rule(const std::string&);
-std::string to_string(EntryStatus);
-std::string to_string(Rounding);
-std::string to_string(TiePolicy);
+/// The tier with this id in the kind's award policy; nullptr when there is none.
+const Tier* find_tier(const Config& config, const std::string& kind_id, const std::string& tier_id);
+
+/// The labels of what the pool is split by: its group, then its subject; empty for a pool that
+/// is the whole kind.
+std::vector<std::string> pool_split_labels(const Config& config, const PoolResult& pool);
+/// The pool by ids, for messages: `student/primary`.
+std::string pool_id(const PoolResult& pool);
+/// The pool by labels, for people: `学生科技创新成果 / 小学`.
+std::string pool_label(const Config& config, const PoolResult& pool);
 
 }  // namespace jury

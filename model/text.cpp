@@ -101,9 +101,12 @@ std::vector<std::string> split_names(std::string_view s) {
   return names;
 }
 
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
   return out;
 }
 

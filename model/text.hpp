@@ -25,7 +25,7 @@ std::vector<std::string> split_names(std::string_view utf8);
 bool same_word(std::string_view a, std::string_view b);
 
 /// The items with the separator between them.
-std::string join(const std::vector<std::string>& items, const std::string& separator);
+std::string join(const std::vector<std::string>& items, std::string_view separator);
 
 /// True when the bytes are well-formed UTF-8.
 bool is_valid_utf8(std::string_view bytes);
