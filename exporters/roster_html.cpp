@@ -78,7 +78,8 @@ std::string page_title(const Config& config) {
 
 class HtmlRoster {
  public:
-  HtmlRoster(const Config& config, bool is_public) : config_(config), public_(is_public) {}
+  HtmlRoster(const Config& config, bool is_public, bool staged)
+      : config_(config), public_(is_public), staged_(staged) {}
 
   std::string render(const std::vector<const PoolResult*>& pools,
                      const std::vector<RosterRow>& rows) {
@@ -122,7 +123,7 @@ class HtmlRoster {
     if (pool.group) names.push_back(roster_detail::group_label(config_, *pool.group));
     if (pool.subject) names.push_back(roster_detail::subject_label(config_, *pool.subject));
     if (!names.empty()) out_ += "<h3>" + html_escape(roster_detail::join(names, " · ")) + "</h3>\n";
-    const std::map<int, int> rank_counts = roster_detail::rank_counts(pool);
+    const roster_detail::RankCounts rank_counts = roster_detail::rank_counts(pool);
     bool any_shown = false;
     for (const Tier& tier : tiers_of(pool.kind)) {
       std::vector<RosterRow> winners;
@@ -166,25 +167,28 @@ class HtmlRoster {
     return policy == config_.awards.end() ? none : policy->second.tiers;
   }
 
-  void render_table(const std::vector<RosterRow>& rows, const std::map<int, int>& rank_counts) {
+  void render_table(const std::vector<RosterRow>& rows,
+                    const roster_detail::RankCounts& rank_counts) {
     // Fixed column widths (share of the page) so that every table of the notice lines up.
     out_ += public_ ? "<table>\n<colgroup><col style=\"width:8%\"><col style=\"width:12%\"><col>"
                       "<col style=\"width:18%\"><col style=\"width:13%\"><col style=\"width:12%\">"
-                      "<col style=\"width:8%\"></colgroup>\n"
+                      "<col style=\"width:8%\">" +
+                          staged_cols() + "</colgroup>\n"
                     : "<table>\n<colgroup><col style=\"width:8%\"><col style=\"width:11%\"><col>"
                       "<col style=\"width:14%\"><col style=\"width:11%\"><col style=\"width:10%\">"
-                      "<col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:10%\">"
-                      "</colgroup>\n";
+                      "<col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:10%\">" +
+                          staged_cols() + "</colgroup>\n";
     out_ +=
         "<thead><tr><th>名次</th><th>作品编号</th><th>作品名称</th><th>学校</th>"
         "<th>学生</th><th>指导教师</th><th>奖项</th>";
+    if (staged_) out_ += "<th>评审阶段</th><th>推荐</th>";  // SPEC §12
     if (!public_) out_ += "<th>得分</th><th>标记</th>";
     out_ += "</tr></thead>\n<tbody>\n";
     for (const RosterRow& row : rows) render_row(row, rank_counts);
     out_ += "</tbody>\n</table>\n";
   }
 
-  void render_row(const RosterRow& row, const std::map<int, int>& rank_counts) {
+  void render_row(const RosterRow& row, const roster_detail::RankCounts& rank_counts) {
     const Entry& entry = *row.entry;
     const EntryResult& result = *row.result;
     const auto cell = [this](std::string_view text, const char* css_class = nullptr) {
@@ -199,6 +203,11 @@ class HtmlRoster {
     cell(roster_detail::join(entry.students, "、"));
     cell(roster_detail::join(entry.advisors, "、"));
     cell(result.tier ? roster_detail::tier_label(config_, row.pool->kind, *result.tier) : "—");
+    if (staged_) {
+      cell(roster_detail::reached_label(config_, result));
+      const std::string recommended = roster_detail::recommend_label(config_, entry.kind, result);
+      cell(recommended.empty() ? "—" : recommended);
+    }
     if (!public_) {
       cell(result.score ? roster_detail::format_fixed(*result.score, config_.aggregation.precision)
                         : "—",
@@ -211,9 +220,10 @@ class HtmlRoster {
   }
 
   /// A shared place shows `并列 3` on every member of the tie group (SPEC §7).
-  static std::string rank_html(const EntryResult& result, const std::map<int, int>& rank_counts) {
+  static std::string rank_html(const EntryResult& result,
+                               const roster_detail::RankCounts& rank_counts) {
     if (!result.rank) return "—";
-    const auto count = rank_counts.find(*result.rank);
+    const auto count = rank_counts.find({result.round, *result.rank});
     const bool shared = count != rank_counts.end() && count->second > 1;
     return (shared ? std::string("<span class=\"tie\">并列</span> ") : std::string()) +
            std::to_string(*result.rank);
@@ -232,8 +242,14 @@ class HtmlRoster {
             "组委会<br>年　　月　　日</p>\n</section>\n";
   }
 
+  /// The widths of the §12 columns (round reached, recommendation).
+  std::string staged_cols() const {
+    return staged_ ? "<col style=\"width:10%\"><col style=\"width:10%\">" : "";
+  }
+
   const Config& config_;
   bool public_;
+  bool staged_;
   std::string out_;
 };
 
@@ -241,7 +257,7 @@ class HtmlRoster {
 
 std::string roster_html(const Config& config, const std::vector<Entry>& entries,
                         const Results& results, bool is_public) {
-  return HtmlRoster(config, is_public)
+  return HtmlRoster(config, is_public, results.staged)
       .render(roster_detail::ordered_pools(config, results),
               roster_detail::roster_rows(config, entries, results, is_public));
 }
