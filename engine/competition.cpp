@@ -586,6 +586,11 @@ std::vector<std::string> Competition::export_sheets(const std::string& dir, Enco
     if (e.active()) active_entries.insert(e.id);
   for (const auto& j : judges)
     if (j.active) active_judges.insert(j.id);
+  // A later round nobody takes part in (every entrant absent, or nobody went on) has no sheet.
+  if (config_.rounds.size() > 1 && active_entries.empty()) {
+    make_sheet_folder(dir);
+    return {};
+  }
   const std::vector<Assignment> assignments = store_.load_assignments(view.id);
   std::vector<Assignment> pairs;
   for (const auto& pair : assignments)

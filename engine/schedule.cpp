@@ -40,6 +40,13 @@ InfeasibleError too_few_slots(const std::string& round, const SlotShortfall& sho
   return InfeasibleError(problems, "the interview timetable does not fit, nothing changed");
 }
 
+/// Whether anyone takes part in the round: an active entrant not absent (else its timetable is
+/// empty, and so is its set of sheets).
+bool takes_part(const RoundView& view) {
+  const std::vector<Entry> counted = view.counted_entries();
+  return std::any_of(counted.begin(), counted.end(), [](const Entry& e) { return e.active(); });
+}
+
 }  // namespace
 
 std::optional<ScheduleFormat> parse_schedule_format(const std::string& name) {
@@ -57,7 +64,7 @@ ScheduleSummary Competition::schedule(std::uint64_t seed) {
     throw StateError(fmt::format(
         "round {} has no interview timetable: its config gives no `interviews` sessions", id));
   const std::vector<Assignment> pairs = store_.load_assignments(id);
-  if (pairs.empty())
+  if (pairs.empty() && takes_part(load_round_view(store_, config_, round)))
     throw StateError(fmt::format("round {} has no assignments yet; run `jury assign` first", id));
   if (!store_.load_scores(id).empty())
     throw StateError(fmt::format(

@@ -115,7 +115,7 @@ def gen_rounds(rng: random.Random, n_rounds: int, kind_ids: list, sections: set)
     prev = list(kind_ids)
     for i in range(1, n_rounds):
         rd = {"id": ids[i], "label": ROUND_LABELS.get(ids[i], f"第{i + 1}轮")}
-        kinds = prev if len(prev) == 1 or rng.random() < 0.6 else [k for k in prev if k != rng.choice(prev)]
+        kinds = prev if len(prev) == 1 or rng.random() < 0.6 else drop_one(rng, prev)
         if kinds != prev or rng.random() < 0.3:
             rd["kinds"] = kinds
         rd["advance"] = {k: gen_advance(rng) for k in kinds}
@@ -134,6 +134,12 @@ def gen_rounds(rng: random.Random, n_rounds: int, kind_ids: list, sections: set)
         rounds.append(rd)
         prev = kinds
     return rounds
+
+
+def drop_one(rng: random.Random, kinds: list) -> list:
+    """The kinds without one of them, drawn once (a round judging a strict subset, never none)."""
+    gone = rng.choice(kinds)
+    return [k for k in kinds if k != gone]
 
 
 def gen_advance(rng: random.Random) -> dict:
@@ -439,7 +445,7 @@ class Case:
             note("absent between export and import")
         fill.fill(d / "sheets1", d / "filled1", judges, self.truth[rc.id], set(self.absent[rc.id]), True,
                   self.problems)
-        self.cli("import", "scores", d / "filled1")
+        self.import_sheets(d / "filled1")
         if self.truth[rc.id].recused or self.rng.random() < 0.3:
             if self.cli("assign", "--seed", self.seed, ok=(0, 4)).returncode == 4:
                 note("re-assign infeasible after recusals")
@@ -448,7 +454,7 @@ class Case:
             self.cli("export", "sheets", d / "sheets2")
             fill.fill(d / "sheets2", d / "filled2", judges, self.truth[rc.id], set(self.absent[rc.id]), False,
                       self.problems, new_only=True)
-            self.cli("import", "scores", d / "filled2")
+            self.import_sheets(d / "filled2")
         if self.multi and self.rng.random() < 0.35:
             self.mark_absent(rc, self.pick_entrants(rc, 1, scored=True))
             note("absent after scoring")
@@ -456,6 +462,14 @@ class Case:
             self.expect(3, "schedule", "--seed", self.seed, why="§13: schedule refuses once an interview has a score")
         self.export_assignments(rc)
         return True
+
+    def import_sheets(self, folder: Path) -> None:
+        """`import scores DIR`; a round nobody takes part in has no sheet, and an empty folder is
+        an error of §6 (there is nothing to import), so it is not imported."""
+        if any(folder.glob("*.csv")):
+            self.cli("import", "scores", folder)
+        else:
+            note("round without sheets")
 
     def export_assignments(self, rc: rr.RoundCfg) -> list:
         path = self.work / rc.id / f"assignments-{len(list((self.work / rc.id).glob('assignments-*')))}.csv"
