@@ -17,6 +17,7 @@ reopen after scores, award), and every exported schedule with the §13 checker.
     tools/crosscheck_rounds.py --jury build/jury --cases 50 --seed 1 [--sections 12,13,14]
                                [--keep DIR] [--verbose]
     tools/crosscheck_rounds.py --jury build/jury --rounds 1 --cases 30   # plain one-round configs
+    tools/crosscheck_rounds.py --jury build/jury --sample fixtures/jingzhou-2021/competition-rounds.json
     tools/crosscheck_rounds.py --against-reference-results --jury build/jury --cases 30
     tools/crosscheck_rounds.py --self-test --cases 200                  # no CLI: the reference alone
 
@@ -340,16 +341,34 @@ class Fill:
 # ---------------------------------------------------------------------------- one case
 
 
+def load_sample(config: Path) -> tuple:
+    """A bundled competition (config, entries.csv and judges.csv next to it) as the driver's
+    config, entry rows and judge rows."""
+    cfg = json.loads(config.read_text(encoding="utf-8-sig"))
+    with open(config.parent / "entries.csv", encoding="utf-8-sig", newline="") as f:
+        entries = [{h: row.get(h) or ("active" if h == "status" else "") for h in E_HEADER}
+                   for row in csv.DictReader(f)]
+    with open(config.parent / "judges.csv", encoding="utf-8-sig", newline="") as f:
+        judges = [{h: row.get(h) or ("yes" if h == "active" else "") for h in J_HEADER}
+                  for row in csv.DictReader(f)]
+    return cfg, entries, judges
+
+
 class Case:
-    def __init__(self, jury: str, rng: random.Random, work: Path, sections: set, n_rounds: int):
+    def __init__(self, jury: str, rng: random.Random, work: Path, sections: set, n_rounds: int,
+                 sample: Path | None = None):
         self.jury = jury
         self.rng = rng
         self.work = work
         self.sections = sections
-        self.cfg = gen_config(rng, n_rounds, sections)
+        if sample:
+            self.cfg, self.entries, self.judges = load_sample(sample)
+        else:
+            self.cfg = gen_config(rng, n_rounds, sections)
         self.multi = "rounds" in self.cfg
         self.rounds = rr.round_configs(self.cfg)
-        self.entries, self.judges = gen_people(rng, self.cfg)
+        if not sample:
+            self.entries, self.judges = gen_people(rng, self.cfg)
         self.db = work / "jury.db"
         self.seed = rng.randint(0, 1000)
         self.truth = {rc.id: Truth() for rc in self.rounds}
@@ -947,7 +966,7 @@ def run_one(args, seed: int, work: Path) -> tuple:
         return against_reference_results(args.jury, seed, work), None
     rng = random.Random(seed)
     n_rounds = args.rounds or rng.choice([2, 2, 3])
-    case = Case(args.jury, rng, work, sections, n_rounds)
+    case = Case(args.jury, rng, work, sections, n_rounds, Path(args.sample) if args.sample else None)
     try:
         problems = case.run()
     except cc.CliError as err:
@@ -964,6 +983,8 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, choices=(1, 2, 3), help="rounds per competition (default 2 or 3; "
                     "1 = configs without `rounds`)")
     ap.add_argument("--keep", help="keep the case directories of failing cases here")
+    ap.add_argument("--sample", help="a bundled competition's config (entries.csv and judges.csv next "
+                    "to it) instead of generated ones; each case fills its sheets differently")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--self-test", action="store_true", help="no CLI: the reference on random inputs")
     ap.add_argument("--against-reference-results", action="store_true",
