@@ -23,12 +23,17 @@ std::string listed(const std::vector<std::string>& items) {
   return items.empty() ? "none" : fmt::format("{}", fmt::join(items, ", "));
 }
 
-/// Σ of decimal weights as text, for the message when it is not 1.
+/// Σ of decimal weights as the exact decimal text, for the message when it is not 1 (the
+/// denominators are powers of ten, so the largest is a common one).
 std::string decimal_sum_text(const std::vector<std::pair<std::string, Decimal>>& weights) {
-  double sum = 0;
-  for (const auto& [id, w] : weights)
-    sum += static_cast<double>(w.numerator) / static_cast<double>(w.denominator);
-  return number_text(sum);
+  std::int64_t common = 1;
+  for (const auto& [id, w] : weights) common = std::max(common, w.denominator);
+  std::int64_t sum = 0;
+  for (const auto& [id, w] : weights) sum += w.numerator * (common / w.denominator);
+  std::string text = std::to_string(sum / common);
+  std::string fraction = std::to_string(common + sum % common).substr(1);  // zero-padded
+  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  return fraction.empty() ? text : text + "." + fraction;
 }
 
 }  // namespace
