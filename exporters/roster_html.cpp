@@ -107,6 +107,7 @@ class HtmlRoster {
       const std::string& kind = pools[p]->kind;
       out_ += "<section class=\"kind\">\n<h2>" +
               html_escape(roster_detail::kind_label(config_, kind)) + "</h2>\n";
+      render_recommendation(kind);
       for (; p < pools.size() && pools[p]->kind == kind; ++p) {
         std::vector<RosterRow> pool_rows;
         for (const RosterRow& row : rows)
@@ -151,6 +152,13 @@ class HtmlRoster {
     out_ += "</div>\n";
   }
 
+  /// SPEC §12: what 推荐 in the tables means for the kind.
+  void render_recommendation(const std::string& kind) {
+    const auto policy = config_.awards.find(kind);
+    if (!staged_ || policy == config_.awards.end() || !policy->second.recommend) return;
+    out_ += "<p class=\"muted\">推荐：" + html_escape(policy->second.recommend->label) + "</p>\n";
+  }
+
   /// SPEC §9: under the pool's tables, in plain words, where a tie-break criterion decided
   /// between equal scores and where a shared tie moved places to the next tier.
   void render_tie_notes(const PoolResult& pool) {
@@ -169,15 +177,7 @@ class HtmlRoster {
 
   void render_table(const std::vector<RosterRow>& rows,
                     const roster_detail::RankCounts& rank_counts) {
-    // Fixed column widths (share of the page) so that every table of the notice lines up.
-    out_ += public_ ? "<table>\n<colgroup><col style=\"width:8%\"><col style=\"width:12%\"><col>"
-                      "<col style=\"width:18%\"><col style=\"width:13%\"><col style=\"width:12%\">"
-                      "<col style=\"width:8%\">" +
-                          staged_cols() + "</colgroup>\n"
-                    : "<table>\n<colgroup><col style=\"width:8%\"><col style=\"width:11%\"><col>"
-                      "<col style=\"width:14%\"><col style=\"width:11%\"><col style=\"width:10%\">"
-                      "<col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:10%\">" +
-                          staged_cols() + "</colgroup>\n";
+    out_ += "<table>\n" + colgroup();
     out_ +=
         "<thead><tr><th>名次</th><th>作品编号</th><th>作品名称</th><th>学校</th>"
         "<th>学生</th><th>指导教师</th><th>奖项</th>";
@@ -205,8 +205,7 @@ class HtmlRoster {
     cell(result.tier ? roster_detail::tier_label(config_, row.pool->kind, *result.tier) : "—");
     if (staged_) {
       cell(roster_detail::reached_label(config_, result));
-      const std::string recommended = roster_detail::recommend_label(config_, entry.kind, result);
-      cell(recommended.empty() ? "—" : recommended);
+      cell(result.recommended ? "推荐" : "—");  // the label is under the kind's heading
     }
     if (!public_) {
       cell(result.score ? roster_detail::format_fixed(*result.score, config_.aggregation.precision)
@@ -242,9 +241,21 @@ class HtmlRoster {
             "组委会<br>年　　月　　日</p>\n</section>\n";
   }
 
-  /// The widths of the §12 columns (round reached, recommendation).
-  std::string staged_cols() const {
-    return staged_ ? "<col style=\"width:10%\"><col style=\"width:10%\">" : "";
+  /// Fixed column widths (share of the page; the title takes the rest) so that every table of
+  /// the notice lines up: rank, id, title, school, students, advisors, tier, then the round
+  /// reached and the recommendation (SPEC §12), then score and flags (not public).
+  std::string colgroup() const {
+    std::vector<int> widths;
+    if (staged_)
+      widths = public_ ? std::vector<int>{6, 12, 0, 13, 10, 9, 7, 12, 6}
+                       : std::vector<int>{5, 11, 0, 10, 8, 8, 7, 11, 5, 7, 8};
+    else
+      widths = public_ ? std::vector<int>{8, 12, 0, 18, 13, 12, 8}
+                       : std::vector<int>{8, 11, 0, 14, 11, 10, 8, 8, 10};
+    std::string html = "<colgroup>";
+    for (int width : widths)
+      html += width ? fmt::format("<col style=\"width:{}%\">", width) : std::string("<col>");
+    return html + "</colgroup>\n";
   }
 
   const Config& config_;

@@ -42,9 +42,10 @@ h2 { font-size: 13.5pt; border-bottom: 2px solid #000; padding-bottom: 1mm; marg
 h3 { font-size: 11.5pt; margin: 0 0 1.5mm; }
 p { margin: 1mm 0; }
 .meta { color: #333; font-size: 9.5pt; }
-section.judge { break-before: page; page-break-before: always; }
+section.judge + section.judge { break-before: page; page-break-before: always; }
 section.entrants { break-before: page; page-break-before: always; }
 div.entrant { break-inside: avoid; page-break-inside: avoid; border: 0.75pt solid #555; padding: 2mm 3mm; margin: 0 0 3mm; }
+div.entrant table { width: auto; min-width: 50%; }
 table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; font-size: 9.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
@@ -64,7 +65,7 @@ class SchedulePage {
   SchedulePage(const Config& config, const Round& round) : config_(config), round_(round) {}
 
   std::string render(std::vector<ScheduledPair> pairs) {
-    const std::string title = fmt::format("{} {}问辩日程", config_.competition_name, round_.label);
+    const std::string title = fmt::format("{} {}日程", config_.competition_name, round_.label);
     out_ += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
             escaped(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
     out_ += "<h1>" + escaped(title) + "</h1>\n";
