@@ -113,6 +113,7 @@ struct Status {
   int entries = 0;
   int judges_active = 0;
   int judges_inactive = 0;
+  int judges_elsewhere = 0;  ///< SPEC §12: active judges who do not serve in the round
   int assignments = 0;
   int recusals = 0;
   bool awarded = false;

@@ -97,7 +97,13 @@ Status Competition::status(std::optional<std::size_t> round) const {
   std::map<std::string, JudgeProgress> by_judge;
   const int default_capacity = default_max_load(config, entries, judges);
   for (const auto& j : judges) {
-    (j.active ? status.judges_active : status.judges_inactive)++;
+    // SPEC §12: a judge who does not serve in the round is inactive in its view, not withdrawn.
+    if (j.active)
+      ++status.judges_active;
+    else if (!j.serves_in(view.id))
+      ++status.judges_elsewhere;
+    else
+      ++status.judges_inactive;
     JudgeProgress& p = by_judge[j.id];
     p.judge_id = j.id;
     p.name = j.name;

@@ -35,8 +35,11 @@ std::string status_text(const Config& config, const Status& status) {
                        status.round == status.current_round
                            ? std::string("the current round")
                            : "closed (the current round is " + status.current_round + ")");
-  out += fmt::format("entries {}, judges {} active / {} withdrawn, assignments {}, recusals {}\n",
-                     status.entries, status.judges_active, status.judges_inactive,
+  const std::string elsewhere =
+      status.judges_elsewhere ? fmt::format(" / {} not in this round", status.judges_elsewhere)
+                              : "";
+  out += fmt::format("entries {}, judges {} active / {} withdrawn{}, assignments {}, recusals {}\n",
+                     status.entries, status.judges_active, status.judges_inactive, elsewhere,
                      status.assignments, status.recusals);
   out += "prize tiers: " + award_line(status) + "\n";
   for (const auto& k : status.kinds) {
@@ -112,6 +115,7 @@ std::string status_json(const Status& status) {
     doc["round"] = status.round;
     doc["current_round"] = status.current_round;
     doc["absent"] = status.absent;
+    doc["judges_elsewhere"] = status.judges_elsewhere;
     for (std::size_t k = 0; k < status.kinds.size(); ++k)
       doc["kinds"][k]["absent"] = status.kinds[k].absent;
   }
