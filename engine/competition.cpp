@@ -183,10 +183,10 @@ Competition Competition::init(const std::string& db_path, const std::string& con
     Store::Transaction transaction(store);
     store.save_config_json(config_to_json(*config).dump(2));
     store.open_round(config->rounds.front().id);  // SPEC §12: `jury init` opens the first round
-    store.append_audit(
-        "init", config_path, sha256_hex(bytes),
-        fmt::format("created competition {} ({} {}); current round {}", config->competition_id,
-                    config->competition_name, config->year, config->rounds.front().id));
+    std::string change = fmt::format("created competition {} ({} {})", config->competition_id,
+                                     config->competition_name, config->year);
+    if (config->rounds.size() > 1) change += "; current round " + config->rounds.front().id;
+    store.append_audit("init", config_path, sha256_hex(bytes), change);
     transaction.commit();
   }
   return Competition(std::move(store), std::move(*config));
