@@ -66,7 +66,7 @@ struct Workspace {
   fs::path sheets() const { return dir / "filled"; }
   /// A scratch directory for one stage run, emptied first.
   fs::path scratch(const std::string& stage) const {
-    const fs::path path = dir / ("run-" + stage);
+    fs::path path = dir / ("run-" + stage);
     fs::remove_all(path);
     fs::create_directories(path);
     return path;

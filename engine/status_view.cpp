@@ -38,7 +38,9 @@ std::string status_text(const Config& config, const Status& status) {
     for (const auto& [group, n] : k.active_by_group)
       groups.push_back(
           fmt::format("{} {}", group.empty() ? "-" : label_of(config.groups, group), n));
-    if (!groups.empty()) out += " (" + join(groups, ", ") + ")";
+    const bool ungrouped =
+        k.active_by_group.size() == 1 && k.active_by_group.begin()->first.empty();
+    if (!groups.empty() && !ungrouped) out += " (" + join(groups, ", ") + ")";
     out += fmt::format(", {} withdrawn, {} disqualified\n", k.withdrawn, k.disqualified);
     out += fmt::format("  judges per entry {}: {} assigned, {} places open{}\n", k.judges_per_entry,
                        k.assignments, k.open_places, k.open_places ? " (run `jury assign`)" : "");
