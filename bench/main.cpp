@@ -72,7 +72,7 @@ struct Workspace {
   fs::path staged_final_db() const { return dir / "staged" / "final-assigned.db"; }
   /// A scratch directory for one stage run, emptied first.
   fs::path scratch(const std::string& stage) const {
-    const fs::path path = dir / ("run-" + stage);
+    fs::path path = dir / ("run-" + stage);
     fs::remove_all(path);
     fs::create_directories(path);
     return path;

@@ -48,7 +48,9 @@ std::string status_text(const Config& config, const Status& status) {
     for (const auto& [group, n] : k.active_by_group)
       groups.push_back(
           fmt::format("{} {}", group.empty() ? "-" : label_of(config.groups, group), n));
-    if (!groups.empty()) out += " (" + join(groups, ", ") + ")";
+    const bool ungrouped =
+        k.active_by_group.size() == 1 && k.active_by_group.begin()->first.empty();
+    if (!groups.empty() && !ungrouped) out += " (" + join(groups, ", ") + ")";
     out += fmt::format(", {} withdrawn, {} disqualified", k.withdrawn, k.disqualified);
     out += status.round.empty() ? "\n" : fmt::format(", {} absent\n", k.absent);
     out += fmt::format("  judges per entry {}: {} assigned, {} places open{}\n", k.judges_per_entry,

@@ -103,9 +103,33 @@ class TemporaryFile {
   bool renamed_ = false;
 };
 
+/// A target that exists and is not a regular file (a terminal, a pipe, /dev/stdout) cannot be
+/// replaced by renaming: renaming would put a plain file where the device or its link was.
+bool is_stream_target(const std::string& path) {
+  struct stat target {};
+  return ::stat(path.c_str(), &target) == 0 && !S_ISREG(target.st_mode) && !S_ISDIR(target.st_mode);
+}
+
+void write_stream(const std::string& path, std::string_view bytes) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) throw OutputFileError(path, os_reason(errno));
+  while (!bytes.empty()) {
+    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) {
+      const int error = written < 0 ? errno : ENOSPC;
+      ::close(fd);
+      throw OutputFileError(path, os_reason(error));
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(written));
+  }
+  if (::close(fd) != 0) throw OutputFileError(path, os_reason(errno));
+}
+
 }  // namespace
 
 void write_file_atomically(const std::string& path, std::string_view bytes) {
+  if (is_stream_target(path)) return write_stream(path, bytes);
   TemporaryFile file(path);
   file.write_all(bytes);
   file.commit();
@@ -113,6 +137,7 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
 
 void write_file_atomically_with(const std::string& path,
                                 const std::function<void(const std::string&)>& write) {
+  if (is_stream_target(path)) return write(path);
   TemporaryFile file(path);
   try {
     write(file.path());

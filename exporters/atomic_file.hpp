@@ -3,6 +3,8 @@
 /// the target's folder (created with O_CREAT|O_EXCL|O_NOFOLLOW under a random name, so no link is
 /// followed and no other file is reused), written, flushed to disk, closed and checked, then
 /// renamed over the target. A failure leaves the target as it was and no temporary file behind.
+/// A target that exists and is not a regular file (a terminal, a pipe, /dev/stdout) is written in
+/// place: it cannot be replaced, and replacing it would break the device.
 
 #include <functional>
 #include <stdexcept>

@@ -39,7 +39,8 @@ struct Converted {
 class IconvHandle {
  public:
   IconvHandle(const char* to, const char* from) : cd_(iconv_open(to, from)) {
-    if (cd_ == reinterpret_cast<iconv_t>(-1))
+    // iconv_open reports failure as (iconv_t)-1.
+    if (cd_ == reinterpret_cast<iconv_t>(-1))  // NOLINT(performance-no-int-to-ptr)
       throw std::runtime_error(fmt::format("iconv cannot convert {} to {}", from, to));
   }
   ~IconvHandle() { iconv_close(cd_); }

@@ -199,9 +199,11 @@ bool read_xls(std::string_view bytes, const std::string& file, const std::string
   if (freexl_get_info(handle.get(), FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK)
     return damaged(report, file, "its sheets cannot be listed");
   std::vector<std::string> names;
-  for (unsigned short i = 0; i < count; ++i) {
+  for (unsigned int i = 0; i < count; ++i) {
     const char* name = nullptr;
-    if (freexl_get_worksheet_name(handle.get(), i, &name) != FREEXL_OK || !name)
+    if (freexl_get_worksheet_name(handle.get(), static_cast<unsigned short>(i), &name) !=
+            FREEXL_OK ||
+        !name)
       return damaged(report, file, "a sheet name cannot be read");
     names.emplace_back(name);
   }

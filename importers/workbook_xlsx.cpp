@@ -80,7 +80,7 @@ class Package {
       if (got == 0) return "";
       inflated += static_cast<zip_uint64_t>(got);
       total_ += static_cast<zip_uint64_t>(got);
-      if (const std::string limit = check_limits(part, inflated, packed); !limit.empty()) {
+      if (std::string limit = check_limits(part, inflated, packed); !limit.empty()) {
         bomb = true;
         return limit;
       }

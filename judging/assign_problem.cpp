@@ -161,7 +161,7 @@ std::int64_t AssignProblem::added_objective(const std::vector<Pair>& pairs) cons
   return total;
 }
 
-std::vector<Assignment> AssignProblem::to_assignments(std::vector<Pair> pairs) const {
+std::vector<Assignment> AssignProblem::to_assignments(const std::vector<Pair>& pairs) const {
   std::vector<Assignment> out;
   out.reserve(pairs.size());
   for (const Pair& p : pairs) out.push_back({(*judges_)[p.judge].id, (*entries_)[p.entry].id});

@@ -87,7 +87,7 @@ class AssignProblem {
   /// Objective increase of adding the pairs (which must be new and distinct).
   std::int64_t added_objective(const std::vector<Pair>& pairs) const;
 
-  std::vector<Assignment> to_assignments(std::vector<Pair> pairs) const;
+  std::vector<Assignment> to_assignments(const std::vector<Pair>& pairs) const;
   std::size_t entry_index(const std::string& id) const;  ///< npos when unknown
   std::size_t judge_index(const std::string& id) const;  ///< npos when unknown
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);

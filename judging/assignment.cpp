@@ -10,8 +10,6 @@
 namespace jury {
 
 using detail::AssignProblem;
-using detail::Exclusion;
-using detail::Pair;
 using detail::SolverResult;
 
 int default_max_load(const Config& config, const std::vector<Entry>& entries,
@@ -201,7 +199,7 @@ AssignmentOutcome assign_judges(const AssignmentInput& input) {
   out.feasible = true;
   out.certified = r.certified;
   out.objective += p.added_objective(r.pairs);
-  out.added = p.to_assignments(std::move(r.pairs));
+  out.added = p.to_assignments(r.pairs);
   return out;
 }
 

@@ -10,7 +10,7 @@ namespace jury {
 
 namespace {
 
-constexpr std::int64_t kMinutesPerDay = 24 * 60;
+constexpr std::int64_t kMinutesPerDay = std::int64_t{24} * 60;
 
 /// The digits text[from, from + count) as a number; nullopt when one is not an ASCII digit.
 std::optional<int> digits_at(std::string_view text, std::size_t from, std::size_t count) {
@@ -44,7 +44,7 @@ std::optional<std::int64_t> parse_local_minutes(std::string_view text) {
                                          std::chrono::day{static_cast<unsigned>(*day)}};
   if (!date.ok()) return std::nullopt;
   const std::int64_t days = std::chrono::sys_days{date}.time_since_epoch().count();
-  return days * kMinutesPerDay + *hour * 60 + *minute;
+  return days * kMinutesPerDay + std::int64_t{*hour} * 60 + *minute;
 }
 
 std::string format_local_minutes(std::int64_t minutes) {

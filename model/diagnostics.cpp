@@ -48,7 +48,7 @@ namespace {
 /// Where a diagnostic points, without its level: `FILE:LINE:COLUMN`, `FILE[SHEET]!D17`, ….
 std::string location(const Diagnostic& d) {
   if (!d.sheet.empty()) {
-    const std::string sheet = fmt::format("{}[{}]", d.file, d.sheet);
+    std::string sheet = fmt::format("{}[{}]", d.file, d.sheet);
     if (d.line == 0) return sheet;
     if (d.column == 0) return fmt::format("{}!{}:{}", sheet, d.line, d.line);
     return fmt::format("{}!{}{}", sheet, column_letters(d.column), d.line);

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <thread>
 
 #include "exporters/atomic_file.hpp"
 #include "temp_dir.hpp"
@@ -189,4 +191,17 @@ TEST_CASE("SPEC §10: an output folder is created when missing; a regular file i
       failure_of([&] { create_output_folder((dir.path() / "file" / "sub").string()); });
   CHECK(below.reason() == "Not a directory");
   CHECK(test::read_bytes(dir.path() / "file") == "keep");
+}
+
+TEST_CASE("SPEC §10: a pipe or device at the target (e.g. /dev/stdout) is written, not replaced") {
+  test::TempDir dir;
+  const fs::path fifo = dir.path() / "roster.csv";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string received;
+  std::thread reader([&] { received = test::read_bytes(fifo); });
+  write_file_atomically(fifo.string(), "to the pipe");
+  reader.join();
+  CHECK(received == "to the pipe");
+  CHECK(fs::is_fifo(fs::symlink_status(fifo)));
+  CHECK(names_in(dir.path()) == std::vector<std::string>{"roster.csv"});
 }
