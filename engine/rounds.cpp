@@ -126,7 +126,7 @@ std::string Competition::reopen_round() {
         round_id(round - 1)));
   const std::size_t entrants = store_.load_entrants(id).size();
   const std::size_t assignments = store_.load_assignments(id).size();
-  const std::string message =
+  std::string message =
       fmt::format("round {} dropped ({} entrant(s), {} assignment(s)); round {} is current again",
                   id, entrants, assignments, round_name(config_.rounds[round - 1]));
   Store::Transaction transaction(store_);

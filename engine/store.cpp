@@ -206,7 +206,7 @@ std::string first_round_of(SQLite::Database& db) {
   if (query.executeStep()) {
     const auto config = nlohmann::json::parse(query.getColumn(0).getString(), nullptr, false);
     if (config.is_object() && config.contains("rounds") && config["rounds"].is_array() &&
-        !config["rounds"].empty() && config["rounds"][0].value("id", "").size() > 0)
+        !config["rounds"].empty() && !config["rounds"][0].value("id", "").empty())
       return config["rounds"][0]["id"].get<std::string>();
   }
   return std::string(kDefaultRoundId);

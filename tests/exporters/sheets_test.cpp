@@ -156,3 +156,24 @@ TEST_CASE("export sheets: no assignments, no sheets; an unknown entry is a progr
   CHECK(score_sheets(config, sample_entries(), {}, {}).empty());
   CHECK_THROWS_AS(score_sheets(config, sample_entries(), {}, {{"J01", "NOPE"}}), std::out_of_range);
 }
+
+TEST_CASE(
+    "SPEC §12–13: a round's sheets are <judge>-<kind>-<round>, a scheduled round's rows in "
+    "slot order") {
+  const Config config = sample_config();
+  const std::vector<Assignment> assignments{{"J01", "S001"}, {"J01", "S002"}, {"J01", "S004"}};
+  const std::map<Assignment, int> slots{
+      {{"J01", "S001"}, 3}, {{"J01", "S002"}, 1}, {{"J01", "S004"}, 2}};
+  const auto sheets = score_sheets(config, sample_entries(), {}, assignments, nullptr,
+                                   SheetRound{"-final", &slots});
+  REQUIRE(sheets.size() == 1);
+  CHECK(sheets[0].file_name == "J01-student-final.csv");
+  const std::string& text = sheets[0].text;
+  // The judge meets S002 in slot 1, S004 in slot 2, S001 in slot 3.
+  CHECK(text.find("J01,S002") < text.find("J01,S004"));
+  CHECK(text.find("J01,S004") < text.find("J01,S001"));
+  // Without a timetable: entry_id order, and no round in the name of a one-round competition.
+  const auto plain = score_sheets(config, sample_entries(), {}, assignments);
+  CHECK(plain[0].file_name == "J01-student.csv");
+  CHECK(plain[0].text.find("J01,S001") < plain[0].text.find("J01,S002"));
+}

@@ -152,3 +152,53 @@ TEST_CASE("SPEC §4: rows with too few cells → error with the counts") {
   CHECK(r.text() == "judges.csv:2:4: error: row has 3 cells but the header (line 1) has 9\n");
   CHECK(r.report.items()[0].code == "judges.cell-count");
 }
+
+namespace {
+
+/// The sample with two rounds 初评 (prelim) and 终评 (final), as the judges file names them.
+Config with_two_rounds() {
+  Config config = test::jingzhou();
+  Round prelim;
+  prelim.id = "prelim";
+  prelim.label = "初评";
+  Round final_round;
+  final_round.id = "final";
+  final_round.label = "终评";
+  config.rounds = {prelim, final_round};
+  return config;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "SPEC §12: the judges' rounds column (评审轮次) names rounds by id or label; empty = all") {
+  Report report;
+  const auto judges = import_judges(
+      "评委编号,姓名,工作单位,评审轮次\nJ1,甲,单位一,\nJ2,乙,单位二,终评\nJ3,丙,单位三,"
+      "prelim、终评\n"
+      "J4,丁,单位四,复评\n",
+      "judges.csv", Encoding::Auto, with_two_rounds(), report);
+  CHECK(report.to_text() ==
+        "judges.csv:5:4: error: unknown round \"复评\"; expected one of prelim (初评), final "
+        "(终评)\n");
+  const auto judge = by_id(judges);
+  REQUIRE(judge.size() == 3);
+  CHECK(judge.at("J1").rounds.empty());
+  CHECK(judge.at("J1").serves_in("final"));
+  CHECK(judge.at("J2").rounds == Ids{"final"});
+  CHECK_FALSE(judge.at("J2").serves_in("prelim"));
+  CHECK(judge.at("J3").rounds == Ids{"prelim", "final"});
+}
+
+TEST_CASE("SPEC §3–4: a judges file without the rounds column keeps the stored rounds") {
+  Judge stored;
+  stored.id = "J2";
+  stored.name = "乙";
+  stored.affiliation = "单位二";
+  stored.rounds = {"final"};
+  Report report;
+  const auto judges = import_judges("judge_id,name,affiliation\nJ2,乙,单位二\n", "judges.csv",
+                                    Encoding::Auto, with_two_rounds(), report, {stored});
+  REQUIRE(judges.size() == 1);
+  CHECK(judges[0].judge.rounds == Ids{"final"});
+}
