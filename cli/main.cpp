@@ -297,7 +297,8 @@ int main(int argc, char** argv) {
   assign->add_option("--explain", o.explain, "explain the judges of one entry")
       ->option_text("ENTRY_ID");
 
-  auto* export_cmd = app.add_subcommand("export", "write sheets, assignments or the roster");
+  auto* export_cmd =
+      app.add_subcommand("export", "write sheets, assignments, the timetable or the roster");
   export_cmd->require_subcommand(1);
   auto* sheets = export_cmd->add_subcommand("sheets", "one score sheet per judge and kind");
   sheets->add_option("DIR", o.file, "output directory")->required();
