@@ -40,6 +40,8 @@
 #include "judging/assignment.hpp"
 #include "judging/timetable.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -64,6 +66,10 @@ struct Workspace {
   fs::path assigned_db() const { return dir / "assigned.db"; }
   fs::path scored_db() const { return dir / "scored.db"; }
   fs::path sheets() const { return dir / "filled"; }
+  /// The same competition in two rounds (SPEC §12–13, see staged_config): the prelim scored,
+  /// and the final assigned after `advance`.
+  fs::path staged_prelim_db() const { return dir / "staged" / "prelim-scored.db"; }
+  fs::path staged_final_db() const { return dir / "staged" / "final-assigned.db"; }
   /// A scratch directory for one stage run, emptied first.
   fs::path scratch(const std::string& stage) const {
     fs::path path = dir / ("run-" + stage);
@@ -85,6 +91,8 @@ struct Stage {
   std::function<Work(const Workspace&)> prepare_on_disk = {};
   /// Another stage whose time this one's is divided by (printed as a ratio in the note).
   std::string compare_with = {};
+  /// The database stage works on the two-round workspace (staged_prelim_db, staged_final_db).
+  bool staged = false;
 };
 
 StageOutput assign_output(const AssignmentOutcome& out) {
@@ -144,18 +152,70 @@ void build_workspace(const Workspace& w, int entries, std::uint64_t seed) {
   Competition::open(w.scored_db().string()).import_scores({w.sheets().string()}, Encoding::Auto);
 }
 
-/// Runs build_workspace in a forked child once per size and run (the marker file says it is done).
-Workspace workspace_for(const fs::path& root, int entries, std::uint64_t seed) {
+/// The generated config in two rounds: the prelim as generated, then a final of the best fifth
+/// of each pool (k = 5, combined 0.3 · prelim + 0.7 · final) with interviews in two sessions of
+/// 24 quarter-hour slots — the shape of a national final.
+void write_staged_config(const fs::path& from, const fs::path& to) {
+  std::ifstream in(from);
+  nlohmann::ordered_json config = nlohmann::ordered_json::parse(in);
+  nlohmann::ordered_json advance = nlohmann::ordered_json::object();
+  for (const auto& kind : config["kinds"])
+    advance[kind["id"].get<std::string>()] = {{"share", 0.2}};
+  config["rounds"] =
+      nlohmann::ordered_json::array({{{"id", "prelim"}, {"label", "初评"}},
+                                     {{"id", "final"},
+                                      {"label", "终评"},
+                                      {"advance", advance},
+                                      {"weights", {{"prelim", 0.3}, {"final", 0.7}}},
+                                      {"interviews",
+                                       {{"slot_minutes", 15},
+                                        {"sessions",
+                                         {{{"start", "2024-07-20 08:30"}, {"slots", 24}},
+                                          {{"start", "2024-07-21 08:30"}, {"slots", 24}}}}}}}});
+  std::ofstream(to) << config.dump(2);
+}
+
+/// The two-round workspace: init, imports, assign, the simulated prelim sheets imported →
+/// prelim-scored.db; then advance and assign → final-assigned.db.
+void build_staged_workspace(const Workspace& w, int entries, std::uint64_t seed) {
+  SyntheticCompetition generated =
+      generate_competition(entries, std::max(1, entries / 10), 5, seed);
+  const fs::path dir = w.dir / "staged";
+  write_competition(generated, dir / "input");
+  write_staged_config(dir / "input" / "competition.json", dir / "input" / "rounds.json");
+  {
+    Competition c =
+        Competition::init(w.staged_prelim_db().string(), (dir / "input" / "rounds.json").string());
+    c.import_entries((dir / "input" / "entries.csv").string(), Encoding::Auto);
+    c.import_judges((dir / "input" / "judges.csv").string(), Encoding::Auto);
+    c.assign(seed, false);
+    SimulationOptions options;
+    options.seed = seed;
+    const auto filled =
+        simulate_scores(c.config().for_round(0), c.entries(), c.assignments(), options);
+    c.export_sheets((dir / "filled").string(), Encoding::Utf8, &filled);
+    c.import_scores({(dir / "filled").string()}, Encoding::Auto);
+  }
+  fs::copy_file(w.staged_prelim_db(), w.staged_final_db());
+  Competition final_round = Competition::open(w.staged_final_db().string());
+  final_round.advance(false);
+  final_round.assign(seed, false);
+}
+
+/// Runs `build` in a forked child once per size and run (the marker file says it is done).
+Workspace built(const fs::path& root, int entries, std::uint64_t seed, const char* marker,
+                void (*build)(const Workspace&, int, std::uint64_t)) {
   Workspace w{root / std::to_string(entries)};
-  if (fs::exists(w.dir / "ready")) return w;
-  fs::remove_all(w.dir);
-  fs::create_directories(w.dir);
+  if (fs::exists(w.dir / marker)) return w;
+  // What an interrupted run left: the whole size for the base workspace, else the staged part.
+  fs::remove_all(std::string(marker) == "ready" ? w.dir : w.dir / "staged");
+  fs::create_directories(w.dir / "staged");
   const auto start = std::chrono::steady_clock::now();
   std::fflush(nullptr);  // a child must not flush the parent's buffered output again
   const pid_t pid = fork();
   if (pid == 0) {
     try {
-      build_workspace(w, entries, seed);
+      build(w, entries, seed);
     } catch (const InputError& e) {
       std::fprintf(stderr, "building the %d-entry workspace failed: %s\n%s", entries, e.what(),
                    e.report().to_text().c_str());
@@ -170,11 +230,16 @@ Workspace workspace_for(const fs::path& root, int entries, std::uint64_t seed) {
   waitpid(pid, &status, 0);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     throw std::runtime_error("cannot build the workspace in " + w.dir.string());
-  std::ofstream(w.dir / "ready") << "ok\n";
+  std::ofstream(w.dir / marker) << "ok\n";
   std::fprintf(stderr, "(workspace of %d entries built in %.1f s: %s)\n", entries,
                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
                w.dir.string().c_str());
   return w;
+}
+
+Workspace workspace_for(const fs::path& root, int entries, std::uint64_t seed, bool staged) {
+  const Workspace w = built(root, entries, seed, "ready", build_workspace);
+  return staged ? built(root, entries, seed, "staged-ready", build_staged_workspace) : w;
 }
 
 std::vector<std::string> sheet_files(const fs::path& dir) {
@@ -327,6 +392,40 @@ Work results_stage(const Workspace& w, Method method) {
   };
 }
 
+/// `advance`: Competition::advance (what `jury advance` runs: every round's results, the §8
+/// selection per pool, the entrants stored) on a copy of the scored prelim.
+Work advance_stage(const Workspace& w) {
+  const fs::path db = w.scratch("advance") / "jury.db";
+  fs::copy_file(w.staged_prelim_db(), db);
+  auto competition = std::make_shared<std::optional<Competition>>(Competition::open(db.string()));
+  return [competition] {
+    const AdvanceSummary summary = (*competition)->advance(false);
+    int ranked = 0;
+    int going_on = 0;
+    for (const auto& pool : summary.pools) {
+      ranked += pool.ranked;
+      going_on += pool.going_on;
+    }
+    competition->reset();
+    return StageOutput{std::to_string(going_on),
+                       fmt::format("go on of {} ranked in {} pools", ranked, summary.pools.size())};
+  };
+}
+
+/// `schedule`: Competition::schedule (what `jury schedule` runs: the colouring of the final's
+/// interviews, stored) on a copy of the assigned final; objective = slots used, which is Δ.
+Work schedule_stage(const Workspace& w, std::uint64_t seed) {
+  const fs::path db = w.scratch("schedule") / "jury.db";
+  fs::copy_file(w.staged_final_db(), db);
+  auto competition = std::make_shared<std::optional<Competition>>(Competition::open(db.string()));
+  return [competition, seed] {
+    const ScheduleSummary summary = (*competition)->schedule(seed);
+    competition->reset();
+    return StageOutput{std::to_string(summary.slots),
+                       fmt::format("{} interviews in Δ slots", summary.interviews)};
+  };
+}
+
 std::vector<Stage> stages() {
   std::vector<Stage> list;
   list.push_back({"assign", "jury assign: the §5 optimum (default conflict rules)", 100000,
@@ -384,6 +483,15 @@ std::vector<Stage> stages() {
                   "the same table as an .xlsx workbook (SPEC §15); ratio = time / CSV time", 100000,
                   nullptr, [](const Workspace& w) { return import_entries_stage(w, true); },
                   "import-entries-csv"});
+  list.push_back({"advance",
+                  "jury advance on the two-round version (SPEC §12): close the prelim, the best "
+                  "fifth of each pool goes on",
+                  100000, nullptr, advance_stage, "", true});
+  list.push_back({"schedule",
+                  "jury schedule on its final (SPEC §13): every interview a slot, exactly Δ "
+                  "slots, stored",
+                  100000, nullptr, [](const Workspace& w) { return schedule_stage(w, 1); }, "",
+                  true});
   for (const Method method :
        {Method::Mean, Method::TrimmedMean, Method::Median, Method::ZScore, Method::Severity})
     list.push_back({"results-" + to_string(method),
@@ -509,7 +617,7 @@ int main(int argc, char** argv) {
     for (int n : sizes) {
       if (!explicit_sizes && static_cast<std::size_t>(n) > stage.max_default_size) continue;
       std::optional<Workspace> workspace;
-      if (stage.prepare_on_disk) workspace = workspace_for(root, n, seed);
+      if (stage.prepare_on_disk) workspace = workspace_for(root, n, seed, stage.staged);
       const Measurement m = run_in_child(stage, workspace, n, seed);
       seconds[{stage.name, n}] = m.seconds;
       std::string note = m.note;

@@ -43,6 +43,8 @@ struct Options {
   bool force = false;
   std::string method;
   std::string demo_dir = "jury-demo";
+  std::optional<std::string> round;  ///< --round ID (SPEC §12); unset = the current round
+  bool undo = false;                 ///< absent --undo
 };
 
 Encoding encoding_option(const std::string& name) {
@@ -125,8 +127,16 @@ int run_export(const Options& o, const std::string& what) {
     std::cout << fmt::format("{} score sheets written to {}\n", written.size(), o.file);
     warn_about_stale_sheets(o.file, written);
   } else if (what == "assignments") {
-    competition.export_assignments(o.file);
+    competition.export_assignments(o.file, competition.round_of(o.round));
     std::cout << fmt::format("assignments written to {}\n", o.file);
+  } else if (what == "schedule") {
+    const std::string name = !o.format.empty()                                       ? o.format
+                             : o.file.ends_with(".html") || o.file.ends_with(".htm") ? "html"
+                                                                                     : "csv";
+    const auto format = parse_schedule_format(name);
+    if (!format) throw UsageError("unknown schedule format \"" + o.format + "\"; use csv or html");
+    competition.export_schedule(o.file, *format);
+    std::cout << fmt::format("timetable written to {}\n", o.file);
   } else {
     const auto format =
         o.format.empty() ? roster_format_from_path(o.file) : parse_roster_format(o.format);
@@ -152,7 +162,7 @@ int run_results(const Options& o) {
       throw UsageError("unknown method \"" + o.method + "\"; use one of " + join(names, ", "));
     }
   }
-  const Results results = competition.results(method);
+  const Results results = competition.results(method, competition.round_of(o.round));
   for (const auto& warning : results.warnings) std::cerr << "warning: " << warning << "\n";
   std::cout << (o.json ? competition.results_json(results, false)
                        : cli::results_text(competition.config(), results));
@@ -182,15 +192,39 @@ int run_award(const Options& o) {
 
 int run_status(const Options& o) {
   const Competition competition = Competition::open(o.db);
-  const Status status = competition.status();
+  const Status status = competition.status(competition.round_of(o.round));
   std::cout << (o.json ? status_json(status) : status_text(competition.config(), status));
   return kExitOk;
 }
 
 int run_report(const Options& o) {
   const Competition competition = Competition::open(o.db);
-  const ReliabilityReport report = competition.report();
+  const ReliabilityReport report = competition.report(competition.round_of(o.round));
   std::cout << (o.json ? cli::report_json(report) : cli::report_text(competition.config(), report));
+  return kExitOk;
+}
+
+int run_advance(const Options& o) {
+  Competition competition = Competition::open(o.db);
+  if (o.reopen) {
+    if (o.allow_incomplete)
+      throw UsageError("--allow-incomplete goes with `advance`, not --reopen");
+    std::cout << competition.reopen_round() << "\n";
+    return kExitOk;
+  }
+  std::cout << competition.advance(o.allow_incomplete).message << "\n";
+  return kExitOk;
+}
+
+int run_absent(const Options& o) {
+  Competition competition = Competition::open(o.db);
+  std::cout << competition.absent(o.files, o.undo) << "\n";
+  return kExitOk;
+}
+
+int run_schedule(const Options& o) {
+  Competition competition = Competition::open(o.db);
+  std::cout << competition.schedule(o.seed).message << "\n";
   return kExitOk;
 }
 
@@ -276,7 +310,13 @@ int main(int argc, char** argv) {
   sheets->callback([&] { export_what = "sheets"; });
   auto* pairs = export_cmd->add_subcommand("assignments", "judge_id,entry_id pairs");
   pairs->add_option("FILE", o.file, "output CSV file")->required();
+  pairs->add_option("--round", o.round, "the round (default: the current one)")->option_text("ID");
   pairs->callback([&] { export_what = "assignments"; });
+  auto* timetable =
+      export_cmd->add_subcommand("schedule", "the current round's interview timetable");
+  timetable->add_option("FILE", o.file, "output file (.csv or .html)")->required();
+  timetable->add_option("--format", o.format, "csv or html (default: from FILE, else csv)");
+  timetable->callback([&] { export_what = "schedule"; });
   auto* roster = export_cmd->add_subcommand("roster", "the award roster from the decision");
   roster->add_option("FILE", o.file, "output file (.csv .json .html .xlsx)")->required();
   roster->add_option("--format", o.format, "csv, json, html or xlsx (default: from FILE)");
@@ -285,9 +325,12 @@ int main(int argc, char** argv) {
 
   auto* status = app.add_subcommand("status", "counts and what is still missing");
   status->add_flag("--json", o.json, "print JSON");
+  status->add_option("--round", o.round, "the round (default: the current one)")->option_text("ID");
   auto* results = app.add_subcommand("results", "ranking preview (nothing is stored)");
   results->add_flag("--json", o.json, "print the SPEC §9 JSON document");
   results->add_option("--method", o.method, "override the aggregation method");
+  results->add_option("--round", o.round, "as of this round (default: the current one)")
+      ->option_text("ID");
   auto* award = app.add_subcommand("award", "decide and freeze the prize tiers");
   award->add_flag("--allow-incomplete", o.allow_incomplete,
                   "decide although entries are incomplete");
@@ -296,6 +339,20 @@ int main(int argc, char** argv) {
       ->option_text("TEXT");
   auto* report = app.add_subcommand("report", "how fair the judging was (not for publication)");
   report->add_flag("--json", o.json, "print JSON");
+  report->add_option("--round", o.round, "the round (default: the current one)")->option_text("ID");
+  auto* advance = app.add_subcommand(
+      "advance", "close the current round; its best entries go on to the next round");
+  advance->add_flag("--allow-incomplete", o.allow_incomplete,
+                    "advance although entrants going on are incomplete (they do not go on)");
+  advance->add_flag("--reopen", o.reopen,
+                    "back to the previous round while the current one has no scores");
+  auto* absent = app.add_subcommand("absent", "mark entrants of the current round absent");
+  absent->add_option("ENTRY_ID", o.files, "entries absent from the round (e.g. the defence)")
+      ->required();
+  absent->add_flag("--undo", o.undo, "they are present after all");
+  auto* schedule =
+      app.add_subcommand("schedule", "interview timetable of the current round (SPEC §13)");
+  schedule->add_option("--seed", o.seed, "chooses among timetables (default 0)");
   auto* audit = app.add_subcommand("audit", "the append-only audit log");
   audit->add_flag("--json", o.json, "print JSON");
   auto* demo = app.add_subcommand("demo", "the whole workflow on the bundled sample");
@@ -332,6 +389,9 @@ int main(int argc, char** argv) {
     if (*award) action = run_award;
     if (*audit) action = run_audit;
     if (*report) action = run_report;
+    if (*advance) action = run_advance;
+    if (*absent) action = run_absent;
+    if (*schedule) action = run_schedule;
     if (*demo) {
       create_output_folder(o.demo_dir);
       return run_demo(o.demo_dir, std::cout);

@@ -25,6 +25,17 @@ std::string tier_label(const Config& config, const std::string& kind, const std:
   return tier;
 }
 
+/// SPEC §12: per round of the pool, its entrants, ranked entries and the advance's quota.
+std::string pool_rounds_line(const PoolResult& pool) {
+  std::vector<std::string> parts;
+  for (const PoolRound& round : pool.rounds)
+    parts.push_back(fmt::format(
+        "{} {} entrants, {} ranked{}", round.round, round.entrants, round.ranked,
+        round.advance_quota ? fmt::format(" (advance quota {})", *round.advance_quota) : ""));
+  if (pool.recommend_quota) parts.push_back(fmt::format("推荐 quota {}", *pool.recommend_quota));
+  return "  rounds: " + join(parts, "; ") + "\n";
+}
+
 }  // namespace
 
 std::string diagnostics_json(const Report& report) {
@@ -53,12 +64,16 @@ std::string results_text(const Config& config, const Results& results) {
       quotas.push_back(fmt::format("{} {}", tier_label(config, pool.kind, tier), q));
     out += fmt::format("\n{} — {} ranked; quotas: {}\n", pool_name(config, pool), pool.entries,
                        join(quotas, ", "));
+    if (results.staged) out += pool_rounds_line(pool);
     for (const auto& row : pool.rows) {
       const std::string rank = row.rank ? std::to_string(*row.rank) : "-";
       const std::string score =
           row.score ? fmt::format("{:.{}f}", *row.score, config.aggregation.precision) : "-";
-      const std::string tier = row.tier ? tier_label(config, pool.kind, *row.tier) : "";
-      out += fmt::format("  {:>4}  {:<14} {:>8}  {}{}\n", rank, row.entry_id, score, tier,
+      std::string tier = row.tier ? tier_label(config, pool.kind, *row.tier) : "";
+      if (row.recommended) tier += tier.empty() ? "推荐" : " 推荐";
+      // SPEC §12: the rank and score of a staged row are of its last round.
+      const std::string round = results.staged ? fmt::format("{:<10} ", row.round) : "";
+      out += fmt::format("  {}{:>4}  {:<14} {:>8}  {}{}\n", round, rank, row.entry_id, score, tier,
                          row.flags.empty() ? "" : "  [" + join(row.flags, ", ") + "]");
     }
   }

@@ -18,8 +18,11 @@
 #include "engine/award_readiness.hpp"
 #include "engine/config.hpp"
 #include "engine/errors.hpp"
+#include "engine/output_file.hpp"
 #include "engine/record_changes.hpp"
 #include "engine/results_codec.hpp"
+#include "engine/round_results.hpp"
+#include "engine/round_view.hpp"
 #include "engine/score_state.hpp"
 #include "engine/sha256.hpp"
 #include "exporters/atomic_file.hpp"
@@ -51,35 +54,6 @@ std::string read_file(const std::string& path) {
   bytes << in.rdbuf();
   if (in.bad()) throw InputError(path, "cannot read the file");
   return bytes.str();
-}
-
-/// What to do about an unwritable path, when the reason alone does not say it.
-std::string output_hint(const std::string& path) {
-  std::string folder = fs::path(path).parent_path().string();
-  if (folder.empty()) folder = ".";
-  std::error_code ec;
-  if (!fs::exists(folder, ec))
-    return fmt::format("; the folder {} does not exist: create it first or choose another path",
-                       folder);
-  if (!fs::is_directory(folder, ec)) return fmt::format("; {} is not a folder", folder);
-  return "";
-}
-
-/// Runs an export; an output path that cannot be written becomes exit 2 with the path and the
-/// reason (SPEC §10). The writers leave no partial file and the old file as it was.
-template <typename Write>
-void guard_output(Write write) {
-  try {
-    write();
-  } catch (const OutputFileError& error) {
-    throw OutputError(fmt::format("cannot write {}: {}{}; nothing was written", error.path(),
-                                  error.reason(), output_hint(error.path())));
-  }
-}
-
-/// Writes a whole output file atomically (exporters/atomic_file.hpp).
-void write_file(const std::string& path, const std::string& bytes) {
-  guard_output([&] { write_file_atomically(path, bytes); });
 }
 
 /// What a directory of score sheets may hold (SPEC §15): CSV files and Excel workbooks.
@@ -208,9 +182,11 @@ Competition Competition::init(const std::string& db_path, const std::string& con
   {
     Store::Transaction transaction(store);
     store.save_config_json(config_to_json(*config).dump(2));
-    store.append_audit("init", config_path, sha256_hex(bytes),
-                       fmt::format("created competition {} ({} {})", config->competition_id,
-                                   config->competition_name, config->year));
+    store.open_round(config->rounds.front().id);  // SPEC §12: `jury init` opens the first round
+    std::string change = fmt::format("created competition {} ({} {})", config->competition_id,
+                                     config->competition_name, config->year);
+    if (config->rounds.size() > 1) change += "; current round " + config->rounds.front().id;
+    store.append_audit("init", config_path, sha256_hex(bytes), change);
     transaction.commit();
   }
   return Competition(std::move(store), std::move(*config));
@@ -349,8 +325,10 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   refuse_when_awarded("import scores");
   Report report;
   const std::vector<std::string> files = expand_score_paths(paths, report);
+  refuse_other_rounds_sheets(files);
+  const std::string& round = round_id(current_round());  // SPEC §12: into the current round
 
-  const ScoreState state(store_, config_);
+  const ScoreState state(store_, config_, current_round());
   const ScoreContext& context = state.context();
   const ScoreIndex& index = state.index();
   const std::set<Assignment>& recused = state.recused();
@@ -436,25 +414,26 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
     // A pair is given in one file only (else an error above), so batching the upserts across
     // files does not reorder any two writes of the same pair.
     if (upserts.size() >= kScoreBatch) {
-      store_.upsert_scores(upserts);
+      store_.upsert_scores(round, upserts);
       upserts.clear();
     }
-    store_.delete_scores(cleared);
+    store_.delete_scores(round, cleared);
     if (!recusals.empty()) {
-      store_.delete_scores(recusals);
-      store_.delete_assignments(recusals);
-      store_.insert_recusals(recusals);
+      store_.delete_scores(round, recusals);
+      store_.delete_assignments(round, recusals);
+      store_.insert_recusals(round, recusals);
     }
     summary.added += file_added;
     summary.updated += file_replaced;
     summary.recused += static_cast<int>(recusals.size());
-    std::string change = fmt::format("{} score rows: {} new, {} replaced, {} recusals", rows.size(),
-                                     file_added, file_replaced, recusals.size());
+    std::string change = fmt::format("{}{} score rows: {} new, {} replaced, {} recusals",
+                                     round_prefix(config_, round), rows.size(), file_added,
+                                     file_replaced, recusals.size());
     for (const auto& line : lines) change += "\n" + line;
     store_.append_audit("import scores", path, sha256_hex(bytes), change);
   }
   if (report.has_errors()) throw InputError(report);  // the transaction rolls back
-  store_.upsert_scores(upserts);
+  store_.upsert_scores(round, upserts);
   transaction.commit();
   summary.report = std::move(report);
   summary.message = fmt::format(
@@ -466,10 +445,14 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
 
 AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
   refuse_when_awarded("assign");
-  const std::vector<Entry> entries = store_.load_entries();
-  const std::vector<Judge> judges = store_.load_judges();
-  const std::vector<Assignment> current = store_.load_assignments();
-  const std::set<Assignment> scored = store_.scored_pairs();
+  const std::size_t round = current_round();
+  const RoundView view = load_round_view(store_, config_, round);
+  // SPEC §12: §5 over the round's entrants that are active and not absent, and the judges who
+  // serve in it, with the round's k.
+  const std::vector<Entry> entries = view.counted_entries();
+  const std::vector<Judge>& judges = view.judges;
+  const std::vector<Assignment> current = store_.load_assignments(view.id);
+  const std::set<Assignment> scored = store_.scored_pairs(view.id);
 
   std::map<std::string, const Entry*> entry_by_id;
   for (const auto& e : entries) entry_by_id[e.id] = &e;
@@ -479,10 +462,10 @@ AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
   // A pair with scores always stays. An unscored pair stays unless --reshuffle, or unless it no
   // longer meets the hard rules (judge withdrawn, entry withdrawn, kind, conflict).
   AssignmentInput input;
-  input.config = &config_;
+  input.config = &view.config;
   input.entries = &entries;
   input.judges = &judges;
-  input.recusals = store_.load_recusals();
+  input.recusals = store_.load_recusals(view.id);
   input.seed = seed;
   std::vector<Assignment> dropped;
   for (const auto& pair : current) {
@@ -490,7 +473,7 @@ AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
     const Entry& entry = *entry_by_id.at(pair.entry_id);
     const bool still_valid = judge.active && entry.active() &&
                              judge_may_score_kind(judge, entry.kind) &&
-                             !find_conflict(judge, entry, config_.judging.conflicts);
+                             !find_conflict(judge, entry, view.config.judging.conflicts);
     if (scored.count(pair) || (!reshuffle && still_valid))
       input.kept.push_back(pair);
     else
@@ -499,6 +482,7 @@ AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
 
   const AssignmentOutcome outcome = assign_judges(input);
   if (!outcome.feasible) throw InfeasibleError(outcome.problems);
+  const auto slots = place_new_pairs(round, input.kept, outcome.added);
 
   AssignSummary summary;
   summary.kept = static_cast<int>(input.kept.size());
@@ -506,12 +490,15 @@ AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
   summary.added = static_cast<int>(outcome.added.size());
   summary.objective = outcome.objective;
   summary.message =
-      fmt::format("assignment (seed {}{}): {} kept, {} dropped, {} added; objective {}", seed,
-                  reshuffle ? ", reshuffle" : "", summary.kept, summary.dropped, summary.added,
-                  summary.objective);
+      fmt::format("{}assignment (seed {}{}): {} kept, {} dropped, {} added; objective {}",
+                  round_prefix(config_, view.id), seed, reshuffle ? ", reshuffle" : "",
+                  summary.kept, summary.dropped, summary.added, summary.objective);
+  if (!slots.empty())
+    summary.message += fmt::format("; {} new interview(s) placed in the timetable", slots.size());
   Store::Transaction transaction(store_);
-  store_.delete_assignments(dropped);
-  store_.insert_assignments(outcome.added);
+  store_.delete_assignments(view.id, dropped);
+  store_.insert_assignments(view.id, outcome.added);
+  store_.save_slots(view.id, slots);
   store_.append_audit(reshuffle ? "assign --reshuffle" : "assign", "", "", summary.message);
   transaction.commit();
   return summary;
@@ -519,17 +506,19 @@ AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
 
 std::vector<std::string> Competition::explain(const std::string& entry_id,
                                               std::uint64_t seed) const {
-  const std::vector<Entry> entries = store_.load_entries();
-  const std::vector<Judge> judges = store_.load_judges();
+  const RoundView view = load_round_view(store_, config_, current_round());
+  const std::vector<Entry> entries = view.counted_entries();
   if (std::none_of(entries.begin(), entries.end(),
                    [&](const Entry& e) { return e.id == entry_id; }))
-    throw InputError("--explain", fmt::format("unknown entry \"{}\"", entry_id));
+    throw InputError("--explain", fmt::format("unknown entry \"{}\"{}", entry_id,
+                                              config_.rounds.size() > 1 ? " in round " + view.id
+                                                                        : std::string()));
   AssignmentInput input;
-  input.config = &config_;
+  input.config = &view.config;
   input.entries = &entries;
-  input.judges = &judges;
-  input.kept = store_.load_assignments();
-  input.recusals = store_.load_recusals();
+  input.judges = &view.judges;
+  input.kept = store_.load_assignments(view.id);
+  input.recusals = store_.load_recusals(view.id);
   input.seed = seed;
   return explain_assignment(input, input.kept, entry_id);
 }
@@ -587,15 +576,22 @@ std::string what_overwriting_loses(const ScoreState& state, const fs::path& path
 std::vector<std::string> Competition::export_sheets(const std::string& dir, Encoding encoding,
                                                     const std::vector<ScoreRow>* filled,
                                                     SheetFormat format, bool force) const {
-  const std::vector<Entry> entries = store_.load_entries();
-  const std::vector<Judge> judges = store_.load_judges();
-  // Sheets go to active judges for active entries: nobody scores a withdrawn entry.
+  const RoundView view = load_round_view(store_, config_, current_round());
+  // Sheets go to active judges for active entries: nobody scores a withdrawn (or, in a staged
+  // competition, absent) entry.
+  const std::vector<Entry> entries = view.counted_entries();
+  const std::vector<Judge>& judges = view.judges;
   std::set<std::string> active_entries, active_judges;
   for (const auto& e : entries)
     if (e.active()) active_entries.insert(e.id);
   for (const auto& j : judges)
     if (j.active) active_judges.insert(j.id);
-  const std::vector<Assignment> assignments = store_.load_assignments();
+  // A later round nobody takes part in (every entrant absent, or nobody went on) has no sheet.
+  if (config_.rounds.size() > 1 && active_entries.empty()) {
+    make_sheet_folder(dir);
+    return {};
+  }
+  const std::vector<Assignment> assignments = store_.load_assignments(view.id);
   std::vector<Assignment> pairs;
   for (const auto& pair : assignments)
     if (active_entries.count(pair.entry_id) && active_judges.count(pair.judge_id))
@@ -607,11 +603,17 @@ std::vector<std::string> Competition::export_sheets(const std::string& dir, Enco
         "assign` first");
   // SPEC §6: the cells carry the values already stored, so a re-exported sheet is the judge's
   // current sheet (`filled` replaces them, for simulated judges).
-  const std::vector<ScoreRow> stored = filled ? std::vector<ScoreRow>{} : store_.load_scores();
+  const std::vector<ScoreRow> stored =
+      filled ? std::vector<ScoreRow>{} : store_.load_scores(view.id);
   const std::vector<ScoreRow>* values = filled ? filled : &stored;
+  // SPEC §12–13: `<judge_id>-<kind>-<round_id>` with several rounds; slot order when scheduled.
+  std::map<Assignment, int> slots;
+  for (const auto& [pair, slot] : store_.load_slots(view.id)) slots.emplace(pair, slot);
+  const SheetRound round{config_.rounds.size() > 1 ? "-" + safe_file_stem(view.id) : "",
+                         store_.scheduled(view.id) ? &slots : nullptr};
   const auto sheets = format == SheetFormat::Xlsx
-                          ? score_sheets_xlsx(config_, entries, judges, pairs, values)
-                          : score_sheets(config_, entries, judges, pairs, values);
+                          ? score_sheets_xlsx(view.config, entries, judges, pairs, values, round)
+                          : score_sheets(view.config, entries, judges, pairs, values, round);
 
   make_sheet_folder(dir);
   const fs::path base = fs::weakly_canonical(dir);
@@ -627,7 +629,7 @@ std::vector<std::string> Competition::export_sheets(const std::string& dir, Enco
                         : encoding == Encoding::Gb18030 ? encode_text(sheet.text, Encoding::Gb18030)
                                                         : "\xEF\xBB\xBF" + sheet.text;
     if (!force && would_replace_other(target, bytes)) {
-      if (!state) state = std::make_unique<ScoreState>(store_, config_);
+      if (!state) state = std::make_unique<ScoreState>(store_, config_, view.index);
       differing.error(target.string(), 0, 0, "sheets.would-overwrite",
                       "this sheet differs from the one jury would write now (" +
                           what_overwriting_loses(*state, target) + "); pass --force to overwrite");
@@ -646,19 +648,31 @@ std::vector<std::string> Competition::export_sheets(const std::string& dir, Enco
   return written;
 }
 
-void Competition::export_assignments(const std::string& path) const {
+void Competition::export_assignments(const std::string& path,
+                                     std::optional<std::size_t> round) const {
   std::string text = "judge_id,entry_id\r\n";
-  for (const auto& pair : store_.load_assignments())
+  for (const auto& pair : store_.load_assignments(round_id(round.value_or(current_round()))))
     text += pair.judge_id + "," + pair.entry_id + "\r\n";
   write_file(path, text);
 }
 
-Results Competition::results(std::optional<Method> method) const {
-  return compute_results(config_, store_.load_entries(), store_.load_scores(), method);
+std::vector<Assignment> Competition::assignments() const {
+  return store_.load_assignments(round_id(current_round()));
 }
 
-ReliabilityReport Competition::report() const {
-  return build_reliability_report(config_, store_.load_entries(), store_.load_scores());
+std::vector<ScoreRow> Competition::scores() const {
+  return store_.load_scores(round_id(current_round()));
+}
+
+Results Competition::results(std::optional<Method> method, std::optional<std::size_t> round) const {
+  if (!config_.staged())
+    return compute_results(config_, store_.load_entries(), store_.load_scores(round_id(0)), method);
+  return staged_results(store_, config_, round.value_or(current_round()), method);
+}
+
+ReliabilityReport Competition::report(std::optional<std::size_t> round) const {
+  const RoundView view = load_round_view(store_, config_, round.value_or(current_round()));
+  return build_reliability_report(view.config, view.counted_entries(), store_.load_scores(view.id));
 }
 
 bool Competition::awarded() const {
@@ -700,10 +714,12 @@ Results Competition::award(bool allow_incomplete) {
     throw StateError(
         "the prize tiers are already decided; `jury award --reopen --reason TEXT` first to decide "
         "again");
-  const std::vector<Entry> entries = store_.load_entries();
-  const std::vector<ScoreRow> scores = store_.load_scores();
-  const AwardReadiness readiness =
-      award_readiness(config_, entries, store_.load_assignments(), scores);
+  if (const std::size_t last = config_.rounds.size() - 1; current_round() != last)
+    throw StateError(fmt::format(
+        "the prize tiers are decided in the last round ({}), and the current round is {}; close "
+        "it with `jury advance` first",
+        round_id(last), round_id(current_round())));
+  const AwardReadiness readiness = this->readiness();
   if (!readiness.ready() && !allow_incomplete) throw StateError(refusal(config_, readiness));
   if (!readiness.kinds_without_scores.empty()) {
     std::vector<std::string> kinds;
@@ -714,7 +730,7 @@ Results Competition::award(bool allow_incomplete) {
                     "--allow-incomplete; import the score sheets first",
                     join(kinds, ", ")));
   }
-  Results decided = compute_results(config_, entries, scores);
+  Results decided = results();
   Store::Transaction transaction(store_);
   store_.save_decision(results_to_json(decided).dump());
   std::map<std::string, int> awarded_per_tier;
@@ -735,8 +751,7 @@ Results Competition::award(bool allow_incomplete) {
 }
 
 AwardReadiness Competition::readiness() const {
-  return award_readiness(config_, store_.load_entries(), store_.load_assignments(),
-                         store_.load_scores());
+  return staged_award_readiness(store_, config_);
 }
 
 void Competition::reopen(const std::string& reason) {

@@ -37,6 +37,33 @@ struct AssignSummary {
   std::string message;
 };
 
+/// What `jury advance` did (SPEC §12): per pool of each kind going on, the quota and who went on.
+struct AdvanceSummary {
+  struct Pool {
+    std::string kind;
+    std::string pool;  ///< pool_id: `student/primary`
+    int ranked = 0;    ///< entries ranked in the round that closed
+    int quota = 0;
+    int going_on = 0;
+  };
+  std::string closed;  ///< round id
+  std::string opened;  ///< round id
+  std::vector<Pool> pools;
+  std::vector<std::string> left_out;  ///< incomplete entrants (only with --allow-incomplete)
+  std::string message;
+};
+
+/// What `jury schedule` did (SPEC §13).
+struct ScheduleSummary {
+  int interviews = 0;
+  int slots = 0;  ///< slots used: Δ
+  std::string message;
+};
+
+/// `jury export schedule FILE --format csv|html` (SPEC §13).
+enum class ScheduleFormat { Csv, Html };
+std::optional<ScheduleFormat> parse_schedule_format(const std::string& name);
+
 enum class RosterFormat { Csv, Json, Html, Xlsx };
 std::optional<RosterFormat> parse_roster_format(const std::string& name);
 /// From the file extension (.csv .json .html/.htm .xlsx); nullopt when unknown.
@@ -64,6 +91,7 @@ struct KindProgress {
   int active = 0;
   int withdrawn = 0;
   int disqualified = 0;
+  int absent = 0;  ///< SPEC §12: active entrants marked absent in the round (not in `active`)
   int judges_per_entry = 0;
   int assignments = 0;      ///< pairs on active entries
   int open_places = 0;      ///< k − assigned, summed over active entries (what assign would fill)
@@ -78,9 +106,14 @@ struct KindProgress {
 
 struct Status {
   std::string competition;
+  std::string round;               ///< the round shown (SPEC §12); empty with one round
+  std::string current_round;       ///< empty with one round
+  int absent = 0;                  ///< entrants marked absent in the round
+  bool last_round_current = true;  ///< `jury award` may run (SPEC §12: in the last round only)
   int entries = 0;
   int judges_active = 0;
   int judges_inactive = 0;
+  int judges_elsewhere = 0;  ///< SPEC §12: active judges who do not serve in the round
   int assignments = 0;
   int recusals = 0;
   bool awarded = false;
@@ -109,8 +142,29 @@ class Competition {
   ImportSummary import_scores(const std::vector<std::string>& paths, Encoding encoding,
                               const std::string& sheet = {});
 
+  /// SPEC §5 for the current round (§12: its counted entrants and the judges serving in it);
+  /// in a scheduled round new pairs get the earliest slot free for both (SPEC §13).
   AssignSummary assign(std::uint64_t seed, bool reshuffle);
   std::vector<std::string> explain(const std::string& entry_id, std::uint64_t seed) const;
+
+  // ---------------------------------------------------------------- rounds (SPEC §12–13)
+  /// Index into config().rounds of the current round: the last one opened.
+  std::size_t current_round() const;
+  /// The round `--round ID` names, the current one when unset: UsageError for an id that is no
+  /// round, StateError for a round not opened yet.
+  std::size_t round_of(const std::optional<std::string>& id) const;
+  /// Closes the current round and opens the next with the entrants its `advance` selects;
+  /// StateError at the last round and while an entrant going on is incomplete (unless allowed).
+  AdvanceSummary advance(bool allow_incomplete);
+  /// `advance --reopen`: back to the previous round while the current one has no scores.
+  std::string reopen_round();
+  /// `absent ENTRY_ID...`: marks entrants of the current round absent (their unscored
+  /// assignments go) or, with `undo`, present again. InputError for an id that is no entrant.
+  std::string absent(const std::vector<std::string>& entry_ids, bool undo);
+  /// `schedule`: a slot for every assignment of the current round, exactly Δ slots.
+  ScheduleSummary schedule(std::uint64_t seed);
+  /// The current round's timetable; StateError when it is not scheduled.
+  void export_schedule(const std::string& path, ScheduleFormat format) const;
 
   /// Writes one sheet per (judge, kind) into dir (created when missing), the stored values in
   /// the cells (or those of `filled`); returns the paths written. `encoding` applies to CSV
@@ -120,10 +174,14 @@ class Competition {
                                          const std::vector<ScoreRow>* filled = nullptr,
                                          SheetFormat format = SheetFormat::Csv,
                                          bool force = false) const;
-  void export_assignments(const std::string& path) const;
+  /// The pairs of a round (default: the current one).
+  void export_assignments(const std::string& path,
+                          std::optional<std::size_t> round = std::nullopt) const;
 
-  /// Computes the ranking and tiers now, storing nothing (`jury results`).
-  Results results(std::optional<Method> method = std::nullopt) const;
+  /// Computes the ranking and tiers now, storing nothing (`jury results`); in a staged
+  /// competition as of `round` (default: the current one), SPEC §12.
+  Results results(std::optional<Method> method = std::nullopt,
+                  std::optional<std::size_t> round = std::nullopt) const;
   /// Decides and freezes the tiers (SPEC §8); StateError while an active entry is incomplete or
   /// an assigned judge owes a score (unless allowed), and when a kind has no complete score.
   Results award(bool allow_incomplete);
@@ -139,9 +197,10 @@ class Competition {
   /// The §9 JSON document of a Results value (e.g. `results --json`).
   std::string results_json(const Results& results, bool is_public) const;
 
-  Status status() const;
-  /// How fair the judging was (`jury report`): distributions, ICC, components, severities.
-  ReliabilityReport report() const;
+  Status status(std::optional<std::size_t> round = std::nullopt) const;
+  /// How fair the judging was (`jury report`): distributions, ICC, components, severities; of
+  /// one round (default: the current one).
+  ReliabilityReport report(std::optional<std::size_t> round = std::nullopt) const;
   std::vector<AuditRecord> audit() const { return store_.load_audit(); }
 
   /// Long steps report (stage, done, total) here; the CLI shows it on a terminal only (SPEC §10).
@@ -151,12 +210,21 @@ class Competition {
 
   std::vector<Entry> entries() const { return store_.load_entries(); }
   std::vector<Judge> judges() const { return store_.load_judges(); }
-  std::vector<Assignment> assignments() const { return store_.load_assignments(); }
-  std::vector<ScoreRow> scores() const { return store_.load_scores(); }
+  /// The current round's assignments and scores.
+  std::vector<Assignment> assignments() const;
+  std::vector<ScoreRow> scores() const;
 
  private:
   Competition(Store store, Config config);
   void refuse_when_awarded(const std::string& command) const;
+  const std::string& round_id(std::size_t round) const { return config_.rounds[round].id; }
+  /// Score sheets of another round than the current one: StateError (earlier rounds are
+  /// read-only, SPEC §12).
+  void refuse_other_rounds_sheets(const std::vector<std::string>& files) const;
+  /// After `assign` changed a scheduled round: the new pairs' slots (SPEC §13).
+  std::vector<std::pair<Assignment, int>> place_new_pairs(
+      std::size_t round, const std::vector<Assignment>& kept,
+      const std::vector<Assignment>& added) const;
 
   Store store_;
   Config config_;

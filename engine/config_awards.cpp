@@ -37,7 +37,8 @@ void ConfigReader::read_awards(const Json& root, Config& config) {
 
 AwardPolicy ConfigReader::read_award_policy(const Json& value, const std::string& path) {
   AwardPolicy policy;
-  if (!expect_object(value, path, {"pool_by", "tiers", "rounding", "ties", "cascade"}))
+  if (!expect_object(value, path,
+                     {"pool_by", "tiers", "rounding", "ties", "cascade", "absent", "recommend"}))
     return policy;
   if (const Json* pool_by = member(value, "pool_by"))
     policy.pool_by = read_pool_by(*pool_by, path + ".pool_by");
@@ -47,6 +48,9 @@ AwardPolicy ConfigReader::read_award_policy(const Json& value, const std::string
   take_enum(value, path, "ties", policy.ties);
   if (const Json* cascade = member(value, "cascade"))
     if (auto flag = read_bool(*cascade, path + ".cascade")) policy.cascade = *flag;
+  take_enum(value, path, "absent", policy.absent);
+  if (const Json* recommend = member(value, "recommend"))
+    policy.recommend = read_recommendation(*recommend, path + ".recommend");
   return policy;
 }
 
@@ -86,21 +90,52 @@ std::vector<Tier> ConfigReader::read_tiers(const Json& value, const std::string&
 }
 
 std::optional<Tier> ConfigReader::read_tier(const Json& value, const std::string& path) {
-  if (!expect_object(value, path, {"id", "label", "count", "share", "min_score"}))
+  if (!expect_object(value, path, {"id", "label", "count", "share", "min_score", "round"}))
     return std::nullopt;
   Tier tier;
   take_id(value, path, "id", Need::Required, tier.id);
   take_label(value, path, "label", tier.label);
-  const Json* count = member(value, "count");
-  const Json* share = member(value, "share");
-  if (count && share) error(path, "tier-quota", "tier has both \"count\" and \"share\"; give one");
-  if (!count && !share)
-    error(path, "tier-quota", "tier has neither \"count\" nor \"share\"; give one");
-  if (count) tier.count = read_int(*count, path + ".count", 0);
-  if (share) tier.share = read_share(*share, path + ".share");
+  read_quota(value, path, "tier", tier.count, tier.share);
   if (const Json* min_score = member(value, "min_score"); min_score && !min_score->is_null())
     tier.min_score = read_number(*min_score, path + ".min_score", {0, false});
+  take_id(value, path, "round", Need::Optional, tier.round);  // checked by resolve_tier_rounds
   return tier;
+}
+
+/// `count` (places) or `share` (of the pool), exactly one: tiers, advances, recommendations
+/// (`what` names which; the code is config.tier-quota or config.quota).
+void ConfigReader::read_quota(const Json& value, const std::string& path, std::string_view what,
+                              std::optional<int>& count, std::optional<Decimal>& share) {
+  const std::string code = what == "tier" ? "tier-quota" : "quota";
+  const Json* count_value = member(value, "count");
+  const Json* share_value = member(value, "share");
+  if (count_value && share_value)
+    error(path, code, fmt::format("{} has both \"count\" and \"share\"; give one", what));
+  if (!count_value && !share_value)
+    error(path, code, fmt::format("{} has neither \"count\" nor \"share\"; give one", what));
+  if (count_value) count = read_int(*count_value, path + ".count", 0);
+  if (share_value) share = read_share(*share_value, path + ".share");
+}
+
+/// SPEC §12 `recommend {label, count|share, tiers}`; the tier ids are checked against the kind's
+/// tiers once both are read (check_recommended_tiers).
+std::optional<Recommendation> ConfigReader::read_recommendation(const Json& value,
+                                                                const std::string& path) {
+  if (!expect_object(value, path, {"label", "count", "share", "tiers"})) return std::nullopt;
+  Recommendation rule;
+  take_label(value, path, "label", rule.label);
+  read_quota(value, path, "recommendation", rule.count, rule.share);
+  const Json* tiers = member(value, path, "tiers", Need::Required);
+  if (!tiers || !expect_nonempty_array(*tiers, path + ".tiers", "tier id")) return rule;
+  std::map<std::string, std::string> seen;
+  for (std::size_t i = 0; i < tiers->size(); ++i) {
+    const std::string item_path = element_path(path + ".tiers", i);
+    if (auto id = read_string((*tiers)[i], item_path)) {
+      check_unique(seen, *id, item_path, "tier");
+      rule.tiers.push_back(*id);
+    }
+  }
+  return rule;
 }
 
 /// A fraction 0..1 kept exactly as the decimal written (SPEC §8: floor(0.57 · 100) = 57).

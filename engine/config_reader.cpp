@@ -23,7 +23,7 @@ Config ConfigReader::read(const Json& root) {
   Config config;
   if (!expect_object(root, "$",
                      {"competition", "groups", "subjects", "kinds", "rubrics", "judging",
-                      "aggregation", "ranking", "awards"}))
+                      "aggregation", "ranking", "awards", "rounds"}))
     return config;
   read_competition(root, config);
   config.groups = read_labelled_list(root, "groups", "group");
@@ -33,7 +33,10 @@ Config ConfigReader::read(const Json& root) {
   read_judging(root, config);
   read_aggregation(root, config);
   read_ranking(root, config);
+  read_rounds(root, config);
   read_awards(root, config);
+  resolve_tier_rounds(config);
+  check_recommended_tiers(config);
   return config;
 }
 

@@ -2,7 +2,8 @@
 /// Internal to the config (engine/config.hpp has the public functions): the section readers of
 /// SPEC §2, on a document engine/json_reader.cpp has parsed. The sections are split over
 /// config_reader.cpp (competition, groups, subjects, rubrics, kinds, judging, aggregation,
-/// ranking) and config_awards.cpp (awards).
+/// ranking), config_awards.cpp (awards) and config_rounds.cpp (rounds, SPEC §12–13, and what
+/// the awards say about them).
 
 #include <map>
 #include <optional>
@@ -51,6 +52,29 @@ class ConfigReader : private JsonFields {
   std::vector<Tier> read_tiers(const Json& value, const std::string& path);
   std::optional<Tier> read_tier(const Json& value, const std::string& path);
   std::optional<Decimal> read_share(const Json& value, const std::string& path);
+  void read_quota(const Json& value, const std::string& path, std::string_view what,
+                  std::optional<int>& count, std::optional<Decimal>& share);
+  std::optional<Recommendation> read_recommendation(const Json& value, const std::string& path);
+
+  // config_rounds.cpp
+  void read_rounds(const Json& root, Config& config);
+  Round default_round(const Config& config) const;
+  std::optional<Round> read_round(const Json& value, const std::string& path, std::size_t index,
+                                  const Config& config);
+  std::vector<std::string> read_round_kinds(const Json& value, const std::string& path,
+                                            const std::vector<std::string>& previous);
+  void read_round_k(const Json& value, const std::string& path, Round& round);
+  void read_round_rubrics(const Json& value, const std::string& path, Round& round);
+  void read_advance(const Json* value, const std::string& path, std::size_t index, Round& round);
+  std::optional<AdvanceRule> read_advance_rule(const Json& value, const std::string& path);
+  void read_weights(const Json* value, const std::string& path, const Config& config, Round& round);
+  std::optional<Interviews> read_interviews(const Json& value, const std::string& path);
+  void check_kinds_judged(const Config& config);
+  void resolve_tier_rounds(Config& config);
+  void resolve_kind_tier_rounds(const Config& config, const std::string& kind_id,
+                                AwardPolicy& policy);
+  void check_recommended_tiers(const Config& config);
+  bool is_round_kind(const Round& round, const std::string& kind_id, const std::string& path);
 
   std::string known_kinds() const;
   bool is_known_kind(const std::string& id) const;

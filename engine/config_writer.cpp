@@ -77,22 +77,39 @@ Json judging_json(const Config& config) {
           {"balance_cost", judging.balance_cost}};
 }
 
-Json tier_json(const Tier& tier) {
+/// `count` or `share` of a tier, an advance or a recommendation.
+void quota_json(Json& json, const std::optional<int>& count, const std::optional<Decimal>& share) {
+  if (count) json["count"] = *count;
+  if (share) json["share"] = decimal_json(*share);
+}
+
+/// `with_rounds`: the SPEC §12 keys (a tier's deciding round) of a config with `rounds`.
+Json tier_json(const Tier& tier, bool with_rounds) {
   Json json = {{"id", tier.id}, {"label", tier.label}};
-  if (tier.count) json["count"] = *tier.count;
-  if (tier.share) json["share"] = decimal_json(*tier.share);
+  quota_json(json, tier.count, tier.share);
   if (tier.min_score) json["min_score"] = number_json(*tier.min_score);
+  if (with_rounds) json["round"] = tier.round;
   return json;
 }
 
-Json award_json(const AwardPolicy& policy) {
+Json recommendation_json(const Recommendation& rule) {
+  Json json = {{"label", rule.label}};
+  quota_json(json, rule.count, rule.share);
+  json["tiers"] = rule.tiers;
+  return json;
+}
+
+Json award_json(const AwardPolicy& policy, bool with_rounds) {
   Json tiers = Json::array();
-  for (const Tier& tier : policy.tiers) tiers.push_back(tier_json(tier));
-  return {{"pool_by", policy.pool_by},
-          {"rounding", to_string(policy.rounding)},
-          {"ties", to_string(policy.ties)},
-          {"cascade", policy.cascade},
-          {"tiers", std::move(tiers)}};
+  for (const Tier& tier : policy.tiers) tiers.push_back(tier_json(tier, with_rounds));
+  Json json = {{"pool_by", policy.pool_by},
+               {"rounding", to_string(policy.rounding)},
+               {"ties", to_string(policy.ties)},
+               {"cascade", policy.cascade}};
+  if (with_rounds) json["absent"] = to_string(policy.absent);
+  json["tiers"] = std::move(tiers);
+  if (policy.recommend) json["recommend"] = recommendation_json(*policy.recommend);
+  return json;
 }
 
 /// Awards in kind order, then any others by id.
@@ -100,10 +117,56 @@ Json awards_json(const Config& config) {
   Json awards = Json::object();
   for (const Kind& kind : config.kinds)
     if (const auto it = config.awards.find(kind.id); it != config.awards.end())
-      awards[kind.id] = award_json(it->second);
+      awards[kind.id] = award_json(it->second, config.has_rounds);
   for (const auto& [kind_id, policy] : config.awards)
-    if (!awards.contains(kind_id)) awards[kind_id] = award_json(policy);
+    if (!awards.contains(kind_id)) awards[kind_id] = award_json(policy, config.has_rounds);
   return awards;
+}
+
+Json interviews_json(const Interviews& interviews) {
+  Json sessions = Json::array();
+  for (const InterviewSession& session : interviews.sessions)
+    sessions.push_back({{"start", session.start}, {"slots", session.slots}});
+  return {{"slot_minutes", interviews.slot_minutes}, {"sessions", std::move(sessions)}};
+}
+
+/// One round with every default written out (SPEC §12); `first`: no `advance`.
+Json round_json(const Config& config, const Round& round, bool first) {
+  Json k = Json::object();
+  Json rubrics = Json::object();
+  for (const std::string& kind : round.kinds) {
+    k[kind] = round.judges_per_entry.count(kind) ? round.judges_per_entry.at(kind)
+                                                 : config.judges_per_entry(kind);
+    rubrics[kind] = round.rubrics.count(kind) ? round.rubrics.at(kind) : config.rubric_of(kind).id;
+  }
+  Json json = {{"id", round.id},
+               {"label", round.label},
+               {"kinds", round.kinds},
+               {"judges_per_entry", std::move(k)},
+               {"rubrics", std::move(rubrics)},
+               {"method", to_string(round.method.value_or(config.aggregation.method))}};
+  if (!first) {
+    Json advance = Json::object();
+    for (const auto& [kind, rule] : round.advance) {
+      Json item = Json::object();
+      quota_json(item, rule.count, rule.share);
+      if (rule.min_score) item["min_score"] = number_json(*rule.min_score);
+      advance[kind] = std::move(item);
+    }
+    json["advance"] = std::move(advance);
+  }
+  Json weights = Json::object();
+  for (const auto& [id, weight] : round.weights) weights[id] = decimal_json(weight);
+  json["weights"] = std::move(weights);
+  if (round.interviews) json["interviews"] = interviews_json(*round.interviews);
+  return json;
+}
+
+Json rounds_json(const Config& config) {
+  Json rounds = Json::array();
+  for (std::size_t r = 0; r < config.rounds.size(); ++r)
+    rounds.push_back(round_json(config, config.rounds[r], r == 0));
+  return rounds;
 }
 
 }  // namespace
@@ -117,7 +180,7 @@ Json config_to_json(const Config& config) {
                      {"max_students", kind.max_students},
                      {"max_advisors", kind.max_advisors}});
   const AggregationConfig& aggregation = config.aggregation;
-  return {
+  Json json = {
       {"competition",
        {{"id", config.competition_id}, {"name", config.competition_name}, {"year", config.year}}},
       {"groups", labelled_json(config.groups)},
@@ -135,6 +198,8 @@ Json config_to_json(const Config& config) {
       {"ranking", {{"tiebreak", config.tiebreak}}},
       {"awards", awards_json(config)},
   };
+  if (config.has_rounds) json["rounds"] = rounds_json(config);
+  return json;
 }
 
 }  // namespace jury

@@ -63,12 +63,13 @@ class StateError : public JuryError {
   explicit StateError(const std::string& m) : JuryError(kExitState, m) {}
 };
 
-/// Judge assignment has no solution (exit 4); `problems` explain why, one line each.
+/// Judge assignment (or the interview timetable, SPEC §13) has no solution (exit 4);
+/// `problems` explain why, one line each.
 class InfeasibleError : public JuryError {
  public:
-  explicit InfeasibleError(std::vector<std::string> problems)
-      : JuryError(kExitInfeasible, "assignment infeasible, nothing changed"),
-        problems_(std::move(problems)) {}
+  explicit InfeasibleError(std::vector<std::string> problems,
+                           const std::string& summary = "assignment infeasible, nothing changed")
+      : JuryError(kExitInfeasible, summary), problems_(std::move(problems)) {}
   const std::vector<std::string>& problems() const { return problems_; }
 
  private:

@@ -64,6 +64,7 @@ std::vector<FieldChange> changed_fields(const Judge& before, const Judge& after)
   changes.compare("max_load", load_text(before.max_load), load_text(after.max_load));
   changes.compare("conflicts", before.conflicts, after.conflicts);
   changes.compare("active", before.active ? "yes" : "no", after.active ? "yes" : "no");
+  changes.compare("rounds", before.rounds, after.rounds);
   return changes.take();
 }
 

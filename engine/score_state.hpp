@@ -1,6 +1,7 @@
 #pragma once
-/// What reading score sheets against a competition needs (SPEC §6): its entries, judges,
-/// assigned and recused pairs and stored rows, loaded once, with the importer's hash index over
+/// What reading score sheets against one round of a competition needs (SPEC §6, §12): the config
+/// as the round sees it (its rubrics), the round's entrants, the judges, the round's assigned and
+/// recused pairs, stored rows and absences, loaded once, with the importer's hash index over
 /// them. `import scores` checks and merges sheets with it; `export sheets` uses it to tell
 /// whether a sheet in the folder holds scores that are not imported yet.
 
@@ -17,7 +18,7 @@ namespace jury {
 
 class ScoreState {
  public:
-  ScoreState(const Store& store, const Config& config);
+  ScoreState(const Store& store, const Config& config, std::size_t round);
   ScoreState(const ScoreState&) = delete;  // the index and the context point into the members
   ScoreState& operator=(const ScoreState&) = delete;
 
@@ -28,11 +29,13 @@ class ScoreState {
   const std::unordered_map<const Assignment*, ScoreRow>& stored() const { return stored_; }
 
  private:
+  Config config_;  ///< Config::for_round of the round
   std::map<std::string, Entry> entries_;
   std::set<std::string> judge_ids_;
   std::set<std::string> withdrawn_;
   std::set<Assignment> recused_;
   std::set<Assignment> known_;  ///< assigned and recused pairs
+  std::set<std::string> absent_;
   std::unique_ptr<ScoreIndex> index_;
   std::unordered_map<const Assignment*, ScoreRow> stored_;
   std::unique_ptr<ScoreContext> context_;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/competition.hpp"
+#include "engine/round_view.hpp"
 #include "judging/assignment.hpp"
 #include "judging/totals.hpp"
 
@@ -17,9 +18,9 @@ struct PairState {
   bool complete = false;
 };
 
-KindProgress kind_progress(const Config& config, const Kind& kind,
-                           const std::vector<Entry>& entries,
+KindProgress kind_progress(const Config& config, const Kind& kind, const RoundView& view,
                            const std::map<std::string, std::vector<PairState>>& pairs_by_entry) {
+  const std::vector<Entry>& entries = view.entrants;
   KindProgress progress;
   progress.kind = kind.id;
   progress.judges_per_entry = config.judges_per_entry(kind.id);
@@ -29,6 +30,10 @@ KindProgress kind_progress(const Config& config, const Kind& kind,
     if (e.status == EntryStatus::Withdrawn) ++progress.withdrawn;
     if (e.status == EntryStatus::Disqualified) ++progress.disqualified;
     if (!e.active()) continue;
+    if (view.absent.count(e.id)) {  // SPEC §12: an absent entrant does not count in the round
+      ++progress.absent;
+      continue;
+    }
     ++progress.active;
     ++by_group[e.group];
     const auto found = pairs_by_entry.find(e.id);
@@ -57,15 +62,18 @@ KindProgress kind_progress(const Config& config, const Kind& kind,
 
 }  // namespace
 
-Status Competition::status() const {
-  const std::vector<Entry> entries = store_.load_entries();
-  const std::vector<Judge> judges = store_.load_judges();
-  const std::vector<Assignment> assignments = store_.load_assignments();
-  const std::vector<ScoreRow> scores = store_.load_scores();
+Status Competition::status(std::optional<std::size_t> round) const {
+  // SPEC §12: the round's counted entrants, its judges, assignments and scores.
+  const RoundView view = load_round_view(store_, config_, round.value_or(current_round()));
+  const Config& config = view.config;
+  const std::vector<Entry> entries = view.counted_entries();
+  const std::vector<Judge>& judges = view.judges;
+  const std::vector<Assignment> assignments = store_.load_assignments(view.id);
+  const std::vector<ScoreRow> scores = store_.load_scores(view.id);
   // The same "complete row" as `results` and `award` (judging's row_complete).
   std::map<std::string, const Rubric*> rubric_of_entry;
   for (const auto& e : entries)
-    if (config_.find_kind(e.kind)) rubric_of_entry.emplace(e.id, &config_.rubric_of(e.kind));
+    if (config.find_kind(e.kind)) rubric_of_entry.emplace(e.id, &config.rubric_of(e.kind));
   std::map<Assignment, bool> complete_rows;
   for (const auto& row : scores) {
     const auto rubric = rubric_of_entry.find(row.entry_id);
@@ -75,22 +83,32 @@ Status Competition::status() const {
 
   Status status;
   status.competition = config_.competition_name;
+  status.round = config_.rounds.size() > 1 ? view.id : "";
+  status.current_round = config_.rounds.size() > 1 ? round_id(current_round()) : "";
+  status.absent = static_cast<int>(view.absent.size());
+  status.last_round_current = current_round() + 1 == config_.rounds.size();
   status.entries = static_cast<int>(entries.size());
   status.assignments = static_cast<int>(assignments.size());
-  status.recusals = static_cast<int>(store_.load_recusals().size());
+  status.recusals = static_cast<int>(store_.load_recusals(view.id).size());
   status.awarded = awarded();
-  status.readiness = award_readiness(config_, entries, assignments, scores);
+  status.readiness = readiness();
 
   std::map<std::string, std::vector<PairState>> pairs_by_entry;
   std::map<std::string, JudgeProgress> by_judge;
-  const int default_capacity = default_max_load(config_, entries, judges);
+  const int default_capacity = default_max_load(config, entries, judges);
   for (const auto& j : judges) {
-    (j.active ? status.judges_active : status.judges_inactive)++;
+    // SPEC §12: a judge who does not serve in the round is inactive in its view, not withdrawn.
+    if (j.active)
+      ++status.judges_active;
+    else if (!j.serves_in(view.id))
+      ++status.judges_elsewhere;
+    else
+      ++status.judges_inactive;
     JudgeProgress& p = by_judge[j.id];
     p.judge_id = j.id;
     p.name = j.name;
     p.active = j.active;
-    p.capacity = j.max_load.value_or(config_.judging.max_load.value_or(default_capacity));
+    p.capacity = j.max_load.value_or(config.judging.max_load.value_or(default_capacity));
   }
   for (const auto& pair : assignments) {
     const auto found = complete_rows.find(pair);
@@ -106,8 +124,8 @@ Status Competition::status() const {
     else
       ++p.missing;
   }
-  for (const auto& kind : config_.kinds)
-    status.kinds.push_back(kind_progress(config_, kind, entries, pairs_by_entry));
+  for (const auto& kind : config.kinds)
+    status.kinds.push_back(kind_progress(config, kind, view, pairs_by_entry));
   for (auto& [id, progress] : by_judge) status.judges.push_back(std::move(progress));
   return status;
 }

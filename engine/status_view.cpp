@@ -15,6 +15,8 @@ namespace {
 /// Decided, ready to decide, or what `jury award` would refuse on (SPEC §8).
 std::string award_line(const Status& status) {
   if (status.awarded) return "decided and frozen (`jury award --reopen --reason TEXT` to reopen)";
+  if (!status.last_round_current)
+    return "decided in the last round (`jury advance` closes the current round)";
   const AwardReadiness& r = status.readiness;
   if (r.ready()) return "not decided; every score is in, `jury award` can decide";
   return fmt::format(
@@ -28,8 +30,16 @@ std::string award_line(const Status& status) {
 
 std::string status_text(const Config& config, const Status& status) {
   std::string out = fmt::format("{} ({})\n", status.competition, config.year);
-  out += fmt::format("entries {}, judges {} active / {} withdrawn, assignments {}, recusals {}\n",
-                     status.entries, status.judges_active, status.judges_inactive,
+  if (!status.round.empty())  // SPEC §12
+    out += fmt::format("round {}: {}\n", status.round,
+                       status.round == status.current_round
+                           ? std::string("the current round")
+                           : "closed (the current round is " + status.current_round + ")");
+  const std::string elsewhere =
+      status.judges_elsewhere ? fmt::format(" / {} not in this round", status.judges_elsewhere)
+                              : "";
+  out += fmt::format("entries {}, judges {} active / {} withdrawn{}, assignments {}, recusals {}\n",
+                     status.entries, status.judges_active, status.judges_inactive, elsewhere,
                      status.assignments, status.recusals);
   out += "prize tiers: " + award_line(status) + "\n";
   for (const auto& k : status.kinds) {
@@ -41,7 +51,8 @@ std::string status_text(const Config& config, const Status& status) {
     const bool ungrouped =
         k.active_by_group.size() == 1 && k.active_by_group.begin()->first.empty();
     if (!groups.empty() && !ungrouped) out += " (" + join(groups, ", ") + ")";
-    out += fmt::format(", {} withdrawn, {} disqualified\n", k.withdrawn, k.disqualified);
+    out += fmt::format(", {} withdrawn, {} disqualified", k.withdrawn, k.disqualified);
+    out += status.round.empty() ? "\n" : fmt::format(", {} absent\n", k.absent);
     out += fmt::format("  judges per entry {}: {} assigned, {} places open{}\n", k.judges_per_entry,
                        k.assignments, k.open_places, k.open_places ? " (run `jury assign`)" : "");
     out += fmt::format("  scores: {} complete, {} still owed by the assigned judges\n",
@@ -102,6 +113,14 @@ std::string status_json(const Status& status) {
                                 {"owed_scores", status.readiness.owed_count()},
                                 {"kinds", kinds},
                                 {"judges", judges}};
+  if (!status.round.empty()) {  // SPEC §12: the round shown
+    doc["round"] = status.round;
+    doc["current_round"] = status.current_round;
+    doc["absent"] = status.absent;
+    doc["judges_elsewhere"] = status.judges_elsewhere;
+    for (std::size_t k = 0; k < status.kinds.size(); ++k)
+      doc["kinds"][k]["absent"] = status.kinds[k].absent;
+  }
   return doc.dump(2) + "\n";
 }
 

@@ -17,7 +17,51 @@ namespace jury {
 
 namespace {
 
-constexpr const char* kSchema = R"sql(
+/// The per-round tables of schema 2, also created by the migration from schema 1.
+constexpr const char* kRoundTables = R"sql(
+CREATE TABLE rounds (
+  id        TEXT PRIMARY KEY,
+  position  INTEGER NOT NULL UNIQUE,  -- order of opening = order in the config
+  scheduled INTEGER NOT NULL DEFAULT 0 CHECK (scheduled IN (0, 1))  -- §13 `schedule` ran
+);
+CREATE TABLE entrants (  -- who entered a round after the first, fixed at `advance`
+  round    TEXT NOT NULL REFERENCES rounds(id),
+  entry_id TEXT NOT NULL REFERENCES entries(id),
+  PRIMARY KEY (round, entry_id)
+) WITHOUT ROWID;
+CREATE TABLE absences (
+  round    TEXT NOT NULL REFERENCES rounds(id),
+  entry_id TEXT NOT NULL REFERENCES entries(id),
+  PRIMARY KEY (round, entry_id)
+) WITHOUT ROWID;
+CREATE TABLE assignments (
+  round    TEXT NOT NULL REFERENCES rounds(id),
+  judge_id TEXT NOT NULL REFERENCES judges(id),
+  entry_id TEXT NOT NULL REFERENCES entries(id),
+  slot     INTEGER CHECK (slot >= 1),  -- §13 interview slot; NULL = not scheduled
+  PRIMARY KEY (round, judge_id, entry_id)
+) WITHOUT ROWID;
+CREATE INDEX assignments_by_entry ON assignments(round, entry_id);
+CREATE TABLE recusals (
+  round    TEXT NOT NULL REFERENCES rounds(id),
+  judge_id TEXT NOT NULL REFERENCES judges(id),
+  entry_id TEXT NOT NULL REFERENCES entries(id),
+  PRIMARY KEY (round, judge_id, entry_id)
+) WITHOUT ROWID;
+-- A score exists only for an assigned pair: the assignment cannot go while it has scores.
+CREATE TABLE scores (
+  round    TEXT NOT NULL,
+  judge_id TEXT NOT NULL,
+  entry_id TEXT NOT NULL,
+  vals     TEXT NOT NULL,  -- "30;25.5;;10", rubric order of the round, empty = not scored yet
+  comment  TEXT NOT NULL,
+  PRIMARY KEY (round, judge_id, entry_id),
+  FOREIGN KEY (round, judge_id, entry_id) REFERENCES assignments(round, judge_id, entry_id)
+) WITHOUT ROWID;
+)sql";
+
+/// The tables without rounds, then the per-round ones, then the decision and the audit log.
+constexpr const char* kBaseTables = R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -43,28 +87,12 @@ CREATE TABLE judges (
   kinds       TEXT NOT NULL,  -- JSON array of kind ids, [] = all
   max_load    INTEGER,        -- NULL = config default
   conflicts   TEXT NOT NULL,  -- JSON array of entry ids / school names
-  active      INTEGER NOT NULL CHECK (active IN (0, 1))
+  active      INTEGER NOT NULL CHECK (active IN (0, 1)),
+  rounds      TEXT NOT NULL DEFAULT '[]'  -- SPEC §12: JSON array of round ids, [] = all
 );
-CREATE TABLE assignments (
-  judge_id TEXT NOT NULL REFERENCES judges(id),
-  entry_id TEXT NOT NULL REFERENCES entries(id),
-  PRIMARY KEY (judge_id, entry_id)
-) WITHOUT ROWID;
-CREATE INDEX assignments_by_entry ON assignments(entry_id);
-CREATE TABLE recusals (
-  judge_id TEXT NOT NULL REFERENCES judges(id),
-  entry_id TEXT NOT NULL REFERENCES entries(id),
-  PRIMARY KEY (judge_id, entry_id)
-) WITHOUT ROWID;
--- A score exists only for an assigned pair: the assignment cannot go while it has scores.
-CREATE TABLE scores (
-  judge_id TEXT NOT NULL,
-  entry_id TEXT NOT NULL,
-  vals     TEXT NOT NULL,  -- "30;25.5;;10", rubric order, empty = not scored yet
-  comment  TEXT NOT NULL,
-  PRIMARY KEY (judge_id, entry_id),
-  FOREIGN KEY (judge_id, entry_id) REFERENCES assignments(judge_id, entry_id)
-) WITHOUT ROWID;
+)sql";
+
+constexpr const char* kDecisionAndAudit = R"sql(
 CREATE TABLE decision (
   id       INTEGER PRIMARY KEY CHECK (id = 1),
   document TEXT NOT NULL
@@ -127,25 +155,110 @@ std::string utc_now() {
   return buffer;
 }
 
-template <typename Fn>
-void for_each_pair(SQLite::Database& db, const char* sql, const std::vector<Assignment>& pairs,
-                   Fn&& after_each) {
+/// Runs `sql` (parameters: round, judge_id, entry_id) once per pair of the round.
+void for_each_pair(SQLite::Database& db, const char* sql, const std::string& round,
+                   const std::vector<Assignment>& pairs) {
   SQLite::Statement statement(db, sql);
   for (const auto& pair : pairs) {
-    statement.bind(1, pair.judge_id);
-    statement.bind(2, pair.entry_id);
+    statement.bind(1, round);
+    statement.bind(2, pair.judge_id);
+    statement.bind(3, pair.entry_id);
     statement.exec();
-    after_each(statement);
     statement.reset();
   }
 }
 
-std::vector<Assignment> load_pairs(SQLite::Database& db, const char* sql) {
+/// Runs `sql` (parameters: round, entry_id) once per entry id of the round.
+void for_each_entry(SQLite::Database& db, const char* sql, const std::string& round,
+                    const std::vector<std::string>& entry_ids) {
+  SQLite::Statement statement(db, sql);
+  for (const auto& id : entry_ids) {
+    statement.bind(1, round);
+    statement.bind(2, id);
+    statement.exec();
+    statement.reset();
+  }
+}
+
+/// The (judge_id, entry_id) pairs `sql` selects with the round bound to its one parameter.
+std::vector<Assignment> load_pairs(SQLite::Database& db, const char* sql,
+                                   const std::string& round) {
   std::vector<Assignment> pairs;
   SQLite::Statement query(db, sql);
+  query.bind(1, round);
   while (query.executeStep())
     pairs.push_back({query.getColumn(0).getString(), query.getColumn(1).getString()});
   return pairs;
+}
+
+std::vector<std::string> load_ids(SQLite::Database& db, const char* sql, const std::string& round) {
+  std::vector<std::string> ids;
+  SQLite::Statement query(db, sql);
+  query.bind(1, round);
+  while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
+  return ids;
+}
+
+/// The id of the one round a schema 1 database had: the config's first round (a schema 1
+/// config never has `rounds`, so this is the default round).
+std::string first_round_of(SQLite::Database& db) {
+  SQLite::Statement query(db, "SELECT value FROM meta WHERE key = 'config'");
+  if (query.executeStep()) {
+    const auto config = nlohmann::json::parse(query.getColumn(0).getString(), nullptr, false);
+    if (config.is_object() && config.contains("rounds") && config["rounds"].is_array() &&
+        !config["rounds"].empty() && config["rounds"][0].value("id", "").size() > 0)
+      return config["rounds"][0]["id"].get<std::string>();
+  }
+  return std::string(kDefaultRoundId);
+}
+
+/// Schema 1 → 2 (SPEC §12): the judges get their `rounds` column, and every assignment,
+/// recusal and score becomes one of the database's one round. SQLite's way of changing a
+/// table's key: new tables, copy, drop the old ones; foreign keys off while the tables are
+/// swapped, checked before the commit.
+void migrate_from_v1(SQLite::Database& db) {
+  const std::string round = first_round_of(db);
+  db.exec("PRAGMA foreign_keys = OFF");
+  SQLite::Transaction transaction(db);
+  db.exec(R"sql(
+    ALTER TABLE judges ADD COLUMN rounds TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE assignments RENAME TO assignments_v1;
+    ALTER TABLE recusals RENAME TO recusals_v1;
+    ALTER TABLE scores RENAME TO scores_v1;
+    DROP INDEX assignments_by_entry;
+  )sql");
+  db.exec(kRoundTables);
+  for (const char* sql :
+       {"INSERT INTO rounds(id, position) VALUES (?, 0)",
+        "INSERT INTO assignments(round, judge_id, entry_id) SELECT ?, judge_id, entry_id FROM "
+        "assignments_v1",
+        "INSERT INTO recusals(round, judge_id, entry_id) SELECT ?, judge_id, entry_id FROM "
+        "recusals_v1",
+        "INSERT INTO scores(round, judge_id, entry_id, vals, comment) SELECT ?, judge_id, "
+        "entry_id, vals, comment FROM scores_v1"}) {
+    SQLite::Statement statement(db, sql);
+    statement.bind(1, round);
+    statement.exec();
+  }
+  db.exec("DROP TABLE scores_v1; DROP TABLE recusals_v1; DROP TABLE assignments_v1");
+  if (db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() != 0)
+    throw StateError("the schema upgrade found rows that break a foreign key; nothing changed");
+  db.exec("PRAGMA user_version = 2");
+  transaction.commit();
+  db.exec("PRAGMA foreign_keys = ON");
+}
+
+/// The upgrade runs when a schema 1 database is first opened; it needs write access.
+void upgrade_from_v1(SQLite::Database& db, const std::string& path) {
+  try {
+    migrate_from_v1(db);
+  } catch (const SQLite::Exception& error) {
+    db.exec("PRAGMA foreign_keys = ON");
+    throw StateError(fmt::format(
+        "{} was written by an earlier jury (schema 1) and is upgraded to schema {} when first "
+        "opened, which failed: {}; nothing changed (the upgrade needs write access)",
+        path, Store::kSchemaVersion, error.what()));
+  }
 }
 
 }  // namespace
@@ -207,6 +320,7 @@ Store Store::open(const std::string& path) {
   if (version > kSchemaVersion)
     throw StateError(fmt::format("{} was written by a newer jury (schema {}, this one reads {})",
                                  path, version, kSchemaVersion));
+  if (version == 1) upgrade_from_v1(*db, path);
   return Store(std::move(db));
 }
 
@@ -235,7 +349,9 @@ Store Store::create(const std::string& path) {
 
 void Store::create_schema() {
   SQLite::Transaction transaction(*db_);
-  db_->exec(kSchema);
+  db_->exec(kBaseTables);
+  db_->exec(kRoundTables);
+  db_->exec(kDecisionAndAudit);
   db_->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
   transaction.commit();
 }
@@ -309,7 +425,7 @@ std::vector<Judge> Store::load_judges() const {
   std::vector<Judge> judges;
   SQLite::Statement query(*db_,
                           "SELECT id, name, affiliation, district, expertise, kinds, max_load, "
-                          "conflicts, active FROM judges ORDER BY id");
+                          "conflicts, active, rounds FROM judges ORDER BY id");
   while (query.executeStep()) {
     Judge j;
     j.id = query.getColumn(0).getString();
@@ -321,6 +437,7 @@ std::vector<Judge> Store::load_judges() const {
     if (!query.getColumn(6).isNull()) j.max_load = query.getColumn(6).getInt();
     j.conflicts = from_json_array(query.getColumn(7).getString());
     j.active = query.getColumn(8).getInt() != 0;
+    j.rounds = from_json_array(query.getColumn(9).getString());
     judges.push_back(std::move(j));
   }
   return judges;
@@ -330,10 +447,10 @@ void Store::upsert_judges(const std::vector<Judge>& judges) {
   SQLite::Statement statement(
       *db_,
       "INSERT INTO judges(id, name, affiliation, district, expertise, kinds, max_load, conflicts, "
-      "active) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-      "affiliation = excluded.affiliation, district = excluded.district, expertise = "
-      "excluded.expertise, kinds = excluded.kinds, max_load = excluded.max_load, conflicts = "
-      "excluded.conflicts, active = excluded.active");
+      "active, rounds) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name = "
+      "excluded.name, affiliation = excluded.affiliation, district = excluded.district, "
+      "expertise = excluded.expertise, kinds = excluded.kinds, max_load = excluded.max_load, "
+      "conflicts = excluded.conflicts, active = excluded.active, rounds = excluded.rounds");
   for (const auto& j : judges) {
     statement.bind(1, j.id);
     statement.bind(2, j.name);
@@ -347,38 +464,140 @@ void Store::upsert_judges(const std::vector<Judge>& judges) {
       statement.bind(7);
     statement.bind(8, to_json_array(j.conflicts));
     statement.bind(9, j.active ? 1 : 0);
+    statement.bind(10, to_json_array(j.rounds));
     statement.exec();
     statement.reset();
   }
 }
 
-std::vector<Assignment> Store::load_assignments() const {
-  return load_pairs(*db_, "SELECT judge_id, entry_id FROM assignments ORDER BY judge_id, entry_id");
+std::vector<std::string> Store::opened_rounds() const {
+  std::vector<std::string> ids;
+  SQLite::Statement query(*db_, "SELECT id FROM rounds ORDER BY position");
+  while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
+  return ids;
 }
 
-void Store::insert_assignments(const std::vector<Assignment>& pairs) {
-  for_each_pair(*db_, "INSERT INTO assignments(judge_id, entry_id) VALUES (?, ?)", pairs,
-                [](auto&) {});
+void Store::open_round(const std::string& round) {
+  SQLite::Statement statement(
+      *db_,
+      "INSERT INTO rounds(id, position) SELECT ?, coalesce(max(position) + 1, 0) FROM rounds");
+  statement.bind(1, round);
+  statement.exec();
 }
 
-void Store::delete_assignments(const std::vector<Assignment>& pairs) {
-  for_each_pair(*db_, "DELETE FROM assignments WHERE judge_id = ? AND entry_id = ?", pairs,
-                [](auto&) {});
+void Store::drop_round(const std::string& round) {
+  for (const char* sql :
+       {"DELETE FROM assignments WHERE round = ?", "DELETE FROM recusals WHERE round = ?",
+        "DELETE FROM absences WHERE round = ?", "DELETE FROM entrants WHERE round = ?",
+        "DELETE FROM rounds WHERE id = ?"}) {
+    SQLite::Statement statement(*db_, sql);
+    statement.bind(1, round);
+    statement.exec();
+  }
 }
 
-std::vector<Assignment> Store::load_recusals() const {
-  return load_pairs(*db_, "SELECT judge_id, entry_id FROM recusals ORDER BY judge_id, entry_id");
+std::vector<std::string> Store::load_entrants(const std::string& round) const {
+  return load_ids(*db_, "SELECT entry_id FROM entrants WHERE round = ? ORDER BY entry_id", round);
 }
 
-void Store::insert_recusals(const std::vector<Assignment>& pairs) {
-  for_each_pair(*db_, "INSERT OR IGNORE INTO recusals(judge_id, entry_id) VALUES (?, ?)", pairs,
-                [](auto&) {});
+void Store::insert_entrants(const std::string& round, const std::vector<std::string>& entry_ids) {
+  for_each_entry(*db_, "INSERT INTO entrants(round, entry_id) VALUES (?, ?)", round, entry_ids);
 }
 
-std::vector<ScoreRow> Store::load_scores() const {
+std::set<std::string> Store::load_absences(const std::string& round) const {
+  const auto ids =
+      load_ids(*db_, "SELECT entry_id FROM absences WHERE round = ? ORDER BY entry_id", round);
+  return {ids.begin(), ids.end()};
+}
+
+void Store::insert_absences(const std::string& round, const std::vector<std::string>& entry_ids) {
+  for_each_entry(*db_, "INSERT OR IGNORE INTO absences(round, entry_id) VALUES (?, ?)", round,
+                 entry_ids);
+}
+
+void Store::delete_absences(const std::string& round, const std::vector<std::string>& entry_ids) {
+  for_each_entry(*db_, "DELETE FROM absences WHERE round = ? AND entry_id = ?", round, entry_ids);
+}
+
+bool Store::scheduled(const std::string& round) const {
+  SQLite::Statement query(*db_, "SELECT scheduled FROM rounds WHERE id = ?");
+  query.bind(1, round);
+  return query.executeStep() && query.getColumn(0).getInt() != 0;
+}
+
+void Store::set_scheduled(const std::string& round, bool scheduled) {
+  SQLite::Statement statement(*db_, "UPDATE rounds SET scheduled = ? WHERE id = ?");
+  statement.bind(1, scheduled ? 1 : 0);
+  statement.bind(2, round);
+  statement.exec();
+}
+
+std::vector<std::pair<Assignment, int>> Store::load_slots(const std::string& round) const {
+  std::vector<std::pair<Assignment, int>> slots;
+  SQLite::Statement query(*db_,
+                          "SELECT judge_id, entry_id, slot FROM assignments WHERE round = ? AND "
+                          "slot IS NOT NULL ORDER BY judge_id, entry_id");
+  query.bind(1, round);
+  while (query.executeStep())
+    slots.push_back({{query.getColumn(0).getString(), query.getColumn(1).getString()},
+                     query.getColumn(2).getInt()});
+  return slots;
+}
+
+void Store::save_slots(const std::string& round,
+                       const std::vector<std::pair<Assignment, int>>& slots) {
+  SQLite::Statement statement(
+      *db_, "UPDATE assignments SET slot = ? WHERE round = ? AND judge_id = ? AND entry_id = ?");
+  for (const auto& [pair, slot] : slots) {
+    statement.bind(1, slot);
+    statement.bind(2, round);
+    statement.bind(3, pair.judge_id);
+    statement.bind(4, pair.entry_id);
+    statement.exec();
+    statement.reset();
+  }
+}
+
+void Store::clear_slots(const std::string& round) {
+  SQLite::Statement statement(*db_, "UPDATE assignments SET slot = NULL WHERE round = ?");
+  statement.bind(1, round);
+  statement.exec();
+}
+
+std::vector<Assignment> Store::load_assignments(const std::string& round) const {
+  return load_pairs(
+      *db_,
+      "SELECT judge_id, entry_id FROM assignments WHERE round = ? ORDER BY judge_id, entry_id",
+      round);
+}
+
+void Store::insert_assignments(const std::string& round, const std::vector<Assignment>& pairs) {
+  for_each_pair(*db_, "INSERT INTO assignments(round, judge_id, entry_id) VALUES (?, ?, ?)", round,
+                pairs);
+}
+
+void Store::delete_assignments(const std::string& round, const std::vector<Assignment>& pairs) {
+  for_each_pair(*db_, "DELETE FROM assignments WHERE round = ? AND judge_id = ? AND entry_id = ?",
+                round, pairs);
+}
+
+std::vector<Assignment> Store::load_recusals(const std::string& round) const {
+  return load_pairs(
+      *db_, "SELECT judge_id, entry_id FROM recusals WHERE round = ? ORDER BY judge_id, entry_id",
+      round);
+}
+
+void Store::insert_recusals(const std::string& round, const std::vector<Assignment>& pairs) {
+  for_each_pair(*db_, "INSERT OR IGNORE INTO recusals(round, judge_id, entry_id) VALUES (?, ?, ?)",
+                round, pairs);
+}
+
+std::vector<ScoreRow> Store::load_scores(const std::string& round) const {
   std::vector<ScoreRow> rows;
-  SQLite::Statement query(
-      *db_, "SELECT judge_id, entry_id, vals, comment FROM scores ORDER BY entry_id, judge_id");
+  SQLite::Statement query(*db_,
+                          "SELECT judge_id, entry_id, vals, comment FROM scores WHERE round = ? "
+                          "ORDER BY entry_id, judge_id");
+  query.bind(1, round);
   while (query.executeStep()) {
     ScoreRow& row = rows.emplace_back();
     row.judge_id = query.getColumn(0).getString();
@@ -404,25 +623,26 @@ std::vector<Entry> Store::load_entry_kinds() const {
   return entries;
 }
 
-void Store::upsert_scores(const std::vector<ScoreRow>& rows) {
+void Store::upsert_scores(const std::string& round, const std::vector<ScoreRow>& rows) {
   if (rows.empty()) return;  // nothing to prepare
   SQLite::Statement statement(*db_,
-                              "INSERT OR REPLACE INTO scores(judge_id, entry_id, vals, comment) "
-                              "VALUES (?, ?, ?, ?)");
+                              "INSERT OR REPLACE INTO scores(round, judge_id, entry_id, vals, "
+                              "comment) VALUES (?, ?, ?, ?, ?)");
   for (const auto& row : rows) {
-    statement.bind(1, row.judge_id);
-    statement.bind(2, row.entry_id);
-    statement.bind(3, encode_score_values(row.values));
-    statement.bind(4, row.comment);
+    statement.bind(1, round);
+    statement.bind(2, row.judge_id);
+    statement.bind(3, row.entry_id);
+    statement.bind(4, encode_score_values(row.values));
+    statement.bind(5, row.comment);
     statement.exec();
     statement.reset();
   }
 }
 
-void Store::delete_scores(const std::vector<Assignment>& pairs) {
+void Store::delete_scores(const std::string& round, const std::vector<Assignment>& pairs) {
   if (pairs.empty()) return;  // nothing to prepare
-  for_each_pair(*db_, "DELETE FROM scores WHERE judge_id = ? AND entry_id = ?", pairs,
-                [](auto&) {});
+  for_each_pair(*db_, "DELETE FROM scores WHERE round = ? AND judge_id = ? AND entry_id = ?", round,
+                pairs);
 }
 
 std::set<std::string> Store::scored_entry_ids() const {
@@ -432,8 +652,9 @@ std::set<std::string> Store::scored_entry_ids() const {
   return ids;
 }
 
-std::set<Assignment> Store::scored_pairs() const {
-  const auto pairs = load_pairs(*db_, "SELECT judge_id, entry_id FROM scores");
+std::set<Assignment> Store::scored_pairs(const std::string& round) const {
+  const auto pairs =
+      load_pairs(*db_, "SELECT judge_id, entry_id FROM scores WHERE round = ?", round);
   return {pairs.begin(), pairs.end()};
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 /// The SQLite store of one competition: every piece of state lives in one database file.
-/// Versioned schema (PRAGMA user_version), foreign keys on, WAL, prepared statements only, and an
-/// append-only audit table (triggers refuse UPDATE and DELETE on it).
+/// Versioned schema (PRAGMA user_version; a schema 1 database is upgraded when opened), foreign
+/// keys on, WAL, prepared statements only, and an append-only audit table (triggers refuse
+/// UPDATE and DELETE on it). Assignments, recusals, scores and absences belong to a round
+/// (SPEC §12): the functions that read or write them take the round id.
 
 #include <memory>
 #include <optional>
@@ -29,7 +31,7 @@ struct AuditRecord {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   /// Opens an existing competition database; throws StateError when there is none.
   static Store open(const std::string& path);
@@ -63,22 +65,45 @@ class Store {
   std::vector<Judge> load_judges() const;
   void upsert_judges(const std::vector<Judge>& judges);
 
-  // assignments and recorded conflicts (recusals)
-  std::vector<Assignment> load_assignments() const;
-  void insert_assignments(const std::vector<Assignment>& pairs);
-  void delete_assignments(const std::vector<Assignment>& pairs);
-  std::vector<Assignment> load_recusals() const;
-  void insert_recusals(const std::vector<Assignment>& pairs);
+  // rounds (SPEC §12): the rounds opened so far, in config order; the last one is current
+  std::vector<std::string> opened_rounds() const;
+  void open_round(const std::string& round);
+  /// Removes the round with its entrants, assignments, recusals and absences (`advance
+  /// --reopen`); it must have no scores (the foreign key refuses otherwise).
+  void drop_round(const std::string& round);
+  /// Who entered a round after the first (fixed at `advance`), by entry_id.
+  std::vector<std::string> load_entrants(const std::string& round) const;
+  void insert_entrants(const std::string& round, const std::vector<std::string>& entry_ids);
+  std::set<std::string> load_absences(const std::string& round) const;
+  void insert_absences(const std::string& round, const std::vector<std::string>& entry_ids);
+  void delete_absences(const std::string& round, const std::vector<std::string>& entry_ids);
 
-  // scores: one row per (judge, entry); values in rubric order of the entry's kind
-  std::vector<ScoreRow> load_scores() const;
+  // the interview timetable (SPEC §13): a slot per assignment of a scheduled round
+  bool scheduled(const std::string& round) const;
+  void set_scheduled(const std::string& round, bool scheduled);
+  /// The scheduled assignments of the round with their slots, by (judge_id, entry_id).
+  std::vector<std::pair<Assignment, int>> load_slots(const std::string& round) const;
+  void save_slots(const std::string& round, const std::vector<std::pair<Assignment, int>>& slots);
+  void clear_slots(const std::string& round);
+
+  // assignments and recorded conflicts (recusals) of a round
+  std::vector<Assignment> load_assignments(const std::string& round) const;
+  void insert_assignments(const std::string& round, const std::vector<Assignment>& pairs);
+  void delete_assignments(const std::string& round, const std::vector<Assignment>& pairs);
+  std::vector<Assignment> load_recusals(const std::string& round) const;
+  void insert_recusals(const std::string& round, const std::vector<Assignment>& pairs);
+
+  // scores of a round: one row per (judge, entry); values in the rubric order the round uses for
+  // the entry's kind
+  std::vector<ScoreRow> load_scores(const std::string& round) const;
   /// Entries with only id, kind and status filled: what checking score sheets needs, without
   /// decoding the name lists of every entry.
   std::vector<Entry> load_entry_kinds() const;
-  void upsert_scores(const std::vector<ScoreRow>& rows);
-  void delete_scores(const std::vector<Assignment>& pairs);
+  void upsert_scores(const std::string& round, const std::vector<ScoreRow>& rows);
+  void delete_scores(const std::string& round, const std::vector<Assignment>& pairs);
+  /// Entries with a score in any round.
   std::set<std::string> scored_entry_ids() const;
-  std::set<Assignment> scored_pairs() const;
+  std::set<Assignment> scored_pairs(const std::string& round) const;
 
   // the frozen award decision (a JSON document), absent while not awarded
   std::optional<std::string> decision_json() const;

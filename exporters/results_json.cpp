@@ -12,18 +12,53 @@ ordered_json optional_text(const std::optional<std::string>& text) {
   return text ? ordered_json(*text) : ordered_json(nullptr);
 }
 
-ordered_json pool_json(const PoolResult& pool) {
-  ordered_json quotas = ordered_json::object();
-  for (const auto& [tier, quota] : pool.quotas) quotas[tier] = quota;
-  return {{"kind", pool.kind},
-          {"group", optional_text(pool.group)},
-          {"subject", optional_text(pool.subject)},
-          {"entries", pool.entries},
-          {"quotas", std::move(quotas)}};
+ordered_json optional_number(const std::optional<int>& value) {
+  return value ? ordered_json(*value) : ordered_json(nullptr);
 }
 
-ordered_json result_json(const Config& config, const roster_detail::RosterRow& row,
-                         bool is_public) {
+ordered_json optional_number(const std::optional<double>& value) {
+  return value ? ordered_json(*value) : ordered_json(nullptr);
+}
+
+ordered_json pool_json(const PoolResult& pool, bool staged) {
+  ordered_json quotas = ordered_json::object();
+  for (const auto& [tier, quota] : pool.quotas) quotas[tier] = quota;
+  ordered_json json = {{"kind", pool.kind},
+                       {"group", optional_text(pool.group)},
+                       {"subject", optional_text(pool.subject)},
+                       {"entries", pool.entries},
+                       {"quotas", std::move(quotas)}};
+  if (!staged) return json;
+  // SPEC §12: per round of the kind, its entrants, ranked entries and the advance's quota.
+  ordered_json rounds = ordered_json::object();
+  for (const PoolRound& round : pool.rounds)
+    rounds[round.round] = {{"entrants", round.entrants},
+                           {"ranked", round.ranked},
+                           {"advance_quota", optional_number(round.advance_quota)}};
+  json["rounds"] = std::move(rounds);
+  json["recommend_quota"] = optional_number(pool.recommend_quota);
+  return json;
+}
+
+/// SPEC §12: the round an entry reached, every round it entered (not public: they hold scores),
+/// and whether it is recommended.
+void add_rounds(ordered_json& json, const EntryResult& result, bool is_public) {
+  json["round"] = result.round;
+  if (!is_public) {
+    ordered_json rounds = ordered_json::array();
+    for (const RoundResult& round : result.rounds)
+      rounds.push_back({{"round", round.round},
+                        {"score", optional_number(round.score)},
+                        {"rank", optional_number(round.rank)},
+                        {"scores", round.scores},
+                        {"flags", round.flags}});
+    json["rounds"] = std::move(rounds);
+  }
+  json["recommended"] = result.recommended;
+}
+
+ordered_json result_json(const Config& config, const roster_detail::RosterRow& row, bool is_public,
+                         bool staged) {
   const Entry& entry = *row.entry;
   const EntryResult& result = *row.result;
   ordered_json json;
@@ -46,6 +81,7 @@ ordered_json result_json(const Config& config, const roster_detail::RosterRow& r
       result.tier ? ordered_json(roster_detail::tier_label(config, row.pool->kind, *result.tier))
                   : ordered_json(nullptr);
   if (!is_public) json["flags"] = result.flags;
+  if (staged) add_rounds(json, result, is_public);
   return json;
 }
 
@@ -59,10 +95,10 @@ ordered_json results_document(const Config& config, const std::vector<Entry>& en
   document["method"] = to_string(results.method);
   document["pools"] = ordered_json::array();
   for (const PoolResult* pool : roster_detail::ordered_pools(config, results))
-    document["pools"].push_back(pool_json(*pool));
+    document["pools"].push_back(pool_json(*pool, results.staged));
   document["results"] = ordered_json::array();
   for (const auto& row : roster_detail::roster_rows(config, entries, results, is_public))
-    document["results"].push_back(result_json(config, row, is_public));
+    document["results"].push_back(result_json(config, row, is_public, results.staged));
   return document;
 }
 

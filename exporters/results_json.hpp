@@ -18,6 +18,10 @@ namespace jury {
 /// `is_public` leaves out scores, score and flags (rank and tier stay) and every row of an entry
 /// without a tier (SPEC §9). Results hold no judge identities, and none are added. Throws
 /// std::out_of_range for an unknown entry or tier.
+/// Staged results (SPEC §12) add per pool `rounds` {round id: {entrants, ranked, advance_quota}}
+/// and `recommend_quota`, per result `round`, `rounds` [{round, score, rank, scores, flags}] and
+/// `recommended`; the public document keeps `round` and `recommended` but no `rounds`, and lists
+/// the entries that hold a tier or are recommended.
 nlohmann::ordered_json results_document(const Config& config, const std::vector<Entry>& entries,
                                         const Results& results, bool is_public);
 

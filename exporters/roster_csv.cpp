@@ -8,16 +8,18 @@ namespace {
 
 using roster_detail::RosterRow;
 
-std::vector<std::string> csv_header(bool is_public) {
+std::vector<std::string> csv_header(bool is_public, bool staged) {
   std::vector<std::string> header{"entry_id", "kind",     "group",    "subject", "title",
                                   "school",   "district", "students", "advisors"};
   if (!is_public) header.insert(header.end(), {"scores", "score"});
   header.insert(header.end(), {"rank", "tier", "tier_label"});
   if (!is_public) header.push_back("flags");
+  if (staged) header.insert(header.end(), {"round", "recommended"});  // SPEC §12
   return header;
 }
 
-std::vector<std::string> csv_row(const Config& config, const RosterRow& row, bool is_public) {
+std::vector<std::string> csv_row(const Config& config, const RosterRow& row, bool is_public,
+                                 bool staged) {
   const Entry& entry = *row.entry;
   const EntryResult& result = *row.result;
   const auto text = [](std::string_view value) { return neutralise_formula(value); };
@@ -38,6 +40,10 @@ std::vector<std::string> csv_row(const Config& config, const RosterRow& row, boo
   cells.push_back(
       result.tier ? text(roster_detail::tier_label(config, row.pool->kind, *result.tier)) : "");
   if (!is_public) cells.push_back(list(result.flags));
+  if (staged) {
+    cells.push_back(text(result.round));
+    cells.push_back(result.recommended ? "true" : "false");
+  }
   return cells;
 }
 
@@ -46,9 +52,9 @@ std::vector<std::string> csv_row(const Config& config, const RosterRow& row, boo
 std::string roster_csv(const Config& config, const std::vector<Entry>& entries,
                        const Results& results, bool is_public) {
   CsvWriter csv(true);
-  csv.row(csv_header(is_public));
+  csv.row(csv_header(is_public, results.staged));
   for (const RosterRow& row : roster_detail::roster_rows(config, entries, results, is_public))
-    csv.row(csv_row(config, row, is_public));
+    csv.row(csv_row(config, row, is_public, results.staged));
   return csv.text();
 }
 

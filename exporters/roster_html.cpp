@@ -78,7 +78,8 @@ std::string page_title(const Config& config) {
 
 class HtmlRoster {
  public:
-  HtmlRoster(const Config& config, bool is_public) : config_(config), public_(is_public) {}
+  HtmlRoster(const Config& config, bool is_public, bool staged)
+      : config_(config), public_(is_public), staged_(staged) {}
 
   std::string render(const std::vector<const PoolResult*>& pools,
                      const std::vector<RosterRow>& rows) {
@@ -106,6 +107,7 @@ class HtmlRoster {
       const std::string& kind = pools[p]->kind;
       out_ += "<section class=\"kind\">\n<h2>" +
               html_escape(roster_detail::kind_label(config_, kind)) + "</h2>\n";
+      render_recommendation(kind);
       for (; p < pools.size() && pools[p]->kind == kind; ++p) {
         std::vector<RosterRow> pool_rows;
         for (const RosterRow& row : rows)
@@ -122,7 +124,7 @@ class HtmlRoster {
     if (pool.group) names.push_back(roster_detail::group_label(config_, *pool.group));
     if (pool.subject) names.push_back(roster_detail::subject_label(config_, *pool.subject));
     if (!names.empty()) out_ += "<h3>" + html_escape(roster_detail::join(names, " · ")) + "</h3>\n";
-    const std::map<int, int> rank_counts = roster_detail::rank_counts(pool);
+    const roster_detail::RankCounts rank_counts = roster_detail::rank_counts(pool);
     bool any_shown = false;
     for (const Tier& tier : tiers_of(pool.kind)) {
       std::vector<RosterRow> winners;
@@ -150,6 +152,13 @@ class HtmlRoster {
     out_ += "</div>\n";
   }
 
+  /// SPEC §12: what 推荐 in the tables means for the kind.
+  void render_recommendation(const std::string& kind) {
+    const auto policy = config_.awards.find(kind);
+    if (!staged_ || policy == config_.awards.end() || !policy->second.recommend) return;
+    out_ += "<p class=\"muted\">推荐：" + html_escape(policy->second.recommend->label) + "</p>\n";
+  }
+
   /// SPEC §9: under the pool's tables, in plain words, where a tie-break criterion decided
   /// between equal scores and where a shared tie moved places to the next tier.
   void render_tie_notes(const PoolResult& pool) {
@@ -166,25 +175,20 @@ class HtmlRoster {
     return policy == config_.awards.end() ? none : policy->second.tiers;
   }
 
-  void render_table(const std::vector<RosterRow>& rows, const std::map<int, int>& rank_counts) {
-    // Fixed column widths (share of the page) so that every table of the notice lines up.
-    out_ += public_ ? "<table>\n<colgroup><col style=\"width:8%\"><col style=\"width:12%\"><col>"
-                      "<col style=\"width:18%\"><col style=\"width:13%\"><col style=\"width:12%\">"
-                      "<col style=\"width:8%\"></colgroup>\n"
-                    : "<table>\n<colgroup><col style=\"width:8%\"><col style=\"width:11%\"><col>"
-                      "<col style=\"width:14%\"><col style=\"width:11%\"><col style=\"width:10%\">"
-                      "<col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:10%\">"
-                      "</colgroup>\n";
+  void render_table(const std::vector<RosterRow>& rows,
+                    const roster_detail::RankCounts& rank_counts) {
+    out_ += "<table>\n" + colgroup();
     out_ +=
         "<thead><tr><th>名次</th><th>作品编号</th><th>作品名称</th><th>学校</th>"
         "<th>学生</th><th>指导教师</th><th>奖项</th>";
+    if (staged_) out_ += "<th>评审阶段</th><th>推荐</th>";  // SPEC §12
     if (!public_) out_ += "<th>得分</th><th>标记</th>";
     out_ += "</tr></thead>\n<tbody>\n";
     for (const RosterRow& row : rows) render_row(row, rank_counts);
     out_ += "</tbody>\n</table>\n";
   }
 
-  void render_row(const RosterRow& row, const std::map<int, int>& rank_counts) {
+  void render_row(const RosterRow& row, const roster_detail::RankCounts& rank_counts) {
     const Entry& entry = *row.entry;
     const EntryResult& result = *row.result;
     const auto cell = [this](std::string_view text, const char* css_class = nullptr) {
@@ -199,6 +203,10 @@ class HtmlRoster {
     cell(roster_detail::join(entry.students, "、"));
     cell(roster_detail::join(entry.advisors, "、"));
     cell(result.tier ? roster_detail::tier_label(config_, row.pool->kind, *result.tier) : "—");
+    if (staged_) {
+      cell(roster_detail::reached_label(config_, result));
+      cell(result.recommended ? "推荐" : "—");  // the label is under the kind's heading
+    }
     if (!public_) {
       cell(result.score ? roster_detail::format_fixed(*result.score, config_.aggregation.precision)
                         : "—",
@@ -211,9 +219,10 @@ class HtmlRoster {
   }
 
   /// A shared place shows `并列 3` on every member of the tie group (SPEC §7).
-  static std::string rank_html(const EntryResult& result, const std::map<int, int>& rank_counts) {
+  static std::string rank_html(const EntryResult& result,
+                               const roster_detail::RankCounts& rank_counts) {
     if (!result.rank) return "—";
-    const auto count = rank_counts.find(*result.rank);
+    const auto count = rank_counts.find({result.round, *result.rank});
     const bool shared = count != rank_counts.end() && count->second > 1;
     return (shared ? std::string("<span class=\"tie\">并列</span> ") : std::string()) +
            std::to_string(*result.rank);
@@ -232,8 +241,26 @@ class HtmlRoster {
             "组委会<br>年　　月　　日</p>\n</section>\n";
   }
 
+  /// Fixed column widths (share of the page; the title takes the rest) so that every table of
+  /// the notice lines up: rank, id, title, school, students, advisors, tier, then the round
+  /// reached and the recommendation (SPEC §12), then score and flags (not public).
+  std::string colgroup() const {
+    std::vector<int> widths;
+    if (staged_)
+      widths = public_ ? std::vector<int>{6, 12, 0, 13, 10, 9, 7, 12, 6}
+                       : std::vector<int>{5, 11, 0, 10, 8, 8, 7, 11, 5, 7, 8};
+    else
+      widths = public_ ? std::vector<int>{8, 12, 0, 18, 13, 12, 8}
+                       : std::vector<int>{8, 11, 0, 14, 11, 10, 8, 8, 10};
+    std::string html = "<colgroup>";
+    for (int width : widths)
+      html += width ? fmt::format("<col style=\"width:{}%\">", width) : std::string("<col>");
+    return html + "</colgroup>\n";
+  }
+
   const Config& config_;
   bool public_;
+  bool staged_;
   std::string out_;
 };
 
@@ -241,7 +268,7 @@ class HtmlRoster {
 
 std::string roster_html(const Config& config, const std::vector<Entry>& entries,
                         const Results& results, bool is_public) {
-  return HtmlRoster(config, is_public)
+  return HtmlRoster(config, is_public, results.staged)
       .render(roster_detail::ordered_pools(config, results),
               roster_detail::roster_rows(config, entries, results, is_public));
 }

@@ -67,7 +67,7 @@ std::vector<const PoolResult*> ordered_pools(const Config& config, const Results
 }
 
 bool shown_in_public(const EntryResult& result) {
-  return result.tier.has_value();
+  return result.tier.has_value() || result.recommended;
 }
 
 std::vector<RosterRow> roster_rows(const Config& config, const std::vector<Entry>& entries,
@@ -89,11 +89,25 @@ std::vector<RosterRow> roster_rows(const Config& config, const std::vector<Entry
   return rows;
 }
 
-std::map<int, int> rank_counts(const PoolResult& pool) {
-  std::map<int, int> counts;
+RankCounts rank_counts(const PoolResult& pool) {
+  RankCounts counts;
   for (const EntryResult& row : pool.rows)
-    if (row.rank) ++counts[*row.rank];
+    if (row.rank) ++counts[{row.round, *row.rank}];
   return counts;
+}
+
+std::string reached_label(const Config& config, const EntryResult& result) {
+  const int index = config.round_index(result.round);
+  if (result.round.empty() || index < 0) return "";
+  const std::string& label = config.rounds[static_cast<std::size_t>(index)].label;
+  return index == 0 ? label : "进入" + label;
+}
+
+std::string recommend_label(const Config& config, const std::string& kind_id,
+                            const EntryResult& result) {
+  const auto policy = config.awards.find(kind_id);
+  if (!result.recommended || policy == config.awards.end() || !policy->second.recommend) return "";
+  return policy->second.recommend->label;
 }
 
 }  // namespace jury::roster_detail

@@ -55,7 +55,17 @@ bool shown_in_public(const EntryResult& result);
 std::vector<RosterRow> roster_rows(const Config& config, const std::vector<Entry>& entries,
                                    const Results& results, bool is_public);
 
-/// How many rows of the pool hold each rank; more than one is a shared place (SPEC §7).
-std::map<int, int> rank_counts(const PoolResult& pool);
+/// How many rows of the pool hold each (last round, rank); more than one is a shared place
+/// (SPEC §7). In a staged competition (SPEC §12) ranks of different rounds are not compared.
+using RankCounts = std::map<std::pair<std::string, int>, int>;
+RankCounts rank_counts(const PoolResult& pool);
+
+/// SPEC §12, for people: the round a staged result reached ("进入终评（问辩）" for a round after
+/// the first, the first round's label otherwise); "" for results of one round.
+std::string reached_label(const Config& config, const EntryResult& result);
+
+/// SPEC §12: the recommendation's label when the entry is recommended, else "".
+std::string recommend_label(const Config& config, const std::string& kind_id,
+                            const EntryResult& result);
 
 }  // namespace jury::roster_detail

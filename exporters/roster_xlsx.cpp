@@ -96,13 +96,14 @@ struct Column {
   double width;
 };
 
-std::vector<Column> columns(bool is_public) {
+std::vector<Column> columns(bool is_public, bool staged) {
   std::vector<Column> all{{"作品编号", 13}, {"类别", 16},     {"组别", 8},
                           {"学科", 14},     {"作品名称", 40}, {"学校", 26},
                           {"县市区", 10},   {"学生", 20},     {"指导教师", 16}};
   if (!is_public) all.insert(all.end(), {{"评分数", 7}, {"得分", 9}});
   all.insert(all.end(), {{"名次", 6}, {"奖项", 9}});
   if (!is_public) all.push_back({"标记", 16});
+  if (staged) all.insert(all.end(), {{"评审阶段", 14}, {"推荐", 22}});  // SPEC §12
   return all;
 }
 
@@ -118,7 +119,7 @@ Cell text_cell(std::string_view text) {
   return {Cell::Type::Text, neutralise_formula(text), 0};
 }
 
-std::vector<Cell> cells(const Config& config, const RosterRow& row, bool is_public) {
+std::vector<Cell> cells(const Config& config, const RosterRow& row, bool is_public, bool staged) {
   using roster_detail::join;
   const Entry& entry = *row.entry;
   const EntryResult& result = *row.result;
@@ -146,6 +147,10 @@ std::vector<Cell> cells(const Config& config, const RosterRow& row, bool is_publ
     for (const std::string& flag : result.flags) flags.push_back(roster_detail::flag_label(flag));
     values.push_back(text_cell(join(flags, "、")));
   }
+  if (staged) {
+    values.push_back(text_cell(roster_detail::reached_label(config, result)));
+    values.push_back(text_cell(roster_detail::recommend_label(config, entry.kind, result)));
+  }
   return values;
 }
 
@@ -159,8 +164,12 @@ void check(lxw_error error, const std::string& path) {
 
 class XlsxRoster {
  public:
-  XlsxRoster(const std::string& path, const Config& config, bool is_public)
-      : path_(path), config_(config), public_(is_public), workbook_(workbook_new(path.c_str())) {
+  XlsxRoster(const std::string& path, const Config& config, bool is_public, bool staged)
+      : path_(path),
+        config_(config),
+        public_(is_public),
+        staged_(staged),
+        workbook_(workbook_new(path.c_str())) {
     if (!workbook_) throw OutputFileError(path, "libxlsxwriter cannot create the workbook");
     header_ = workbook_add_format(workbook_);
     format_set_bold(header_);
@@ -206,14 +215,14 @@ class XlsxRoster {
   void write_sheet(const std::string& name, const std::vector<RosterRow>& rows) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook_, name.c_str());
     if (!sheet) throw std::runtime_error("exporters.xlsx: bad sheet name " + name);
-    const std::vector<Column> layout = columns(public_);
+    const std::vector<Column> layout = columns(public_, staged_);
     for (std::size_t c = 0; c < layout.size(); ++c) {
       const auto col = static_cast<lxw_col_t>(c);
       check(worksheet_set_column(sheet, col, col, layout[c].width, nullptr), path_);
       check(worksheet_write_string(sheet, 0, col, layout[c].header, header_), path_);
     }
     for (std::size_t r = 0; r < rows.size(); ++r) {
-      const std::vector<Cell> values = cells(config_, rows[r], public_);
+      const std::vector<Cell> values = cells(config_, rows[r], public_, staged_);
       for (std::size_t c = 0; c < values.size(); ++c)
         write_cell(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), values[c]);
     }
@@ -242,6 +251,7 @@ class XlsxRoster {
   std::string path_;
   const Config& config_;
   bool public_;
+  bool staged_;
   lxw_workbook* workbook_;
   lxw_format* header_ = nullptr;
   lxw_format* score_ = nullptr;
@@ -258,7 +268,7 @@ void write_roster_xlsx(const std::string& path, const Config& config,
   // Rows first: an unknown entry or tier must fail before the workbook exists.
   const std::vector<RosterRow> rows =
       roster_detail::roster_rows(config, entries, results, is_public);
-  XlsxRoster(path, config, is_public).write(rows);
+  XlsxRoster(path, config, is_public, results.staged).write(rows);
 }
 
 }  // namespace jury

@@ -45,6 +45,17 @@ std::string ascii_lower(std::string text) {
   return text;
 }
 
+/// SPEC §13: a scheduled round's sheet lists the judge's entries in slot order (the order the
+/// judge meets them); entry_id breaks ties, an unscheduled pair comes first.
+void order_by_slot(SheetContent& sheet, const std::map<Assignment, int>& slots) {
+  const auto slot_of = [&](const SheetContent::Line& line) {
+    const auto found = slots.find(Assignment{sheet.judge_id, line.entry->id});
+    return found == slots.end() ? 0 : found->second;
+  };
+  std::stable_sort(sheet.lines.begin(), sheet.lines.end(),
+                   [&](const auto& a, const auto& b) { return slot_of(a) < slot_of(b); });
+}
+
 }  // namespace
 
 std::vector<std::string> sheet_header(const Rubric& rubric) {
@@ -74,11 +85,12 @@ std::vector<std::string> sheet_cells(const SheetContent& sheet, const SheetConte
 /// judges `A1` and `a1` on a case-insensitive file system. Later sheets then get `~2`, `~3`, …
 /// (`~` never occurs in a safe stem).
 std::vector<std::string> sheet_file_names(const std::vector<SheetContent>& sheets,
-                                          const std::string& extension) {
+                                          const std::string& extension, const std::string& suffix) {
   std::set<std::string> taken;
   std::vector<std::string> names;
   for (const SheetContent& sheet : sheets) {
-    const std::string stem = safe_file_stem(sheet.judge_id) + "-" + safe_file_stem(sheet.kind);
+    const std::string stem =
+        safe_file_stem(sheet.judge_id) + "-" + safe_file_stem(sheet.kind) + suffix;
     std::string name = stem + extension;
     for (int n = 2; taken.count(ascii_lower(name)) > 0; ++n)
       name = fmt::format("{}~{}{}", stem, n, extension);
@@ -91,7 +103,8 @@ std::vector<std::string> sheet_file_names(const std::vector<SheetContent>& sheet
 std::vector<SheetContent> score_sheet_contents(const Config& config,
                                                const std::vector<Entry>& entries,
                                                const std::vector<Assignment>& assignments,
-                                               const std::vector<ScoreRow>* filled) {
+                                               const std::vector<ScoreRow>* filled,
+                                               const SheetRound& round) {
   std::map<std::string_view, const Entry*> entry_by_id;
   for (const Entry& entry : entries) entry_by_id.emplace(entry.id, &entry);
 
@@ -118,6 +131,7 @@ std::vector<SheetContent> score_sheet_contents(const Config& config,
       const auto score = filled_by_key.find({sheet.judge_id, entry_id});
       sheet.lines.push_back({entry, score == filled_by_key.end() ? nullptr : score->second});
     }
+    if (round.slots) order_by_slot(sheet, *round.slots);
     sheets.push_back(std::move(sheet));
   }
   return sheets;
@@ -126,10 +140,10 @@ std::vector<SheetContent> score_sheet_contents(const Config& config,
 std::vector<SheetFile> score_sheets(const Config& config, const std::vector<Entry>& entries,
                                     const std::vector<Judge>& /*judges: sheets name only ids*/,
                                     const std::vector<Assignment>& assignments,
-                                    const std::vector<ScoreRow>* filled) {
+                                    const std::vector<ScoreRow>* filled, const SheetRound& round) {
   const std::vector<SheetContent> contents =
-      score_sheet_contents(config, entries, assignments, filled);
-  const std::vector<std::string> names = sheet_file_names(contents, ".csv");
+      score_sheet_contents(config, entries, assignments, filled, round);
+  const std::vector<std::string> names = sheet_file_names(contents, ".csv", round.suffix);
   std::vector<SheetFile> sheets;
   for (std::size_t s = 0; s < contents.size(); ++s) {
     const SheetContent& sheet = contents[s];

@@ -2,6 +2,7 @@
 /// Score sheets (`jury export sheets DIR`, SPEC §5): one CSV per judge and kind, which the judge
 /// fills in and `jury import scores` reads back.
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,17 @@
 #include "model/model.hpp"
 
 namespace jury {
+
+/// The sheets of one round of a staged competition (SPEC §12–13); the default is a competition of
+/// one round without a timetable.
+struct SheetRound {
+  /// Appended to every file stem: "-<round_id>" when the competition has more than one round
+  /// (`<judge_id>-<kind>-<round_id>.csv`), else empty.
+  std::string suffix;
+  /// The interview slot of each pair of a scheduled round: a sheet lists its entries in slot
+  /// order (then entry_id); nullptr = entry_id order.
+  const std::map<Assignment, int>* slots = nullptr;
+};
 
 struct SheetFile {
   std::string file_name;  ///< `<judge_id>-<kind>.csv`, made safe by safe_file_stem
@@ -31,7 +43,8 @@ struct SheetFile {
 std::vector<SheetFile> score_sheets(const Config& config, const std::vector<Entry>& entries,
                                     const std::vector<Judge>& judges,
                                     const std::vector<Assignment>& assignments,
-                                    const std::vector<ScoreRow>* filled = nullptr);
+                                    const std::vector<ScoreRow>* filled = nullptr,
+                                    const SheetRound& round = {});
 
 /// What one score sheet holds, whatever its file format (CSV here, xlsx in sheets_xlsx.hpp): the
 /// judge, the kind and one line per assigned entry, in entry_id order, with the stored values.
@@ -50,7 +63,8 @@ struct SheetContent {
 std::vector<SheetContent> score_sheet_contents(const Config& config,
                                                const std::vector<Entry>& entries,
                                                const std::vector<Assignment>& assignments,
-                                               const std::vector<ScoreRow>* filled = nullptr);
+                                               const std::vector<ScoreRow>* filled = nullptr,
+                                               const SheetRound& round = {});
 
 /// The columns of a sheet: judge_id, entry_id, title, the criterion ids, comment, recuse.
 std::vector<std::string> sheet_header(const Rubric& rubric);
@@ -59,10 +73,11 @@ std::vector<std::string> sheet_header(const Rubric& rubric);
 /// formatted without trailing zeros (40, 35.5), recuse empty.
 std::vector<std::string> sheet_cells(const SheetContent& sheet, const SheetContent::Line& line);
 
-/// Per sheet, `<judge_id>-<kind><extension>` of safe stems, made unique (`~2`, `~3`, … for names
-/// that only differ in ASCII case or repeat).
+/// Per sheet, `<judge_id>-<kind><suffix><extension>` of safe stems, made unique (`~2`, `~3`, …
+/// for names that only differ in ASCII case or repeat).
 std::vector<std::string> sheet_file_names(const std::vector<SheetContent>& sheets,
-                                          const std::string& extension);
+                                          const std::string& extension,
+                                          const std::string& suffix = {});
 
 /// A file name stem that is safe in any directory: [A-Za-z0-9_-] are kept, every other byte
 /// becomes `%XX` (upper-case hex; `%` is never kept, so the mapping is one-to-one and an id made

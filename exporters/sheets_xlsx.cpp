@@ -296,10 +296,11 @@ class SheetWorkbook {
 std::vector<SheetFile> score_sheets_xlsx(const Config& config, const std::vector<Entry>& entries,
                                          const std::vector<Judge>& judges,
                                          const std::vector<Assignment>& assignments,
-                                         const std::vector<ScoreRow>* filled) {
+                                         const std::vector<ScoreRow>* filled,
+                                         const SheetRound& round) {
   const std::vector<SheetContent> contents =
-      score_sheet_contents(config, entries, assignments, filled);
-  const std::vector<std::string> names = sheet_file_names(contents, ".xlsx");
+      score_sheet_contents(config, entries, assignments, filled, round);
+  const std::vector<std::string> names = sheet_file_names(contents, ".xlsx", round.suffix);
   // libxlsxwriter writes files only: each workbook is made in a private folder and read back.
   const TemporaryFolder folder;
   std::vector<SheetFile> sheets;

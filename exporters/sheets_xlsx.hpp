@@ -28,7 +28,8 @@ namespace jury {
 std::vector<SheetFile> score_sheets_xlsx(const Config& config, const std::vector<Entry>& entries,
                                          const std::vector<Judge>& judges,
                                          const std::vector<Assignment>& assignments,
-                                         const std::vector<ScoreRow>* filled = nullptr);
+                                         const std::vector<ScoreRow>* filled = nullptr,
+                                         const SheetRound& round = {});
 
 /// The custom validation formula of a criterion cell (e.g. D3): ISNUMBER, 0..max, and the step
 /// rule of parse_score, |v/step − ROUND(v/step)| ≤ 1e-12·max(1, v/step):

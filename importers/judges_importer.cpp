@@ -25,10 +25,11 @@ enum Column : std::size_t {
   kMaxLoad,
   kConflicts,
   kActive,
+  kRounds,
 };
 
-const std::array<ColumnSpec, 9>& judge_columns() {
-  static const std::array<ColumnSpec, 9> columns{{
+const std::array<ColumnSpec, 10>& judge_columns() {
+  static const std::array<ColumnSpec, 10> columns{{
       {"judge_id", {"评委编号"}, true},
       {"name", {"姓名"}, true},
       {"affiliation", {"工作单位", "单位"}, true},
@@ -38,6 +39,7 @@ const std::array<ColumnSpec, 9>& judge_columns() {
       {"max_load", {"最大评审量"}, false},
       {"conflicts", {"回避"}, false},
       {"active", {"状态"}, false},
+      {"rounds", {"评审轮次"}, false},  // SPEC §12
   }};
   return columns;
 }
@@ -48,7 +50,8 @@ class RowReader : RowCells {
             const std::vector<Judge>& existing)
       : RowCells(header, file, report, judge_columns(), kJudgeId, "judges", "judge"),
         kinds_(kind_vocabulary(config)),
-        subjects_(subject_vocabulary(config)) {
+        subjects_(subject_vocabulary(config)),
+        rounds_(round_vocabulary(config)) {
     for (const Judge& j : existing) existing_.emplace(j.id, &j);
   }
 
@@ -74,6 +77,8 @@ class RowReader : RowCells {
     j.max_load = kept_or(kMaxLoad, &Judge::max_load, [&] { return read_max_load(); });
     j.conflicts =
         kept_or(kConflicts, &Judge::conflicts, [&] { return split_names(text(kConflicts)); });
+    j.rounds =
+        kept_or(kRounds, &Judge::rounds, [&] { return lookup_list(kRounds, rounds_, "round"); });
     if (!header_.has(kActive) && old_)
       j.active = old_->active;
     else
@@ -131,7 +136,7 @@ class RowReader : RowCells {
                       quoted(normalize_word(text(kActive)))));
   }
 
-  Vocabulary kinds_, subjects_;
+  Vocabulary kinds_, subjects_, rounds_;
   std::map<std::string, const Judge*> existing_;  ///< by judge_id
   const Judge* old_ = nullptr;                    ///< the stored judge of the row's id, if any
 };

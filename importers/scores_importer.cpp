@@ -120,6 +120,7 @@ class SheetReader {
       if (!check_width(csv, header_, file_, report_, "scores.cell-count")) continue;
       csv_ = &csv;
       valid_ = true;
+      if (skip_absent_entrant()) continue;
       const Entry* entry = read_pair();
       if (valid_) check_duplicate_pair(first_line);
       ImportedScore score{{judge_, entry_, {}, {}}, read_recuse(), csv.line};
@@ -154,6 +155,7 @@ class SheetReader {
       if (!check_width(csv, header_, file_, report_, "scores.cell-count")) continue;
       csv_ = &csv;
       valid_ = true;
+      if (skip_absent_entrant()) continue;
       const Entry* entry = read_pair();
       const bool recuse = read_recuse();
       const auto [it, inserted] = index_of_pair.emplace(pair_key(judge_, entry_), pairs.size());
@@ -249,6 +251,21 @@ class SheetReader {
         out += fmt::format("{} ({})", criterion.id, criterion.label);
       }
     return out;
+  }
+
+  /// SPEC §12: a row of an entrant absent from the round is skipped with a warning, whatever it
+  /// holds (the long layout warns once per entrant and sheet).
+  bool skip_absent_entrant() {
+    if (!context_.absent_entries) return false;
+    const std::string entry = normalize_word(text(kEntryId));
+    if (!context_.absent_entries->count(entry)) return false;
+    if (warned_absent_.insert(entry).second)
+      report_.warning(file_, cell_line(*csv_, header_, kEntryId), cell_column(header_, kEntryId),
+                      "scores.absent-entrant",
+                      fmt::format("skipped: entrant {} is absent from this round; its rows are "
+                                  "not imported (`jury absent --undo {}` first to score it)",
+                                  entry, entry));
+    return true;
   }
 
   /// Judge and entry of the row: both must be known and the pair assigned. Sets judge_/entry_.
@@ -552,6 +569,7 @@ class SheetReader {
     int rows = 0;
   };
   std::map<std::string, WithdrawnRows> withdrawn_rows_;  ///< by judge id
+  std::set<std::string> warned_absent_;                  ///< absent entrants already warned of
 };
 
 std::size_t error_count(const Report& report) {

@@ -32,6 +32,9 @@ struct ScoreContext {
   /// Judges who are withdrawn (active no): rows of theirs that are no longer assigned give one
   /// error per sheet that says so, instead of one "not assigned" per row.
   const std::set<std::string>* withdrawn_judges = nullptr;
+  /// SPEC §12: entrants absent from the round; their rows are skipped with a warning, filled or
+  /// not.
+  const std::set<std::string>* absent_entries = nullptr;
 };
 
 /// Hash lookups over a context's entries, judges and pairs. Keys are views into the containers,

@@ -538,6 +538,12 @@ Vocabulary subject_vocabulary(const Config& config) {
   return vocabulary;
 }
 
+Vocabulary round_vocabulary(const Config& config) {
+  Vocabulary vocabulary;
+  for (const auto& round : config.rounds) vocabulary.add(round.id, round.label);
+  return vocabulary;
+}
+
 RowCells::RowCells(const Header& header, const std::string& file, Report& report,
                    std::span<const ColumnSpec> columns, std::size_t id_column,
                    std::string code_prefix, std::string record)

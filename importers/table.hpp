@@ -135,6 +135,7 @@ class Vocabulary {
 Vocabulary kind_vocabulary(const Config& config);
 Vocabulary group_vocabulary(const Config& config);
 Vocabulary subject_vocabulary(const Config& config);
+Vocabulary round_vocabulary(const Config& config);  ///< SPEC §12 rounds, by id or label
 
 /// Quotes a cell for a message: "小学组".
 std::string quoted(std::string_view text);

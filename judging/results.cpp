@@ -4,6 +4,8 @@
 #include <climits>
 #include <cmath>
 #include <map>
+#include <set>
+#include <span>
 #include <tuple>
 
 #include "judging/aggregation.hpp"
@@ -38,33 +40,43 @@ bool splits_by(const AwardPolicy& policy, const std::string& field) {
   return std::find(policy.pool_by.begin(), policy.pool_by.end(), field) != policy.pool_by.end();
 }
 
+/// The pool of an entry of a kind with this policy.
+PoolKey pool_key_of(const Config& config, const AwardPolicy& policy, const Entry& entry) {
+  PoolKey key;
+  if (splits_by(policy, "group")) {
+    key.group = entry.group;
+    key.group_order = order_or_last(config.group_index(entry.group));
+  }
+  if (splits_by(policy, "subject")) {
+    key.subject = entry.subject;
+    key.subject_order = order_or_last(config.subject_index(entry.subject));
+  }
+  return key;
+}
+
 /// The kind's active entries (indices into KindTotals) grouped into pools, in pool order.
 std::map<PoolKey, std::vector<std::size_t>> split_into_pools(const Config& config,
                                                              const AwardPolicy& policy,
                                                              const KindTotals& totals,
                                                              const std::vector<Entry>& entries) {
-  const bool by_group = splits_by(policy, "group");
-  const bool by_subject = splits_by(policy, "subject");
   std::map<PoolKey, std::vector<std::size_t>> pools;
-  for (std::size_t e = 0; e < totals.entry_ids.size(); ++e) {
-    const Entry& entry = entries[totals.entry_index[e]];
-    PoolKey key;
-    if (by_group) {
-      key.group = entry.group;
-      key.group_order = order_or_last(config.group_index(entry.group));
-    }
-    if (by_subject) {
-      key.subject = entry.subject;
-      key.subject_order = order_or_last(config.subject_index(entry.subject));
-    }
-    pools[key].push_back(e);
-  }
+  for (std::size_t e = 0; e < totals.entry_ids.size(); ++e)
+    pools[pool_key_of(config, policy, entries[totals.entry_index[e]])].push_back(e);
   return pools;
 }
 
 std::optional<std::string> pool_field(bool split, const std::string& value) {
   if (!split || value.empty()) return std::nullopt;
   return value;
+}
+
+/// An empty pool result naming the pool of `key`.
+PoolResult named_pool(const std::string& kind, const AwardPolicy& policy, const PoolKey& key) {
+  PoolResult pool;
+  pool.kind = kind;
+  pool.group = pool_field(splits_by(policy, "group"), key.group);
+  pool.subject = pool_field(splits_by(policy, "subject"), key.subject);
+  return pool;
 }
 
 /// Everything a kind contributes that does not depend on the pool.
@@ -74,6 +86,7 @@ struct KindContext {
   const EntryScores& raw_scores;
   const std::vector<ScoreRow>& scores;
   std::vector<std::size_t> tiebreak;
+  const ScoreCombiner& combine;
 };
 
 bool has_disagreement(const std::vector<JudgeTotal>& totals, double threshold) {
@@ -97,6 +110,11 @@ EntryResult score_entry(const KindContext& kind, std::size_t e) {
   if (has_disagreement(totals, aggregation.disagreement)) result.flags.push_back("disagreement");
   if (!complete) return result;
   result.raw_score = kind.raw_scores[e];
+  if (kind.combine) result.raw_score = kind.combine(result.entry_id, *result.raw_score);
+  if (!result.raw_score) {  // a weighted round without a score (SPEC §12): not ranked
+    result.flags.insert(result.flags.begin(), "incomplete");
+    return result;
+  }
   result.score = round_to_precision(*result.raw_score, aggregation.precision);
   for (std::size_t c : kind.tiebreak) {
     std::vector<double> values;
@@ -132,7 +150,7 @@ PoolResult rank_pool(const KindContext& kind, const std::vector<std::size_t>& me
 }
 
 /// Quotas across the kind's pools, then tiers inside each pool (SPEC §8).
-void award_tiers(const AwardPolicy& policy, std::vector<PoolResult>& pools) {
+void award_tiers(const AwardPolicy& policy, std::span<PoolResult> pools) {
   std::vector<int> sizes;
   for (const PoolResult& pool : pools) sizes.push_back(pool.entries);
   const std::vector<std::vector<int>> quotas = pool_quotas(policy, sizes);
@@ -174,6 +192,20 @@ void add_severities(const KindTotals& totals, const std::vector<double>& judge_e
 
 Results compute_results(const Config& config, const std::vector<Entry>& entries,
                         const std::vector<ScoreRow>& scores, std::optional<Method> method) {
+  Results results = rank_results(config, entries, scores, method);
+  // A kind's pools are consecutive (kind order); quotas are apportioned across them.
+  for (auto pool = results.pools.begin(); pool != results.pools.end();) {
+    const auto end = std::find_if(pool, results.pools.end(),
+                                  [&](const PoolResult& p) { return p.kind != pool->kind; });
+    award_tiers(config.awards.at(pool->kind), std::span<PoolResult>(pool, end));
+    pool = end;
+  }
+  return results;
+}
+
+Results rank_results(const Config& config, const std::vector<Entry>& entries,
+                     const std::vector<ScoreRow>& scores, std::optional<Method> method,
+                     const ScoreCombiner& combine) {
   Results results;
   results.method = method.value_or(config.aggregation.method);
   const auto aggregation = make_aggregation_method(results.method, config.aggregation);
@@ -183,23 +215,34 @@ Results compute_results(const Config& config, const std::vector<Entry>& entries,
     add_severities(totals, aggregate.judge_effects, results.severities);
     const bool models_judges = !aggregate.judge_effects.empty();
     const Rubric& rubric = config.rubric_of(totals.kind);
-    const KindContext kind{config, totals, aggregate.scores, scores,
-                           tiebreak_criteria(config, rubric)};
+    const KindContext kind{
+        config, totals, aggregate.scores, scores, tiebreak_criteria(config, rubric), combine};
     const AwardPolicy& policy = config.awards.at(totals.kind);
 
     std::vector<PoolResult> pools;
     for (const auto& [key, members] : split_into_pools(config, policy, totals, entries)) {
       PoolResult pool = rank_pool(kind, members);
-      pool.kind = totals.kind;
-      pool.group = pool_field(splits_by(policy, "group"), key.group);
-      pool.subject = pool_field(splits_by(policy, "subject"), key.subject);
+      const PoolResult name = named_pool(totals.kind, policy, key);
+      pool.kind = name.kind;
+      pool.group = name.group;
+      pool.subject = name.subject;
       if (models_judges) warn_if_disconnected(totals, members, pool, results.warnings);
       pools.push_back(std::move(pool));
     }
-    award_tiers(policy, pools);
     for (PoolResult& pool : pools) results.pools.push_back(std::move(pool));
   }
   return results;
+}
+
+std::vector<PoolResult> kind_pools(const Config& config, const std::string& kind,
+                                   const std::vector<Entry>& entries) {
+  const AwardPolicy& policy = config.awards.at(kind);
+  std::set<PoolKey> keys;
+  for (const Entry& entry : entries)
+    if (entry.kind == kind && entry.active()) keys.insert(pool_key_of(config, policy, entry));
+  std::vector<PoolResult> pools;
+  for (const PoolKey& key : keys) pools.push_back(named_pool(kind, policy, key));
+  return pools;
 }
 
 }  // namespace jury

@@ -48,6 +48,58 @@ int Config::subject_index(const std::string& id) const {
 int Config::kind_index(const std::string& id) const {
   return index_of(kinds, id);
 }
+int Config::round_index(const std::string& id) const {
+  return index_of(rounds, id);
+}
+
+bool Round::judges_kind(const std::string& kind_id) const {
+  return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind_id) != kinds.end();
+}
+
+bool Config::staged() const {
+  return has_rounds || std::any_of(awards.begin(), awards.end(), [](const auto& item) {
+           return item.second.recommend.has_value();
+         });
+}
+
+std::vector<std::size_t> Config::rounds_of_kind(const std::string& kind_id) const {
+  std::vector<std::size_t> indices;
+  for (std::size_t r = 0; r < rounds.size(); ++r)
+    if (rounds[r].judges_kind(kind_id)) indices.push_back(r);
+  return indices;
+}
+
+int Config::tier_round(const std::string& kind_id, const Tier& tier) const {
+  if (!tier.round.empty()) return round_index(tier.round);
+  const std::vector<std::size_t> own = rounds_of_kind(kind_id);
+  return own.empty() ? -1 : static_cast<int>(own.back());
+}
+
+std::vector<std::optional<Decimal>> Config::round_weights(std::size_t r) const {
+  std::vector<std::optional<Decimal>> weights(r + 1);
+  if (rounds[r].weights.empty()) weights[r] = Decimal{1, 1};
+  for (const auto& [id, weight] : rounds[r].weights) {
+    const int q = round_index(id);
+    if (q >= 0 && static_cast<std::size_t>(q) <= r) weights[static_cast<std::size_t>(q)] = weight;
+  }
+  return weights;
+}
+
+Config Config::for_round(std::size_t r) const {
+  const Round& round = rounds.at(r);
+  Config view = *this;
+  view.kinds.clear();
+  for (Kind kind : kinds) {
+    if (!round.judges_kind(kind.id)) continue;
+    if (const auto rubric = round.rubrics.find(kind.id); rubric != round.rubrics.end())
+      kind.rubric = rubric->second;
+    if (const auto k = round.judges_per_entry.find(kind.id); k != round.judges_per_entry.end())
+      view.judging.judges_per_entry[kind.id] = k->second;
+    view.kinds.push_back(std::move(kind));
+  }
+  if (round.method) view.aggregation.method = *round.method;
+  return view;
+}
 
 std::string label_of(const std::vector<Labelled>& items, const std::string& id) {
   const int i = index_of(items, id);
@@ -98,6 +150,10 @@ std::string pool_label(const Config& config, const PoolResult& pool) {
 
 bool Judge::may_score(const std::string& kind_id) const {
   return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind_id) != kinds.end();
+}
+
+bool Judge::serves_in(const std::string& round_id) const {
+  return rounds.empty() || std::find(rounds.begin(), rounds.end(), round_id) != rounds.end();
 }
 
 }  // namespace jury

@@ -50,12 +50,74 @@ struct Kind {
   friend bool operator==(const Kind&, const Kind&) = default;
 };
 
+// ---------------------------------------------------------------- rounds (§12–13)
+// Plain config values of staged competitions: what the config loader reads from `rounds[]` and
+// `awards.<kind>.recommend`, and what the pure algorithms in judging/advancement,
+// judging/round_tiers, judging/recommendation and judging/timetable take as arguments.
+
+/// SPEC §12: the one round of a config without `rounds`.
+inline constexpr std::string_view kDefaultRoundId = "main";
+inline constexpr std::string_view kDefaultRoundLabel = "评审";
+
+/// `rounds[].advance.<kind>`: how many of each pool's entries ranked in the previous round enter
+/// this one.
+struct AdvanceRule {
+  std::optional<int> count;         ///< exactly one of count / share is set
+  std::optional<Decimal> share;     ///< fraction of the pool's ranked entries
+  std::optional<double> min_score;  ///< compared with the rounded score of the previous round
+  friend bool operator==(const AdvanceRule&, const AdvanceRule&) = default;
+};
+
+/// `awards.<kind>.recommend`: recommendation to the next level (推荐).
+struct Recommendation {
+  std::string label;
+  std::optional<int> count;        ///< exactly one of count / share is set
+  std::optional<Decimal> share;    ///< fraction of the pool's entries holding one of `tiers`
+  std::vector<std::string> tiers;  ///< tier ids whose holders may be recommended
+  friend bool operator==(const Recommendation&, const Recommendation&) = default;
+};
+
+/// `rounds[].interviews.sessions[]`: a block of consecutive interview slots.
+struct InterviewSession {
+  std::string start;  ///< local time "YYYY-MM-DD HH:MM"
+  int slots = 0;
+  friend bool operator==(const InterviewSession&, const InterviewSession&) = default;
+};
+
+/// `rounds[].interviews` (§13).
+struct Interviews {
+  int slot_minutes = 0;
+  std::vector<InterviewSession> sessions;  ///< slots are numbered through them in order
+  friend bool operator==(const Interviews&, const Interviews&) = default;
+};
+
+/// `rounds[]` (SPEC §12): one judging round. The config loader fills every field with its
+/// effective value; a hand-built Config (tests) may leave the per-kind maps empty, and the
+/// lookups of Config then fall back to the one-round settings.
+struct Round {
+  std::string id{kDefaultRoundId};
+  std::string label{kDefaultRoundLabel};
+  std::vector<std::string> kinds;               ///< kind ids judged here; empty = every kind
+  std::map<std::string, int> judges_per_entry;  ///< per kind; not named = judging's k
+  std::map<std::string, std::string> rubrics;   ///< per kind: rubric id; not named = the kind's
+  std::optional<Method> method;                 ///< unset = aggregation.method
+  std::map<std::string, AdvanceRule> advance;   ///< per kind; empty in the first round
+  /// (round id, weight) in `rounds` order over this round and earlier ones; empty = {this: 1}.
+  std::vector<std::pair<std::string, Decimal>> weights;
+  std::optional<Interviews> interviews;  ///< §13: the round has an interview timetable
+
+  bool judges_kind(const std::string& kind_id) const;
+  friend bool operator==(const Round&, const Round&) = default;
+};
+
 struct Tier {
   std::string id;
   std::string label;
   std::optional<int> count;         ///< exactly one of count / share is set
   std::optional<Decimal> share;     ///< fraction of the pool size
   std::optional<double> min_score;  ///< compared with the rounded score
+  /// SPEC §12: the round whose ranking decides the tier; empty = the kind's last round.
+  std::string round{};
   friend bool operator==(const Tier&, const Tier&) = default;
 };
 
@@ -65,6 +127,8 @@ struct AwardPolicy {
   Rounding rounding = Rounding::Floor;
   TiePolicy ties = TiePolicy::Share;
   bool cascade = false;
+  AbsentPolicy absent = AbsentPolicy::Forfeit;  ///< SPEC §12
+  std::optional<Recommendation> recommend{};    ///< SPEC §12 推荐; none by default
   friend bool operator==(const AwardPolicy&, const AwardPolicy&) = default;
 };
 
@@ -101,6 +165,9 @@ struct Config {
   AggregationConfig aggregation;
   std::vector<std::string> tiebreak;          ///< criterion ids, compared in order
   std::map<std::string, AwardPolicy> awards;  ///< per kind id (every kind has one)
+  /// SPEC §12: the judging rounds in order; a config without `rounds` has the one default round.
+  std::vector<Round> rounds{Round{}};
+  bool has_rounds = false;  ///< the file has `rounds` (its effective config shows them)
 
   const Kind* find_kind(const std::string& id) const;
   const Rubric& rubric_of(const std::string& kind_id) const;  ///< throws std::out_of_range
@@ -108,6 +175,21 @@ struct Config {
   int group_index(const std::string& id) const;    ///< -1 when unknown
   int subject_index(const std::string& id) const;  ///< -1 when unknown
   int kind_index(const std::string& id) const;     ///< -1 when unknown
+  int round_index(const std::string& id) const;    ///< -1 when unknown
+
+  /// SPEC §12 outputs (round, rounds, recommended in results): rounds given or a recommendation.
+  bool staged() const;
+  /// Indices of the rounds judging the kind, in order (a prefix of `rounds`, SPEC §12).
+  std::vector<std::size_t> rounds_of_kind(const std::string& kind_id) const;
+  /// Index of the round that decides the tier: its `round`, else the kind's last round; -1 when
+  /// the round is unknown.
+  int tier_round(const std::string& kind_id, const Tier& tier) const;
+  /// Weight of each round q ≤ r in round r's combined score (nullopt = not weighted), indexed by
+  /// round: {r: 1} unless the round gives `weights`.
+  std::vector<std::optional<Decimal>> round_weights(std::size_t r) const;
+  /// The config as round r sees it (SPEC §12): only the round's kinds, each with the round's
+  /// rubric and k, and the round's method. §5–§7 applied to this view are the round's rules.
+  Config for_round(std::size_t r) const;
   friend bool operator==(const Config&, const Config&) = default;
 };
 
@@ -139,9 +221,12 @@ struct Judge {
   std::optional<int> max_load;         ///< unset = config default
   std::vector<std::string> conflicts;  ///< entry ids and/or school names (declared 回避)
   bool active = true;
+  std::vector<std::string> rounds{};  ///< SPEC §12: round ids the judge serves in; empty = all
 
   /// Whether the judge may score entries of this kind (an empty `kinds` allows every kind).
   bool may_score(const std::string& kind_id) const;
+  /// Whether the judge serves in the round (an empty `rounds` serves in every round).
+  bool serves_in(const std::string& round_id) const;
   friend bool operator==(const Judge&, const Judge&) = default;
 };
 
@@ -172,7 +257,18 @@ struct ScoreRow {
 
 // ---------------------------------------------------------------- results (§7–9)
 
+/// An entry's line in one round it entered (SPEC §12: `rounds[]` of a result).
+struct RoundResult {
+  std::string round;               ///< round id
+  int scores = 0;                  ///< complete judge totals in the round (0 when absent)
+  std::optional<double> score;     ///< the round's rounded (combined) score; nullopt unranked
+  std::optional<int> rank;         ///< rank in the round; nullopt when not ranked there
+  std::vector<std::string> flags;  ///< "incomplete", "absent", "advance", "disagreement", …
+  friend bool operator==(const RoundResult&, const RoundResult&) = default;
+};
+
 /// One entry's line in the results: every ranked entry of a pool, then the incomplete ones.
+/// In a staged competition (SPEC §12) score, rank, scores and flags are those of its last round.
 struct EntryResult {
   std::string entry_id;
   int scores = 0;                       ///< number of complete judge totals
@@ -182,7 +278,20 @@ struct EntryResult {
   std::optional<std::string> tier;      ///< tier id; nullopt = no prize
   std::vector<double> tiebreak_values;  ///< rounded mean raw score per tiebreak criterion
   std::vector<std::string> flags;       ///< "incomplete", "disagreement", …
+  // SPEC §12 (staged results only)
+  std::string round{};                ///< the last round the entry entered
+  std::vector<RoundResult> rounds{};  ///< every round it entered, in order
+  bool recommended = false;           ///< 推荐 to the next level
   friend bool operator==(const EntryResult&, const EntryResult&) = default;
+};
+
+/// A pool in one round of a staged competition (SPEC §12: pool `rounds`).
+struct PoolRound {
+  std::string round;
+  int entrants = 0;                  ///< the pool's active entrants of the round (absent ones too)
+  int ranked = 0;                    ///< of them, ranked in the round
+  std::optional<int> advance_quota;  ///< places to enter the round; nullopt in the kind's first
+  friend bool operator==(const PoolRound&, const PoolRound&) = default;
 };
 
 struct PoolResult {
@@ -192,6 +301,9 @@ struct PoolResult {
   int entries = 0;                     ///< ranked (complete) entries: the pool size n_p
   std::vector<std::pair<std::string, int>> quotas;  ///< tier id → quota, tier order
   std::vector<EntryResult> rows;                    ///< rank order, incomplete last
+  // SPEC §12 (staged results only)
+  std::vector<PoolRound> rounds{};       ///< the kind's rounds up to the results' round
+  std::optional<int> recommend_quota{};  ///< nullopt without recommendation or tiers
   friend bool operator==(const PoolResult&, const PoolResult&) = default;
 };
 
@@ -207,44 +319,9 @@ struct Results {
   std::vector<PoolResult> pools;  ///< kind order, then pool order
   std::vector<JudgeSeverity> severities;
   std::vector<std::string> warnings;  ///< e.g. disconnected judge–entry graph
+  /// SPEC §12: the results of a staged competition (Config::staged), with the round fields.
+  bool staged = false;
   friend bool operator==(const Results&, const Results&) = default;
-};
-
-// ---------------------------------------------------------------- rounds (§12–13)
-// Plain config values of staged competitions, taken as arguments by the pure algorithms in
-// judging/advancement, judging/round_tiers, judging/recommendation and judging/timetable. The
-// config loader does not read them yet.
-
-/// `rounds[].advance.<kind>`: how many of each pool's entries ranked in the previous round enter
-/// this one.
-struct AdvanceRule {
-  std::optional<int> count;         ///< exactly one of count / share is set
-  std::optional<Decimal> share;     ///< fraction of the pool's ranked entries
-  std::optional<double> min_score;  ///< compared with the rounded score of the previous round
-  friend bool operator==(const AdvanceRule&, const AdvanceRule&) = default;
-};
-
-/// `awards.<kind>.recommend`: recommendation to the next level (推荐).
-struct Recommendation {
-  std::string label;
-  std::optional<int> count;        ///< exactly one of count / share is set
-  std::optional<Decimal> share;    ///< fraction of the pool's entries holding one of `tiers`
-  std::vector<std::string> tiers;  ///< tier ids whose holders may be recommended
-  friend bool operator==(const Recommendation&, const Recommendation&) = default;
-};
-
-/// `rounds[].interviews.sessions[]`: a block of consecutive interview slots.
-struct InterviewSession {
-  std::string start;  ///< local time "YYYY-MM-DD HH:MM"
-  int slots = 0;
-  friend bool operator==(const InterviewSession&, const InterviewSession&) = default;
-};
-
-/// `rounds[].interviews` (§13).
-struct Interviews {
-  int slot_minutes = 0;
-  std::vector<InterviewSession> sessions;  ///< slots are numbered through them in order
-  friend bool operator==(const Interviews&, const Interviews&) = default;
 };
 
 // ---------------------------------------------------------------- names (for display)

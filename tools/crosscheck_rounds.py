@@ -17,6 +17,7 @@ reopen after scores, award), and every exported schedule with the §13 checker.
     tools/crosscheck_rounds.py --jury build/jury --cases 50 --seed 1 [--sections 12,13,14]
                                [--keep DIR] [--verbose]
     tools/crosscheck_rounds.py --jury build/jury --rounds 1 --cases 30   # plain one-round configs
+    tools/crosscheck_rounds.py --jury build/jury --sample fixtures/jingzhou-2021/competition-rounds.json
     tools/crosscheck_rounds.py --against-reference-results --jury build/jury --cases 30
     tools/crosscheck_rounds.py --self-test --cases 200                  # no CLI: the reference alone
 
@@ -115,7 +116,7 @@ def gen_rounds(rng: random.Random, n_rounds: int, kind_ids: list, sections: set)
     prev = list(kind_ids)
     for i in range(1, n_rounds):
         rd = {"id": ids[i], "label": ROUND_LABELS.get(ids[i], f"第{i + 1}轮")}
-        kinds = prev if len(prev) == 1 or rng.random() < 0.6 else [k for k in prev if k != rng.choice(prev)]
+        kinds = prev if len(prev) == 1 or rng.random() < 0.6 else drop_one(rng, prev)
         if kinds != prev or rng.random() < 0.3:
             rd["kinds"] = kinds
         rd["advance"] = {k: gen_advance(rng) for k in kinds}
@@ -134,6 +135,12 @@ def gen_rounds(rng: random.Random, n_rounds: int, kind_ids: list, sections: set)
         rounds.append(rd)
         prev = kinds
     return rounds
+
+
+def drop_one(rng: random.Random, kinds: list) -> list:
+    """The kinds without one of them, drawn once (a round judging a strict subset, never none)."""
+    gone = rng.choice(kinds)
+    return [k for k in kinds if k != gone]
 
 
 def gen_advance(rng: random.Random) -> dict:
@@ -334,16 +341,34 @@ class Fill:
 # ---------------------------------------------------------------------------- one case
 
 
+def load_sample(config: Path) -> tuple:
+    """A bundled competition (config, entries.csv and judges.csv next to it) as the driver's
+    config, entry rows and judge rows."""
+    cfg = json.loads(config.read_text(encoding="utf-8-sig"))
+    with open(config.parent / "entries.csv", encoding="utf-8-sig", newline="") as f:
+        entries = [{h: row.get(h) or ("active" if h == "status" else "") for h in E_HEADER}
+                   for row in csv.DictReader(f)]
+    with open(config.parent / "judges.csv", encoding="utf-8-sig", newline="") as f:
+        judges = [{h: row.get(h) or ("yes" if h == "active" else "") for h in J_HEADER}
+                  for row in csv.DictReader(f)]
+    return cfg, entries, judges
+
+
 class Case:
-    def __init__(self, jury: str, rng: random.Random, work: Path, sections: set, n_rounds: int):
+    def __init__(self, jury: str, rng: random.Random, work: Path, sections: set, n_rounds: int,
+                 sample: Path | None = None):
         self.jury = jury
         self.rng = rng
         self.work = work
         self.sections = sections
-        self.cfg = gen_config(rng, n_rounds, sections)
+        if sample:
+            self.cfg, self.entries, self.judges = load_sample(sample)
+        else:
+            self.cfg = gen_config(rng, n_rounds, sections)
         self.multi = "rounds" in self.cfg
         self.rounds = rr.round_configs(self.cfg)
-        self.entries, self.judges = gen_people(rng, self.cfg)
+        if not sample:
+            self.entries, self.judges = gen_people(rng, self.cfg)
         self.db = work / "jury.db"
         self.seed = rng.randint(0, 1000)
         self.truth = {rc.id: Truth() for rc in self.rounds}
@@ -439,7 +464,7 @@ class Case:
             note("absent between export and import")
         fill.fill(d / "sheets1", d / "filled1", judges, self.truth[rc.id], set(self.absent[rc.id]), True,
                   self.problems)
-        self.cli("import", "scores", d / "filled1")
+        self.import_sheets(d / "filled1")
         if self.truth[rc.id].recused or self.rng.random() < 0.3:
             if self.cli("assign", "--seed", self.seed, ok=(0, 4)).returncode == 4:
                 note("re-assign infeasible after recusals")
@@ -448,7 +473,7 @@ class Case:
             self.cli("export", "sheets", d / "sheets2")
             fill.fill(d / "sheets2", d / "filled2", judges, self.truth[rc.id], set(self.absent[rc.id]), False,
                       self.problems, new_only=True)
-            self.cli("import", "scores", d / "filled2")
+            self.import_sheets(d / "filled2")
         if self.multi and self.rng.random() < 0.35:
             self.mark_absent(rc, self.pick_entrants(rc, 1, scored=True))
             note("absent after scoring")
@@ -456,6 +481,14 @@ class Case:
             self.expect(3, "schedule", "--seed", self.seed, why="§13: schedule refuses once an interview has a score")
         self.export_assignments(rc)
         return True
+
+    def import_sheets(self, folder: Path) -> None:
+        """`import scores DIR`; a round nobody takes part in has no sheet, and an empty folder is
+        an error of §6 (there is nothing to import), so it is not imported."""
+        if any(folder.glob("*.csv")):
+            self.cli("import", "scores", folder)
+        else:
+            note("round without sheets")
 
     def export_assignments(self, rc: rr.RoundCfg) -> list:
         path = self.work / rc.id / f"assignments-{len(list((self.work / rc.id).glob('assignments-*')))}.csv"
@@ -933,7 +966,7 @@ def run_one(args, seed: int, work: Path) -> tuple:
         return against_reference_results(args.jury, seed, work), None
     rng = random.Random(seed)
     n_rounds = args.rounds or rng.choice([2, 2, 3])
-    case = Case(args.jury, rng, work, sections, n_rounds)
+    case = Case(args.jury, rng, work, sections, n_rounds, Path(args.sample) if args.sample else None)
     try:
         problems = case.run()
     except cc.CliError as err:
@@ -950,6 +983,8 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, choices=(1, 2, 3), help="rounds per competition (default 2 or 3; "
                     "1 = configs without `rounds`)")
     ap.add_argument("--keep", help="keep the case directories of failing cases here")
+    ap.add_argument("--sample", help="a bundled competition's config (entries.csv and judges.csv next "
+                    "to it) instead of generated ones; each case fills its sheets differently")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--self-test", action="store_true", help="no CLI: the reference on random inputs")
     ap.add_argument("--against-reference-results", action="store_true",

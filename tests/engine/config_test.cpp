@@ -382,7 +382,7 @@ TEST_CASE("SPEC ยง2: unknown keys are an error (typos must not pass silently) โ€
   CHECK_FALSE(outcome.config);
   CHECK(outcome.messages() ==
         Strings{"$.judgng: unknown key \"judgng\"; allowed keys are competition, groups, "
-                "subjects, kinds, rubrics, judging, aggregation, ranking, awards"});
+                "subjects, kinds, rubrics, judging, aggregation, ranking, awards, rounds"});
   CHECK(outcome.codes() == Strings{"config.unknown-key"});
   CHECK(outcome.report.items()[0].file == "competition.json");
   CHECK(outcome.report.items()[0].line == 0);
@@ -393,7 +393,7 @@ TEST_CASE("SPEC ยง2: unknown keys are an error (typos must not pass silently) โ€
   CHECK_FALSE(outcome.config);
   CHECK(outcome.messages() ==
         Strings{"$.awards.k.tiers[0].min_scor: unknown key \"min_scor\"; allowed keys are id, "
-                "label, count, share, min_score"});
+                "label, count, share, min_score, round"});
 }
 
 TEST_CASE("SPEC ยง2: a key given twice in one object is an error") {

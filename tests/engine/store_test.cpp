@@ -79,12 +79,13 @@ TEST_CASE("Store: a score needs an assignment, and an assignment with scores can
   judge.name = "李四";
   judge.affiliation = "长江大学";
   store.upsert_judges({judge});
+  store.open_round("main");
   ScoreRow row{"J1", "E1", {30.0, std::nullopt, 12.5}, ""};
-  CHECK_THROWS(store.upsert_scores({row}));
-  store.insert_assignments({{"J1", "E1"}});
-  store.upsert_scores({row});
-  CHECK_THROWS(store.delete_assignments({{"J1", "E1"}}));
-  const auto scores = store.load_scores();
+  CHECK_THROWS(store.upsert_scores("main", {row}));
+  store.insert_assignments("main", {{"J1", "E1"}});
+  store.upsert_scores("main", {row});
+  CHECK_THROWS(store.delete_assignments("main", {{"J1", "E1"}}));
+  const auto scores = store.load_scores("main");
   REQUIRE(scores.size() == 1);
   CHECK(scores[0].values == std::vector<std::optional<double>>{30.0, std::nullopt, 12.5});
 }

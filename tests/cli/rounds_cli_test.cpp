@@ -1,0 +1,346 @@
+/// A two-round competition driven through the `jury` executable as an office drives it
+/// (SPEC §12–13): 初评 of five entries, advance, 终评 with interviews, an absence, tiers by two
+/// rounds, the recommendation, the public roster. Every value worked out by hand below.
+
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "cli_runner.hpp"
+#include "import_state.hpp"
+
+using namespace jury::testing;
+using nlohmann::json;
+namespace fs = std::filesystem;
+using Strings = std::vector<std::string>;
+
+namespace {
+
+/// E1–E5 of one kind in one pool; prelim rubric 创新 50 / 科学 30 / 表述 20, defence rubric 问辩
+/// 0–100; k 3 then 2; mean; the final weighs prelim and final 0.5 each, has three 20-minute
+/// interview slots, and takes the best 2. Tiers: first and second by the final (1 each), third
+/// by the prelim (2); one first prize is recommended.
+const char* const kConfig = R"({
+  "competition": {"id": "two", "name": "两轮测试赛", "year": 2024},
+  "groups": [{"id": "g1", "label": "小学"}],
+  "subjects": [{"id": "S", "label": "科学"}],
+  "kinds": [{"id": "student", "label": "学生", "rubric": "r", "max_students": 2, "max_advisors": 1}],
+  "rubrics": {"r": {"step": 1, "criteria": [{"id": "a", "label": "创新", "max": 50},
+                                            {"id": "b", "label": "科学", "max": 30},
+                                            {"id": "c", "label": "表述", "max": 20}]},
+              "d": {"step": 1, "criteria": [{"id": "q", "label": "问辩", "max": 100}]}},
+  "judging": {"judges_per_entry": 3, "max_load": 5, "conflicts": ["school"]},
+  "aggregation": {"method": "mean", "min_scores": 2},
+  "awards": {"student": {"pool_by": [], "tiers": [
+      {"id": "first", "label": "一等奖", "count": 1},
+      {"id": "second", "label": "二等奖", "count": 1},
+      {"id": "third", "label": "三等奖", "count": 2, "round": "prelim"}],
+    "recommend": {"label": "推荐参加省赛", "count": 1, "tiers": ["first"]}}},
+  "rounds": [
+    {"id": "prelim", "label": "初评"},
+    {"id": "final", "label": "终评", "judges_per_entry": 2, "rubrics": {"student": "d"},
+     "advance": {"student": {"count": 2}}, "weights": {"prelim": 0.5, "final": 0.5},
+     "interviews": {"slot_minutes": 20, "sessions": [{"start": "2024-05-18 09:00", "slots": 3}]}}]
+})";
+
+const char* const kEntries =
+    "entry_id,kind,group,subject,title,school,students\n"
+    "E1,student,g1,S,题一,甲校,张一\nE2,student,g1,S,题二,乙校,张二\nE3,student,g1,S,题三,丙校,"
+    "张三\nE4,student,g1,S,题四,丁校,张四\nE5,student,g1,S,题五,戊校,张五\n";
+
+/// J4 serves in the prelim only (评审轮次 by label).
+const char* const kJudges =
+    "judge_id,name,affiliation,rounds\nJ1,评一,大学一,\nJ2,评二,大学二,\nJ3,评三,大学三,\n"
+    "J4,评四,大学四,初评\n";
+
+/// A sheet's lines split into cells (BOM, `#` lines kept as they are).
+std::vector<std::vector<std::string>> sheet_lines(const fs::path& file) {
+  std::vector<std::vector<std::string>> lines;
+  std::istringstream text(read_text(file));
+  for (std::string line; std::getline(text, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::vector<std::string> cells;
+    std::istringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    lines.push_back(cells);
+  }
+  return lines;
+}
+
+/// Copies every sheet of `from` to `to` with each row's score cells (3 … 3+n−1) set by
+/// `values(entry_id)`.
+void fill_sheets(const fs::path& from, const fs::path& to,
+                 const std::function<Strings(const std::string&)>& values) {
+  fs::create_directories(to);
+  for (const auto& item : fs::directory_iterator(from)) {
+    std::string text;
+    for (auto cells : sheet_lines(item.path())) {
+      const bool data = cells.size() > 3 && cells[0].find('#') == std::string::npos &&
+                        cells[0].find("judge_id") == std::string::npos;
+      if (data) {
+        const Strings filled = values(cells[1]);
+        cells.resize(3 + filled.size() + 2);
+        for (std::size_t c = 0; c < filled.size(); ++c) cells[3 + c] = filled[c];
+      }
+      std::string line;
+      for (std::size_t c = 0; c < cells.size(); ++c) line += (c ? "," : "") + cells[c];
+      text += line + "\r\n";
+    }
+    write_text(to / item.path().filename(), text);
+  }
+}
+
+/// Prelim: every judge gives En a = 20 + 5n, b = 20, c = 10, so En's mean is 50 + 5n.
+Strings prelim_values(const std::string& entry) {
+  return {std::to_string(20 + 5 * (entry[1] - '0')), "20", "10"};
+}
+
+Strings file_names(const fs::path& dir) {
+  Strings names;
+  for (const auto& item : fs::directory_iterator(dir)) names.push_back(item.path().filename());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+json results_json(const Scratch& s, const std::string& options = "") {
+  const auto r = s.jury("results --json " + options);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return json::parse(r.out);
+}
+
+const json& row_of(const json& document, const std::string& id) {
+  for (const json& row : document["results"])
+    if (row["entry_id"] == id) return row;
+  FAIL("no row " << id);
+  throw std::logic_error("unreachable");
+}
+
+Strings entrants_of(const json& document, const std::string& round) {
+  Strings ids;
+  for (const json& row : document["results"])
+    for (const json& item : row["rounds"])
+      if (item["round"] == round) ids.push_back(row["entry_id"]);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::set<std::pair<std::string, std::string>> pairs_of(const fs::path& csv) {
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (const auto& cells : sheet_lines(csv))
+    if (cells.size() == 2 && cells[0] != "judge_id") pairs.insert({cells[0], cells[1]});
+  return pairs;
+}
+
+void set_up(const Scratch& s) {
+  write_text(s.path("competition.json"), kConfig);
+  write_text(s.path("entries.csv"), kEntries);
+  write_text(s.path("judges.csv"), kJudges);
+  run_ok(s, "init competition.json");
+  run_ok(s, "import entries entries.csv");
+  run_ok(s, "import judges judges.csv");
+}
+
+/// The prelim judged and closed: E5 (75) and E4 (70) go on.
+void judge_prelim(const Scratch& s) {
+  run_ok(s, "assign --seed 1");
+  run_ok(s, "export sheets prelim");
+  fill_sheets(s.dir() / "prelim", s.dir() / "prelim-filled", prelim_values);
+  run_ok(s, "import scores prelim-filled");
+}
+
+}  // namespace
+
+TEST_CASE(
+    "SPEC §12: sheets of a staged competition are <judge>-<kind>-<round>.csv; advance refuses "
+    "while an entrant going on is incomplete, and at the last round") {
+  Scratch s("rounds-advance");
+  set_up(s);
+  run_ok(s, "assign --seed 1");
+  run_ok(s, "export sheets prelim");
+  CHECK(file_names(s.dir() / "prelim") == Strings{"J1-student-prelim.csv", "J2-student-prelim.csv",
+                                                  "J3-student-prelim.csv",
+                                                  "J4-student-prelim.csv"});
+  const auto early = s.jury("advance");
+  CHECK(early.exit_code == 3);
+  CHECK(early.err.find("5 entrant(s) of round prelim going on to final are incomplete") !=
+        std::string::npos);
+  const auto award = s.jury("award");
+  CHECK(award.exit_code == 3);
+  CHECK(award.err.find("decided in the last round (final)") != std::string::npos);
+
+  fill_sheets(s.dir() / "prelim", s.dir() / "prelim-filled", prelim_values);
+  run_ok(s, "import scores prelim-filled");
+  // Before advancing, results flag who would go on.
+  const json before = results_json(s);
+  CHECK(row_of(before, "E5")["flags"] == Strings{"advance"});
+  CHECK(row_of(before, "E4")["flags"] == Strings{"advance"});
+  CHECK(row_of(before, "E3")["flags"].empty());
+  CHECK(row_of(before, "E3")["tier"].is_null());
+
+  const auto advanced = s.jury("advance");
+  INFO(advanced.err);
+  REQUIRE(advanced.exit_code == 0);
+  CHECK(advanced.out ==
+        "round prelim (初评) closed; round final (终评) opened with 2 entrant(s)\n"
+        "  student: 5 ranked, quota 2, 2 go on\n");
+  CHECK(entrants_of(results_json(s), "final") == Strings{"E4", "E5"});
+
+  // SPEC §12: the closed round is read-only; reopen (no final scores yet) and advance again
+  // give the same selection.
+  CHECK(s.jury("import scores prelim-filled").exit_code == 3);
+  run_ok(s, "advance --reopen");
+  CHECK(entrants_of(results_json(s), "final").empty());
+  run_ok(s, "advance");
+  CHECK(entrants_of(results_json(s), "final") == Strings{"E4", "E5"});
+  CHECK(s.jury("advance").exit_code == 3);  // final is the last round
+  const auto unknown = s.jury("results --round semi");
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.err == "jury: usage: unknown round \"semi\"; the rounds are prelim, final\n");
+}
+
+TEST_CASE(
+    "SPEC §12–13: the final with interviews, an absence, tiers by two rounds, the "
+    "recommendation and the public roster") {
+  Scratch s("rounds-final");
+  set_up(s);
+  judge_prelim(s);
+  run_ok(s, "advance");
+
+  // §5 per round: k = 2 over the two entrants, J4 does not serve in the final.
+  run_ok(s, "assign --seed 1");
+  run_ok(s, "export assignments final-pairs.csv");
+  const auto pairs = pairs_of(s.dir() / "final-pairs.csv");
+  CHECK(pairs.size() == 4);
+  for (const auto& [judge, entry] : pairs) CHECK(judge != "J4");
+  run_ok(s, "export assignments --round prelim prelim-pairs.csv");
+  CHECK(pairs_of(s.dir() / "prelim-pairs.csv").size() == 15);
+
+  // §13: four interviews, Δ = 2 (each entrant meets two judges), slots 09:00 and 09:20.
+  const auto scheduled = s.jury("schedule --seed 3");
+  INFO(scheduled.err);
+  REQUIRE(scheduled.exit_code == 0);
+  run_ok(s, "export schedule timetable.csv");
+  const auto rows = sheet_lines(s.dir() / "timetable.csv");
+  REQUIRE(rows.size() == 5);
+  CHECK(rows[0] == Strings{"\xEF\xBB\xBFslot", "start", "end", "judge_id", "judge", "entry_id",
+                           "title", "school"});
+  std::set<std::pair<std::string, std::string>> busy;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const Strings& row = rows[r];
+    CHECK((row[0] == "1" || row[0] == "2"));
+    CHECK(row[1] == (row[0] == "1" ? "2024-05-18 09:00" : "2024-05-18 09:20"));
+    CHECK(row[2] == (row[0] == "1" ? "2024-05-18 09:20" : "2024-05-18 09:40"));
+    CHECK(busy.insert({row[0], row[3]}).second);  // no judge twice in a slot
+    CHECK(busy.insert({row[0], row[5]}).second);  // no entrant twice in a slot
+  }
+  run_ok(s, "export schedule timetable.html");
+  const std::string page = read_text(s.dir() / "timetable.html");
+  const std::string entrants_part = page.substr(page.find("参赛作品问辩时间"));
+  CHECK(page.find("评委日程：评一（J1）") != std::string::npos);
+  for (const char* name : {"评一", "评二", "评三", "J1", "J2", "J3"})
+    CHECK(entrants_part.find(name) == std::string::npos);  // the entrants' pages name no judge
+
+  // The final's sheets list each judge's entries in slot order; all filled, then E4 is absent:
+  // its unscored interviews go, and its rows in the returned sheets are skipped.
+  run_ok(s, "export sheets final");
+  CHECK(file_names(s.dir() / "final").size() == 3);
+  fill_sheets(s.dir() / "final", s.dir() / "final-filled",
+              [](const std::string& entry) { return Strings{entry == "E5" ? "80" : "90"}; });
+  const auto absent = s.jury("absent E4");
+  INFO(absent.err);
+  REQUIRE(absent.exit_code == 0);
+  CHECK(absent.out == "round final: absent: E4; 2 unscored assignment(s) dropped\n");
+  CHECK(s.jury("absent E1").exit_code == 2);  // not an entrant of the final
+  const auto imported = s.jury("import scores final-filled");
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == 0);
+  CHECK(imported.err.find("warning: skipped: entrant E4 is absent from this round") !=
+        std::string::npos);
+  CHECK(s.jury("schedule").exit_code == 3);          // an interview has a score
+  CHECK(s.jury("advance --reopen").exit_code == 3);  // the final has scores
+
+  run_ok(s, "award");
+  const json decided = results_json(s);
+  // Final: E5 only (E4 absent), 0.5·75 + 0.5·80 = 77.5 → first. Second: no one left in the
+  // final. Third by the prelim (n_p = 5, 2 places): E3 and E2; E4 forfeits (absent).
+  CHECK(row_of(decided, "E5")["tier"] == "first");
+  CHECK(row_of(decided, "E5")["score"] == 77.5);
+  CHECK(row_of(decided, "E5")["recommended"] == true);
+  CHECK(row_of(decided, "E3")["tier"] == "third");
+  CHECK(row_of(decided, "E2")["tier"] == "third");
+  CHECK(row_of(decided, "E4")["tier"].is_null());
+  CHECK(row_of(decided, "E4")["flags"] == Strings{"absent"});
+  Strings order;
+  for (const json& row : decided["results"]) order.push_back(row["entry_id"]);
+  CHECK(order == Strings{"E5", "E3", "E2", "E1", "E4"});
+  const json& pool = decided["pools"][0];
+  CHECK(pool["entries"] == 5);
+  CHECK(pool["quotas"] == json::parse(R"({"first": 1, "second": 1, "third": 2})"));
+  CHECK(pool["rounds"] ==
+        json::parse(R"({"prelim": {"entrants": 5, "ranked": 5, "advance_quota": null},
+      "final": {"entrants": 2, "ranked": 1, "advance_quota": 2}})"));
+  CHECK(pool["recommend_quota"] == 1);
+
+  run_ok(s, "export roster public.json --public");
+  const json shown = json::parse(read_text(s.dir() / "public.json"));
+  Strings listed;
+  for (const json& row : shown["results"]) {
+    listed.push_back(row["entry_id"]);
+    CHECK_FALSE(row.contains("score"));
+    CHECK_FALSE(row.contains("rounds"));
+    CHECK(row.contains("round"));
+  }
+  CHECK(listed == Strings{"E5", "E3", "E2"});
+  CHECK(row_of(shown, "E5")["round"] == "final");
+  run_ok(s, "export roster public.html --public");
+  const std::string notice = read_text(s.dir() / "public.html");
+  CHECK(notice.find("进入终评") != std::string::npos);
+  CHECK(notice.find("推荐参加省赛") != std::string::npos);
+
+  const std::string audit = s.jury("audit").out;
+  for (const char* command : {"advance", "schedule", "absent", "award"})
+    CHECK(audit.find(std::string(" ") + command + "\n") != std::string::npos);
+}
+
+TEST_CASE(
+    "SPEC §13: assign after schedule keeps the slots and puts new pairs into the earliest "
+    "slot free for both") {
+  Scratch s("rounds-reschedule");
+  set_up(s);
+  judge_prelim(s);
+  run_ok(s, "advance");
+  run_ok(s, "assign --seed 1");
+  run_ok(s, "schedule --seed 1");
+  run_ok(s, "export schedule before.csv");
+  std::map<std::pair<std::string, std::string>, std::string> slot_before;
+  for (const auto& row : sheet_lines(s.dir() / "before.csv"))
+    if (row.size() == 8 && row[3] != "judge_id") slot_before[{row[3], row[5]}] = row[0];
+  // A judge falls ill: withdrawn, and assign replaces the judge's interviews.
+  const std::string ill = slot_before.begin()->first.first;
+  std::string judges = kJudges;
+  judges.replace(judges.find("judge_id,name,affiliation,rounds"), 32,
+                 "judge_id,name,affiliation,rounds,active");
+  for (const char* id : {"J1", "J2", "J3", "J4"}) {
+    const std::size_t at = judges.find(std::string("\n") + id + ",");
+    const std::size_t end = judges.find('\n', at + 1);
+    judges.insert(end, std::string(",") + (id == ill ? "no" : "yes"));
+  }
+  write_text(s.path("judges.csv"), judges);
+  run_ok(s, "import judges judges.csv");
+  run_ok(s, "assign --seed 1");
+  run_ok(s, "export schedule after.csv");
+  std::map<std::string, std::set<std::string>> busy;  // slot → judges and entrants
+  for (const auto& row : sheet_lines(s.dir() / "after.csv")) {
+    if (row.size() != 8 || row[3] == "judge_id") continue;
+    CHECK(row[3] != ill);
+    const auto before = slot_before.find({row[3], row[5]});
+    if (before != slot_before.end()) CHECK(before->second == row[0]);  // unchanged pairs stay
+    CHECK(busy[row[0]].insert(row[3]).second);
+    CHECK(busy[row[0]].insert(row[5]).second);
+  }
+}
