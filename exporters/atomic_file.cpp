@@ -24,6 +24,18 @@ std::string os_reason(int error) {
   return std::strerror(error);
 }
 
+/// Writes every byte to `fd`, retrying short writes and EINTR; 0, or the errno of the failure
+/// (ENOSPC when write returns 0).
+int write_all_to(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) return written < 0 ? errno : ENOSPC;
+    bytes.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return 0;
+}
+
 /// A reserved temporary file next to the target: created exclusively (never an existing file,
 /// never through a link), removed again unless it was renamed over the target.
 class TemporaryFile {
@@ -52,12 +64,7 @@ class TemporaryFile {
   const std::string& path() const { return path_; }
 
   void write_all(std::string_view bytes) {
-    while (!bytes.empty()) {
-      const ssize_t written = ::write(fd_, bytes.data(), bytes.size());
-      if (written < 0 && errno == EINTR) continue;
-      if (written <= 0) fail(written < 0 ? errno : ENOSPC);
-      bytes.remove_prefix(static_cast<std::size_t>(written));
-    }
+    if (const int error = write_all_to(fd_, bytes)) fail(error);
   }
 
   /// After another writer used the path: it must still be the regular file reserved here (no
@@ -113,15 +120,9 @@ bool is_stream_target(const std::string& path) {
 void write_stream(const std::string& path, std::string_view bytes) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) throw OutputFileError(path, os_reason(errno));
-  while (!bytes.empty()) {
-    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
-    if (written < 0 && errno == EINTR) continue;
-    if (written <= 0) {
-      const int error = written < 0 ? errno : ENOSPC;
-      ::close(fd);
-      throw OutputFileError(path, os_reason(error));
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(written));
+  if (const int error = write_all_to(fd, bytes)) {
+    ::close(fd);
+    throw OutputFileError(path, os_reason(error));
   }
   if (::close(fd) != 0) throw OutputFileError(path, os_reason(errno));
 }
