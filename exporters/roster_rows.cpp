@@ -49,6 +49,7 @@ const std::string& tier_label(const Config& config, const std::string& kind_id,
 std::string flag_label(const std::string& flag) {
   if (flag == "incomplete") return "评分未完成";
   if (flag == "disagreement") return "评委分歧较大";
+  if (flag == "close") return "接近分界";  // SPEC §14: within close · SE of a boundary
   return flag;
 }
 

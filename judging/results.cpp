@@ -10,8 +10,10 @@
 
 #include "judging/aggregation.hpp"
 #include "judging/awards.hpp"
+#include "judging/close_decisions.hpp"
 #include "judging/method_mean.hpp"
 #include "judging/ranking.hpp"
+#include "judging/standard_errors.hpp"
 #include "judging/totals.hpp"
 
 namespace jury {
@@ -84,6 +86,7 @@ struct KindContext {
   const Config& config;
   const KindTotals& totals;
   const EntryScores& raw_scores;
+  const std::vector<std::optional<double>>& standard_errors;  ///< SE_e per entry (SPEC §14)
   const std::vector<ScoreRow>& scores;
   std::vector<std::size_t> tiebreak;
   const ScoreCombiner& combine;
@@ -104,6 +107,7 @@ EntryResult score_entry(const KindContext& kind, std::size_t e) {
   EntryResult result;
   result.entry_id = kind.totals.entry_ids[e];
   result.scores = static_cast<int>(totals.size());
+  result.standard_error = kind.standard_errors[e];
   const bool complete =
       !totals.empty() && result.scores >= aggregation.min_scores && kind.raw_scores[e].has_value();
   if (!complete) result.flags.push_back("incomplete");
@@ -188,6 +192,18 @@ void add_severities(const KindTotals& totals, const std::vector<double>& judge_e
     severities.push_back(JudgeSeverity{totals.judge_ids[j], totals.kind, judge_effects[j]});
 }
 
+/// SPEC §14 in a competition of one round: the outcome of a ranked entry is its tier.
+void flag_close_entries(double close, PoolResult& pool) {
+  std::vector<BoundaryPlace> places;
+  for (int r = 0; r < pool.entries; ++r) {
+    const EntryResult& row = pool.rows[static_cast<std::size_t>(r)];
+    places.push_back({*row.score, row.standard_error, row.tier});
+  }
+  const std::vector<bool> flagged = close_decisions(places, close);
+  for (std::size_t r = 0; r < flagged.size(); ++r)
+    if (flagged[r]) pool.rows[r].flags.push_back("close");
+}
+
 }  // namespace
 
 Results compute_results(const Config& config, const std::vector<Entry>& entries,
@@ -198,7 +214,7 @@ Results compute_results(const Config& config, const std::vector<Entry>& entries,
     const auto end = std::find_if(pool, results.pools.end(),
                                   [&](const PoolResult& p) { return p.kind != pool->kind; });
     award_tiers(config.awards.at(pool->kind), std::span<PoolResult>(pool, end));
-    pool = end;
+    for (; pool != end; ++pool) flag_close_entries(config.aggregation.close, *pool);
   }
   return results;
 }
@@ -215,8 +231,11 @@ Results rank_results(const Config& config, const std::vector<Entry>& entries,
     add_severities(totals, aggregate.judge_effects, results.severities);
     const bool models_judges = !aggregate.judge_effects.empty();
     const Rubric& rubric = config.rubric_of(totals.kind);
-    const KindContext kind{
-        config, totals, aggregate.scores, scores, tiebreak_criteria(config, rubric), combine};
+    const std::vector<std::optional<double>> errors =
+        entry_standard_errors(totals, standard_errors(totals, aggregate.judge_effects));
+    const KindContext kind{config, totals, aggregate.scores,
+                           errors, scores, tiebreak_criteria(config, rubric),
+                           combine};
     const AwardPolicy& policy = config.awards.at(totals.kind);
 
     std::vector<PoolResult> pools;

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "judging/advancement.hpp"
+#include "judging/close_decisions.hpp"
 #include "judging/recommendation.hpp"
 #include "judging/results.hpp"
 #include "judging/round_scores.hpp"
@@ -187,6 +188,7 @@ class KindAssembly {
     if (own_rounds_.empty()) return;
     const std::vector<PoolAcrossRounds> across = pools_across_rounds();
     const KindAwards awards = decide_awards(across, decide);
+    for (std::size_t p = 0; p < pools_.size(); ++p) flag_close_entries(p, awards);
     for (std::size_t p = 0; p < pools_.size(); ++p) {
       PoolResult pool = pools_[p];
       pool.entries = static_cast<int>(
@@ -240,6 +242,33 @@ class KindAssembly {
     return awards;
   }
 
+  /// SPEC §14: the outcome of an entry in round r — `on` if it went on (R8), else the tier round
+  /// r decided for it, else none.
+  std::optional<std::string> outcome(std::size_t r, const Entry& entry, const KindAwards& awards) {
+    if (rounds_.went_on(r, entry)) return kOutcomeOn;
+    const auto tier = awards.tier_of.find(entry.id);
+    if (tier == awards.tier_of.end() || tier_rounds_[static_cast<std::size_t>(tier->second)] != r)
+      return std::nullopt;
+    return policy_.tiers[static_cast<std::size_t>(tier->second)].id;
+  }
+
+  /// The pool's `close` entries in each of the kind's rounds, into close_.
+  void flag_close_entries(std::size_t p, const KindAwards& awards) {
+    std::map<std::string, const Entry*> by_id;
+    for (const Entry* entry : members(p)) by_id.emplace(entry->id, entry);
+    for (std::size_t r : own_rounds_) {
+      const std::vector<const EntryResult*> rows =
+          ranked_rows(rounds_.ranked(r).pool(id_of(pools_[p])));
+      std::vector<BoundaryPlace> places;
+      for (const EntryResult* row : rows)
+        places.push_back(
+            {*row->score, row->standard_error, outcome(r, *by_id.at(row->entry_id), awards)});
+      const std::vector<bool> flagged = close_decisions(places, config_.aggregation.close);
+      for (std::size_t i = 0; i < rows.size(); ++i)
+        if (flagged[i]) close_.emplace(r, rows[i]->entry_id);
+    }
+  }
+
   static int rank_in(const PoolAcrossRounds& pool, std::size_t round, const std::string& id) {
     for (const RoundPlace& place : pool.rankings[round])
       if (place.entry_id == id) return place.rank;
@@ -260,6 +289,7 @@ class KindAssembly {
     item.rank = line->rank;
     item.flags = line->flags;
     if (line->rank && rounds_.went_on(r, entry)) item.flags.push_back("advance");
+    if (close_.count({r, entry.id})) item.flags.push_back("close");
     return item;
   }
 
@@ -335,6 +365,7 @@ class KindAssembly {
   std::vector<PoolResult> pools_;  ///< canonical pools, named only
   std::vector<std::size_t> own_rounds_;
   std::vector<std::size_t> tier_rounds_;
+  std::set<std::pair<std::size_t, std::string>> close_;  ///< (round, entry_id) flagged `close`
 };
 
 }  // namespace

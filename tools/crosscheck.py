@@ -108,6 +108,7 @@ def gen_config(rng: random.Random) -> dict:
         "precision": rng.randint(0, 3),
         "severity_shrinkage": rng.choice([0, 0, 0.5, 1, 3, 10]),
         "disagreement": rng.choice([5, 10, 12.5, 25, 40]),
+        "close": rng.choice([0, 0.5, 1, 2, 4]),
     }
     cfg = {
         "competition": {"id": "cc", "name": "交叉检验赛", "year": 2024},
@@ -547,6 +548,9 @@ def compare(cpp: dict, comp: ref.Competition, method: str) -> list:
                 note("fragile score where the engine rounded the other way than the exact value")
         if "disagreement" in r.alternatives:
             ov["disagreement"] = "disagreement" in got.get("flags", [])
+        if "close" in r.alternatives:
+            ov["close"] = "close" in got.get("flags", [])
+            note("fragile close (a score at close · SE from a boundary)")
         if "tiebreak" in r.alternatives:
             ov["tiebreak_alts"] = r.alternatives["tiebreak"]
         if ov:
@@ -603,6 +607,7 @@ def record_coverage(cfg: dict, comp: ref.Competition, filler: "Filler", method: 
     note("incomplete rows", sum(r["rank"] is None for r in rows))
     note("awarded rows", sum(r["tier"] is not None for r in rows))
     note("disagreement flags", sum("disagreement" in r["flags"] for r in rows))
+    note("close flags", sum("close" in r["flags"] for r in rows))
     for pool in doc["pools"]:
         kind = pool["kind"]
         aw = cfg["awards"][kind]

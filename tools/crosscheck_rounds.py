@@ -90,7 +90,7 @@ def gen_config(rng: random.Random, n_rounds: int, sections: set) -> dict:
     agg = {"method": rng.choice(list(ref.METHODS)), "min_scores": rng.randint(1, min_k),
            "precision": rng.choice([0, 1, 2, 2]), "trim": 1,
            "severity_shrinkage": rng.choice([0, 1, 3]), "disagreement": rng.choice([10, 25])}
-    if "14" in sections and rounds and rng.random() < 0.6:
+    if "14" in sections and rng.random() < 0.6:
         agg["close"] = rng.choice([0.5, 1, 1.5, 3])
     cfg = {
         "competition": {"id": "cr", "name": "分轮交叉检验赛", "year": 2024},

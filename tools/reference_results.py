@@ -322,6 +322,7 @@ class Result:
     complete: bool = False
     rank: int | None = None
     tier: str | None = None
+    close: bool = False  # §14
     alternatives: dict = field(default_factory=dict)  # what → acceptable values
 
 
@@ -501,7 +502,7 @@ def result_row(e: Entry, n_scores: int, score, rank, tier, tier_label, flags: li
 def compute(comp: Competition, method: str, overrides: dict | None = None) -> tuple:
     """The §9 document for `method`, and the per-entry Result objects.
 
-    overrides: {entry_id: {"score": float, "tiebreak": [floats], "disagreement": bool}} to
+    overrides: {entry_id: {"score": float, "tiebreak": [floats], "disagreement": bool, "close": bool}} to
     take the engine's choice where the reference found the value fragile.
     """
     cfg = comp.config
@@ -512,7 +513,7 @@ def compute(comp: Competition, method: str, overrides: dict | None = None) -> tu
     for kind in cfg["kinds"]:
         kid = kind["id"]
         active = sorted((e for e in comp.entries if e.kind == kid and e.status == "active"), key=lambda e: e.id)
-        results, _totals = score_kind(criteria_of(cfg, kid), active, comp.rows, method, st, overrides)
+        results, totals = score_kind(criteria_of(cfg, kid), active, comp.rows, method, st, overrides or {})
         for res in results:
             all_results[res.entry.id] = res
 
@@ -533,6 +534,7 @@ def compute(comp: Competition, method: str, overrides: dict | None = None) -> tu
             ranked = [r for r in members if r.complete]
             rank_pool(ranked)
             allocate(ranked, tiers, quotas[pi], awards.get("ties", "share"), bool(awards.get("cascade", False)))
+            close_one_round(ranked, totals, method, st, cfg, overrides or {})
             incomplete = sorted((r for r in members if not r.complete), key=lambda r: r.entry.id)
             pools_out.append(
                 {
@@ -550,6 +552,8 @@ def compute(comp: Competition, method: str, overrides: dict | None = None) -> tu
                     flags.append("disagreement")
                 if not r.complete:
                     flags.append("incomplete")
+                if r.close:
+                    flags.append("close")
                 tier_label = tier_labels.get(r.tier) if r.tier else None
                 results_out.append(result_row(r.entry, r.n_scores, r.score, r.rank, r.tier, tier_label, flags))
     doc = {
@@ -559,6 +563,67 @@ def compute(comp: Competition, method: str, overrides: dict | None = None) -> tu
         "results": results_out,
     }
     return doc, all_results
+
+
+# ---------------------------------------------------------------------------- close decisions (§14)
+
+# Two sides of a `close` comparison within this relative distance: the engine's double
+# arithmetic may decide either way.
+CLOSE_EPS = Fraction(1, 10**9)
+
+
+def close_setting(cfg: dict) -> Fraction:
+    """`aggregation.close` as the double the engine reads from the JSON text."""
+    return Fraction(float(cfg.get("aggregation", {}).get("close", 1.0)))
+
+
+def fit_residuals(totals: dict, method: str, st: Settings) -> tuple:
+    """§14: RSS of one kind's fit and its degrees of freedom max(1, N − E − J + C). E counts the
+    entries with a complete total (also those short of min_scores), J the judges with one, C the
+    components of their graph; for methods other than severity the residual is t − mean of the
+    entry's totals and J = C = 0. With λ > 0 the residual is that of the shrunk fit."""
+    if not totals:
+        return Fraction(0), 1
+    by_entry = totals_by_entry(totals)
+    n, e = len(totals), len(by_entry)
+    if method == "severity":
+        theta, b = severity_scores(totals, st.lam)
+        rss = sum(((t - theta[en] - b[j]) ** 2 for (j, en), t in totals.items()), Fraction(0))
+        n_j = len({j for j, _ in totals})
+        n_c = len(components(totals))
+        return rss, max(1, n - e - n_j + n_c)
+    means = {en: mean(ts) for en, ts in by_entry.items()}
+    rss = sum(((t - means[en]) ** 2 for (_j, en), t in totals.items()), Fraction(0))
+    return rss, max(1, n - e)
+
+
+def close_in_pool(ranked: list, outcomes: list, rss: Fraction, dof: int, c: Fraction) -> tuple:
+    """§14 in one pool: ranked Results in rank order (rank, entry_id) and their outcomes; a
+    boundary b lies between consecutive entries with different outcomes (mean of their rounded
+    scores); an entry is close when |s − b| < c · SE for some b, exactly d² · n_e · dof < c² · RSS
+    (SE² = RSS / dof / n_e). SE = 0 and c ≤ 0 flag nobody. Returns ([flag per entry], fragile
+    entry ids: no boundary decides by a clear margin and one lies at the edge)."""
+    bounds = [(Fraction(a.score) + Fraction(b.score)) / 2
+              for a, b, oa, ob in zip(ranked, ranked[1:], outcomes, outcomes[1:]) if oa != ob]
+    rhs = c * c * rss
+    flags, fragile = [], set()
+    for r in ranked:
+        lhs = [(Fraction(r.score) - b) ** 2 * r.n_scores * dof for b in bounds] if c > 0 else []
+        edge = [abs(x - rhs) <= CLOSE_EPS * max(x, rhs) for x in lhs]
+        flags.append(any(x < rhs for x in lhs))
+        if any(edge) and not any(x < rhs and not e for x, e in zip(lhs, edge)):
+            fragile.add(r.entry.id)
+    return flags, fragile
+
+
+def close_one_round(ranked: list, totals: dict, method: str, st: Settings, cfg: dict, overrides: dict) -> None:
+    """§14 for a competition of one round: the outcome of an entry is its tier. Sets r.close."""
+    rss, dof = fit_residuals(totals, method, st)
+    flags, fragile = close_in_pool(ranked, [r.tier for r in ranked], rss, dof, close_setting(cfg))
+    for r, flag in zip(ranked, flags):
+        if r.entry.id in fragile:
+            r.alternatives["close"] = [flag, not flag]
+        r.close = overrides.get(r.entry.id, {}).get("close", flag)
 
 
 def select(cands: list, q: int, ties: str) -> list:

@@ -26,7 +26,7 @@ the engine stored it at `advance`); without it the reference selects them itself
 previous round's ranking.  Output: the SPEC §9 document with the §12 additions for
 `jury results --json --round ID`:
 
-    tools/reference_rounds.py --input staged.json [--round ID] [--close]
+    tools/reference_rounds.py --input staged.json [--round ID] [--no-close]
 
 Exactness as in reference_results.py: exact fractions wherever the SPEC allows; a combined score
 (weights other than {this round: 1}) is summed in double precision in `rounds` order as §12 says,
@@ -75,7 +75,8 @@ Readings of SPEC §12 and §14 chosen where the text leaves room (the engine may
      with q = 0 nobody is recommended and nobody is flagged.
  R16 The §12 JSON keys ("round", "rounds", "recommended", pool "rounds", "recommend_quota") appear
      when the config has `rounds` or a kind has `recommend`; a plain one-round config gives the
-     §9 document exactly (also no `close` flags, unless asked for with close=True / --close).
+     §9 document exactly, plus the §14 `close` flags (a one-round competition has one round, and
+     §14 is not limited to staged ones; close=False / --no-close leaves them out).
  R17 §14: E counts the entries with at least one complete total in the round and kind (also
      those short of min_scores), J the judges with one, C the components of their graph; for
      non-severity methods the residual is t − mean of the entry's totals whatever the method.
@@ -108,9 +109,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import reference_results as ref  # noqa: E402
 
 DEFAULT_ROUND = {"id": "main", "label": "评审"}
-# Two sides of a `close` comparison within this relative distance: the engine's double
-# arithmetic may decide either way.
-CLOSE_EPS = Fraction(1, 10**9)
 
 
 class ConfigError(ValueError):
@@ -359,7 +357,7 @@ def compute(st_in: Staged, view: str | None = None, method: str | None = None, o
     method: overrides every round's method (the one-round `--method`).
     overrides: {round id: {entry id: {"score", "tiebreak", "disagreement", "close"}}}: the engine's
     choice where the reference found a value fragile.
-    close: compute §14 `close` flags (default: when the §12 keys appear, R16).
+    close: compute §14 `close` flags (default: always, R16).
     """
     cfg = st_in.config
     rounds = round_configs(cfg)
@@ -368,7 +366,7 @@ def compute(st_in: Staged, view: str | None = None, method: str | None = None, o
     state = State(cfg, rounds, ids.index(view or st_in.current), ids.index(st_in.current))
     if state.view > state.current:
         raise ValueError(f"round {view!r} is not open yet")
-    with_close = staged(cfg) if close is None else close
+    with_close = True if close is None else close
     for i in range(state.view + 1):
         rc = rounds[i]
         data = st_in.rounds.get(rc.id, RoundData())
@@ -433,7 +431,7 @@ def score_round(state: State, st_in: Staged, rc: RoundCfg, kid: str, data: Round
     for e in active:
         if e.id in absent:
             results[e.id] = ref.Result(e, 0)
-    rss, dof = fit_residuals(totals, m, st)
+    rss, dof = ref.fit_residuals(totals, m, st)
     kr = KindRound(results, {}, rss, dof)
     pool_by = pool_by_of(cfg, kid)
     keys = kind_pools(state, st_in, kid)
@@ -476,23 +474,6 @@ def combine(state: State, rc: RoundCfg, r: ref.Result, st: ref.Settings, ov: dic
         r.score = ov["score"]
     if not alts:
         del state.alternatives[(rc.id, r.entry.id)]
-
-
-def fit_residuals(totals: dict, method: str, st: ref.Settings) -> tuple:
-    """§14: RSS of the round's fit and its degrees of freedom max(1, N − E − J + C) (R17)."""
-    if not totals:
-        return Fraction(0), 1
-    by_entry = ref.totals_by_entry(totals)
-    n, e = len(totals), len(by_entry)
-    if method == "severity":
-        theta, b = ref.severity_scores(totals, st.lam)
-        rss = sum(((t - theta[en] - b[j]) ** 2 for (j, en), t in totals.items()), Fraction(0))
-        n_j = len({j for j, _ in totals})
-        n_c = len(ref.components(totals))
-        return rss, max(1, n - e - n_j + n_c)
-    means = {en: ref.mean(ts) for en, ts in by_entry.items()}
-    rss = sum(((t - means[en]) ** 2 for (_j, en), t in totals.items()), Fraction(0))
-    return rss, max(1, n - e)
 
 
 def select_next(state: State, i: int, kid: str) -> None:
@@ -613,22 +594,15 @@ def outcome(state: State, i: int, kid: str, eid: str):
 
 
 def close_flags(state: State, i: int, kid: str, ov: dict) -> None:
-    """§14: |s_e − b| < close · SE_e for a boundary b of the pool, exactly:
-    d² · n_e · dof < c² · RSS (SE_e² = RSS / dof / n_e)."""
-    c = Fraction(float(state.cfg.get("aggregation", {}).get("close", 1.0)))  # as the engine reads it
+    """§14 in round i: per pool, the outcomes of its ranking decide the boundaries (ref.close_in_pool)."""
+    c = ref.close_setting(state.cfg)
     kr = state.kr[(i, kid)]
     rid = state.rounds[i].id
     for ranked in kr.ranked.values():
         outs = [outcome(state, i, kid, r.entry.id) for r in ranked]
-        bounds = [(Fraction(a.score) + Fraction(b.score)) / 2
-                  for a, b, oa, ob in zip(ranked, ranked[1:], outs, outs[1:]) if oa != ob]
-        rhs = c * c * kr.rss
-        for r in ranked:
-            lhs = [(Fraction(r.score) - b) ** 2 * r.n_scores * kr.dof for b in bounds] if c > 0 else []
-            edge = [abs(x - rhs) <= CLOSE_EPS * max(x, rhs) for x in lhs]
-            flag = any(x < rhs for x in lhs)
-            # fragile: no boundary decides it by a clear margin, and one lies at the edge
-            if any(edge) and not any(x < rhs and not e for x, e in zip(lhs, edge)):
+        flags, fragile = ref.close_in_pool(ranked, outs, kr.rss, kr.dof, c)
+        for r, flag in zip(ranked, flags):
+            if r.entry.id in fragile:
                 state.alternatives.setdefault((rid, r.entry.id), {})["close"] = [flag, not flag]
             if "close" in ov.get(r.entry.id, {}):
                 flag = ov[r.entry.id]["close"]
@@ -733,10 +707,10 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--input", required=True, help="the plain JSON input (see the module docstring)")
     ap.add_argument("--round", help="the view round (default: the current round)")
-    ap.add_argument("--close", action="store_true", help="§14 close flags also for a plain one-round config")
+    ap.add_argument("--no-close", action="store_true", help="leave out the §14 close flags")
     args = ap.parse_args(argv)
     st_in = from_json(json.loads(Path(args.input).read_text(encoding="utf-8")))
-    doc, _ = compute(st_in, args.round, close=True if args.close else None)
+    doc, _ = compute(st_in, args.round, close=False if args.no_close else None)
     json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
     print()
     return 0

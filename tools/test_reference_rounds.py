@@ -340,6 +340,12 @@ class StandardErrors(unittest.TestCase):
             # C: |72 − 81| = 9 < 10 · 1.5; D: 21 ≥ 15
         kr = state.kr[(0, "stu")]
         self.assertEqual((kr.rss, kr.dof), (18, 4))
+        # R16: a plain one-round config gets them by default, and reference_results agrees
+        self.assertNotIn("rounds", config(tiers))
+        doc, _ = rr.compute(staged(config(tiers), list(vals), {"main": vals}))
+        self.assertEqual(sorted(r["entry_id"] for r in doc["results"] if "close" in r["flags"]), ["A", "B"])
+        doc, _ = rr.compute(staged(config(tiers), list(vals), {"main": vals}), close=False)
+        self.assertEqual([r["entry_id"] for r in doc["results"] if "close" in r["flags"]], [])
         # c = 0.6666666666666666 (the double nearest 2/3, a bit less): c·SE just under 1, so not
         # close, and fragile (within 1e-9: the engine's doubles may say either)
         cfg = config(tiers)
@@ -420,7 +426,7 @@ class OneRound(unittest.TestCase):
                                  {e: r.alternatives for e, r in res.items() if r.alternatives}, (seed, method))
 
     def test_explicit_single_round_keeps_the_section_9_fields(self):
-        """`rounds: [{id: main}]` adds the §12 keys, the §9 fields stay as without rounds."""
+        """`rounds: [{id: main}]` adds the §12 keys, the §9 fields (and §14 flags) stay as without rounds."""
         for seed in range(5):
             comp = random_competition(100 + seed)
             want, _ = ref.compute(comp, comp.config.get("aggregation", {}).get("method", "severity"))
@@ -428,7 +434,7 @@ class OneRound(unittest.TestCase):
             got, _ = rr.compute(rr.from_competition(comp))
             for w, g in zip(want["results"], got["results"]):
                 self.assertEqual({k: g[k] for k in w if k != "flags"}, {k: v for k, v in w.items() if k != "flags"})
-                self.assertEqual([f for f in g["flags"] if f != "close"], w["flags"])
+                self.assertEqual(g["flags"], w["flags"])  # §14 close flags in both (R16)
                 self.assertEqual((g["round"], len(g["rounds"])), ("main", 1))
 
     def test_json_round_trip(self):

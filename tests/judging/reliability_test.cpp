@@ -64,7 +64,8 @@ Entry entry(std::string id) {
 }  // namespace
 
 TEST_CASE("report: pools, judges, flags and tier changes under the other methods") {
-  const Config config = one_pool_config();
+  Config config = one_pool_config();
+  config.aggregation.close = 0;  // the §6 flags alone; §14 `close` has its own tests
   const std::vector<Entry> entries = {entry("A"), entry("B")};
   // A: 90, 90, 30 (mean 70, median 90); B: 80, 80, 80.
   const std::vector<ScoreRow> scores = {{"X", "A", {90.0}, ""}, {"Y", "A", {90.0}, ""},
