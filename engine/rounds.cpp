@@ -80,6 +80,16 @@ AdvanceSummary Competition::advance(bool allow_incomplete) {
         round_id(round)));
   const Advancement next =
       select_next_round(config_, store_.load_entries(), load_rounds(store_, config_, round));
+  const bool nothing_ranked =
+      std::all_of(next.pools.begin(), next.pools.end(),
+                  [](const PoolSelection& pool) { return pool.ranked == 0; });
+  if (!next.incomplete.empty() && nothing_ranked && !allow_incomplete)
+    throw StateError(fmt::format(
+        "round {} has no complete scores yet: none of its {} entrant(s) going on to {} has {} "
+        "complete scores; assign judges, export the sheets and import them filled (`jury status` "
+        "shows what is missing)",
+        round_id(round), next.incomplete.size(), round_id(round + 1),
+        config_.aggregation.min_scores));
   if (!next.incomplete.empty() && !allow_incomplete)
     throw StateError(fmt::format(
         "{} entrant(s) of round {} going on to {} are incomplete (fewer than {} complete "

@@ -167,8 +167,8 @@ TEST_CASE(
                                                   "J4-student-prelim.csv"});
   const auto early = s.jury("advance");
   CHECK(early.exit_code == 3);
-  CHECK(early.err.find("5 entrant(s) of round prelim going on to final are incomplete") !=
-        std::string::npos);
+  CHECK(early.err.find("round prelim has no complete scores yet: none of its 5 entrant(s) going "
+                       "on to final has 2 complete scores") != std::string::npos);
   const auto award = s.jury("award");
   CHECK(award.exit_code == 3);
   CHECK(award.err.find("decided in the last round (final)") != std::string::npos);
