@@ -282,7 +282,7 @@ void ConfigReader::read_aggregation(const Json& root, Config& config) {
   const Json* value = member(root, "aggregation");
   if (!value || !expect_object(*value, path,
                                {"method", "trim", "min_scores", "precision", "severity_shrinkage",
-                                "disagreement"}))
+                                "disagreement", "close"}))
     return;
   AggregationConfig& aggregation = config.aggregation;
   take_enum(*value, path, "method", aggregation.method);
@@ -291,6 +291,7 @@ void ConfigReader::read_aggregation(const Json& root, Config& config) {
   take_int(*value, path, "precision", Need::Optional, aggregation.precision, 0, 6);
   take_number(*value, path, "severity_shrinkage", aggregation.severity_shrinkage, {0, false});
   take_number(*value, path, "disagreement", aggregation.disagreement, {0, false});
+  take_number(*value, path, "close", aggregation.close, {0, false});
 }
 
 void ConfigReader::read_ranking(const Json& root, Config& config) {

@@ -194,7 +194,8 @@ Json config_to_json(const Config& config) {
         {"min_scores", aggregation.min_scores},
         {"precision", aggregation.precision},
         {"severity_shrinkage", number_json(aggregation.severity_shrinkage)},
-        {"disagreement", number_json(aggregation.disagreement)}}},
+        {"disagreement", number_json(aggregation.disagreement)},
+        {"close", number_json(aggregation.close)}}},
       {"ranking", {{"tiebreak", config.tiebreak}}},
       {"awards", awards_json(config)},
   };

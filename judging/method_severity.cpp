@@ -1,5 +1,6 @@
 #include "judging/method_severity.hpp"
 
+#include <Eigen/Dense>
 #include <Eigen/IterativeLinearSolvers>
 #include <Eigen/SparseCholesky>
 #include <Eigen/SparseCore>
@@ -88,7 +89,70 @@ void centre_components(const std::vector<int>& component, std::vector<double>& e
   }
 }
 
+/// diag(P G P) per component, G the inverse of the pinned system (zero at pinned judges), P the
+/// centring inside each component: G_jj − 2 (G 1_c)_j / n_c + 1_cᵀ G 1_c / n_c².
+std::vector<double> centred_diagonal(const Eigen::MatrixXd& inverse,
+                                     const std::vector<int>& component) {
+  const auto judges = static_cast<std::size_t>(inverse.rows());
+  std::vector<double> row_sum(judges, 0);
+  std::vector<double> block_sum;
+  std::vector<int> size;
+  for (std::size_t j = 0; j < judges; ++j) {
+    const auto c = static_cast<std::size_t>(component[j]);
+    if (c >= size.size()) {
+      size.resize(c + 1, 0);
+      block_sum.resize(c + 1, 0);
+    }
+    ++size[c];
+    for (std::size_t k = 0; k < judges; ++k)
+      if (component[k] == component[j])
+        row_sum[j] += inverse(static_cast<Eigen::Index>(j), static_cast<Eigen::Index>(k));
+    block_sum[c] += row_sum[j];
+  }
+  std::vector<double> diagonal(judges);
+  for (std::size_t j = 0; j < judges; ++j) {
+    const auto c = static_cast<std::size_t>(component[j]);
+    const double n = size[c];
+    const auto i = static_cast<Eigen::Index>(j);
+    diagonal[j] = inverse(i, i) - 2 * row_sum[j] / n + block_sum[c] / (n * n);
+  }
+  return diagonal;
+}
+
 }  // namespace
+
+std::vector<double> severity_variance_factors(const KindTotals& totals, double shrinkage,
+                                              std::size_t exact_limit) {
+  shrinkage = std::max(0.0, shrinkage);
+  const std::vector<int> component = judge_components(totals);
+  const std::vector<bool> pinned = pinned_judges(component, shrinkage);
+  SparseMatrix matrix;
+  Eigen::VectorXd rhs;
+  build_system(totals, shrinkage, pinned, matrix, rhs);
+  const std::size_t judges = totals.judge_ids.size();
+  std::vector<double> factors(judges, 0);
+  if (judges > exact_limit) {
+    for (std::size_t j = 0; j < judges; ++j) {
+      const auto i = static_cast<Eigen::Index>(j);
+      if (!pinned[j] && matrix.coeff(i, i) > 0) factors[j] = 1 / matrix.coeff(i, i);
+    }
+    return factors;
+  }
+  const Eigen::MatrixXd dense(matrix);
+  Eigen::MatrixXd inverse =
+      dense.ldlt().solve(Eigen::MatrixXd::Identity(dense.rows(), dense.cols()));
+  for (std::size_t j = 0; j < judges; ++j)
+    if (pinned[j]) {  // b_j is held at 0: no variance of its own, no covariance
+      inverse.row(static_cast<Eigen::Index>(j)).setZero();
+      inverse.col(static_cast<Eigen::Index>(j)).setZero();
+    }
+  if (shrinkage > 0) {
+    for (std::size_t j = 0; j < judges; ++j)
+      factors[j] = inverse(static_cast<Eigen::Index>(j), static_cast<Eigen::Index>(j));
+    return factors;
+  }
+  return centred_diagonal(inverse, component);
+}
 
 SeverityFit fit_severity(const KindTotals& totals, double shrinkage) {
   shrinkage = std::max(0.0, shrinkage);

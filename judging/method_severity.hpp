@@ -9,6 +9,7 @@
 /// component is pinned at 0 and the component is then shifted to Σ b = 0, which gives the same
 /// minimiser because the objective is unchanged by a shift of b inside a component.
 
+#include <cstddef>
 #include <vector>
 
 #include "judging/aggregation.hpp"
@@ -22,6 +23,13 @@ struct SeverityFit {
 };
 
 SeverityFit fit_severity(const KindTotals& totals, double shrinkage);
+
+/// Per judge, v_j with Var(b_j) = σ² v_j (SPEC §14, judging/standard_errors.hpp): the diagonal
+/// of (L + λI)⁻¹, for λ = 0 of L's pseudo-inverse inside each component (Σ b = 0 there). Exact
+/// (dense) up to `exact_limit` judges, else 1 / (L_jj + λ); 0 for a judge alone in a λ = 0
+/// component (its b is fixed by the constraint).
+std::vector<double> severity_variance_factors(const KindTotals& totals, double shrinkage,
+                                              std::size_t exact_limit);
 
 class SeverityMethod final : public AggregationMethod {
  public:

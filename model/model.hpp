@@ -150,6 +150,8 @@ struct AggregationConfig {
   int precision = 2;
   double severity_shrinkage = 3;
   double disagreement = 25;
+  /// SPEC §14: flag `close` when a score lies within close × SE_e of a prize boundary.
+  double close = 1.0;
   friend bool operator==(const AggregationConfig&, const AggregationConfig&) = default;
 };
 
@@ -278,6 +280,9 @@ struct EntryResult {
   std::optional<std::string> tier;      ///< tier id; nullopt = no prize
   std::vector<double> tiebreak_values;  ///< rounded mean raw score per tiebreak criterion
   std::vector<std::string> flags;       ///< "incomplete", "disagreement", …
+  /// SPEC §14 SE_e of the score (of its last round); nullopt without totals. Not stored with
+  /// the decision (its `close` flags are).
+  std::optional<double> standard_error{};
   // SPEC §12 (staged results only)
   std::string round{};                ///< the last round the entry entered
   std::vector<RoundResult> rounds{};  ///< every round it entered, in order

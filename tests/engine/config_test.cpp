@@ -83,8 +83,8 @@ std::string fingerprint(const Config& c) {
   for (auto rule : j.conflicts) out += to_string(rule) + "\n";
   for (const auto& [kind, k] : j.judges_per_entry) out += fmt::format("k {} {}\n", kind, k);
   const auto& a = c.aggregation;
-  out += fmt::format("aggregation {} {} {} {} {} {}\n", to_string(a.method), a.trim, a.min_scores,
-                     a.precision, a.severity_shrinkage, a.disagreement);
+  out += fmt::format("aggregation {} {} {} {} {} {} {}\n", to_string(a.method), a.trim,
+                     a.min_scores, a.precision, a.severity_shrinkage, a.disagreement, a.close);
   out += fmt::format("tiebreak {}\n", fmt::join(c.tiebreak, ","));
   for (const auto& [kind, p] : c.awards) {
     out += fmt::format("awards {} [{}] {} {} {}\n", kind, fmt::join(p.pool_by, ","),
@@ -181,6 +181,7 @@ TEST_CASE("SPEC §2: the Jingzhou sample config parses with exactly its values")
   CHECK(c.aggregation.precision == 2);
   CHECK(c.aggregation.severity_shrinkage == 3);
   CHECK(c.aggregation.disagreement == 25);
+  CHECK(c.aggregation.close == 1.0);
   CHECK(c.tiebreak == Strings{"innovation", "rigor"});
 
   REQUIRE(c.awards.size() == 2);
@@ -257,7 +258,7 @@ TEST_CASE("SPEC §2 defaults are filled in for a minimal config") {
                 "conflicts": ["school", "advisor", "declared"],
                 "mismatch_cost": 10, "balance_cost": 1},
     "aggregation": {"method": "severity", "trim": 1, "min_scores": 3, "precision": 2,
-                    "severity_shrinkage": 3, "disagreement": 25},
+                    "severity_shrinkage": 3, "disagreement": 25, "close": 1},
     "ranking": {"tiebreak": []},
     "awards": {"k": {"pool_by": ["group"], "rounding": "floor", "ties": "share", "cascade": false,
                      "tiers": [{"id": "first", "label": "First", "count": 1}]}}
@@ -300,7 +301,7 @@ TEST_CASE("SPEC §2: every listed value of the settings is accepted and round-tr
         "conflicts": ["declared", "district", "school", "advisor"], "mismatch_cost": 0,
         "balance_cost": 7})");
     j["aggregation"] = Json::parse(R"({"method": "zscore", "trim": 0, "min_scores": 1,
-        "precision": 6, "severity_shrinkage": 0.25, "disagreement": 12.5})");
+        "precision": 6, "severity_shrinkage": 0.25, "disagreement": 12.5, "close": 1.5})");
     j["ranking"]["tiebreak"] = {"c"};
     j["awards"]["k"] = Json::parse(R"({"pool_by": ["group", "subject"], "rounding": "ceil",
         "ties": "exclude", "cascade": true, "tiers": [
@@ -317,6 +318,7 @@ TEST_CASE("SPEC §2: every listed value of the settings is accepted and round-tr
   CHECK(c.judging.judges_per_entry.at("k") == 4);
   CHECK(c.aggregation.severity_shrinkage == 0.25);
   CHECK(c.aggregation.disagreement == 12.5);
+  CHECK(c.aggregation.close == 1.5);
   CHECK(c.awards.at("k").pool_by == Strings{"group", "subject"});
   CHECK(c.awards.at("k").cascade);
   CHECK(c.awards.at("k").tiers[0].min_score == 7.5);
@@ -569,14 +571,27 @@ TEST_CASE("SPEC §2: aggregation.method is one of mean, trimmed-mean, median, zs
 TEST_CASE("SPEC §2: aggregation integers and numbers keep to their ranges") {
   const auto outcome = parse_edited([](Json& j) {
     j["aggregation"] = Json::parse(R"({"trim": -1, "min_scores": 0, "precision": 7,
-        "severity_shrinkage": -1, "disagreement": -0.5})");
+        "severity_shrinkage": -1, "disagreement": -0.5, "close": -1})");
   });
   CHECK(outcome.messages() ==
         Strings{"$.aggregation.trim: must be at least 0, found -1",
                 "$.aggregation.min_scores: must be at least 1, found 0",
                 "$.aggregation.precision: must be from 0 to 6, found 7",
                 "$.aggregation.severity_shrinkage: must be at least 0, found -1",
-                "$.aggregation.disagreement: must be at least 0, found -0.5"});
+                "$.aggregation.disagreement: must be at least 0, found -0.5",
+                "$.aggregation.close: must be at least 0, found -1"});
+}
+
+TEST_CASE("SPEC §14: aggregation.close is a number; 0 is allowed (flags nobody)") {
+  const auto text = parse_edited([](Json& j) { j["aggregation"]["close"] = "wide"; });
+  CHECK_FALSE(text.config);
+  CHECK(text.codes() == Strings{"config.type"});
+  REQUIRE(text.messages().size() == 1);
+  CHECK(text.messages()[0].rfind("$.aggregation.close: expected a number", 0) == 0);
+  const auto zero = parse_edited([](Json& j) { j["aggregation"]["close"] = 0; });
+  REQUIRE(zero.config);
+  CHECK(zero.config->aggregation.close == 0);
+  CHECK(config_to_json(*zero.config)["aggregation"]["close"] == 0);
 }
 
 TEST_CASE("SPEC §2: judging.conflicts is a subset of school, advisor, district, declared") {
