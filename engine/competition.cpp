@@ -216,6 +216,7 @@ void Competition::refuse_when_awarded(const std::string& command) const {
 
 ImportSummary Competition::import_entries(const std::string& path, Encoding encoding,
                                           const std::string& sheet) {
+  Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded("import entries");
   const std::string bytes = read_file(path);
   const std::vector<Entry> existing = store_.load_entries();
@@ -231,7 +232,6 @@ ImportSummary Competition::import_entries(const std::string& path, Encoding enco
   const UpsertPlan<Entry> plan = plan_upsert(existing, records, summary);
   summary.message = import_message(summary, "entries");
 
-  Store::Transaction transaction(store_);
   store_.upsert_entries(plan.write);
   store_.append_audit("import entries", path, sha256_hex(bytes),
                       import_audit(summary.message, plan));
@@ -241,6 +241,7 @@ ImportSummary Competition::import_entries(const std::string& path, Encoding enco
 
 ImportSummary Competition::import_judges(const std::string& path, Encoding encoding,
                                          const std::string& sheet) {
+  Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded("import judges");
   const std::string bytes = read_file(path);
   const std::vector<Judge> existing = store_.load_judges();
@@ -256,7 +257,6 @@ ImportSummary Competition::import_judges(const std::string& path, Encoding encod
   const UpsertPlan<Judge> plan = plan_upsert(existing, records, summary);
   summary.message = import_message(summary, "judges");
 
-  Store::Transaction transaction(store_);
   store_.upsert_judges(plan.write);
   store_.append_audit("import judges", path, sha256_hex(bytes),
                       import_audit(summary.message, plan));
@@ -322,6 +322,10 @@ constexpr std::size_t kScoreBatch = 8192;
 
 ImportSummary Competition::import_scores(const std::vector<std::string>& paths, Encoding encoding,
                                          const std::string& sheet) {
+  // A page cache that holds the transaction's pages: with the default 2 MB, SQLite spills dirty
+  // pages into the WAL mid-transaction and writes the same pages again and again. Memory only.
+  store_.database().exec("PRAGMA cache_size = -262144");
+  Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded("import scores");
   Report report;
   const std::vector<std::string> files = expand_score_paths(paths, report);
@@ -340,10 +344,6 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   ImportSummary summary;
   std::unordered_map<const Assignment*, std::pair<std::size_t, int>> seen;  // → (file, line)
   std::vector<ScoreRow> upserts;
-  // A page cache that holds the transaction's pages: with the default 2 MB, SQLite spills dirty
-  // pages into the WAL mid-transaction and writes the same pages again and again. Memory only.
-  store_.database().exec("PRAGMA cache_size = -262144");
-  Store::Transaction transaction(store_);
   for (std::size_t f = 0; f < files.size(); ++f) {
     if (progress_) progress_("reading score sheets", f, files.size());
     const std::string& path = files[f];
@@ -444,6 +444,7 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
 }
 
 AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
+  Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded("assign");
   const std::size_t round = current_round();
   const RoundView view = load_round_view(store_, config_, round);
@@ -495,7 +496,6 @@ AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
                   summary.kept, summary.dropped, summary.added, summary.objective);
   if (!slots.empty())
     summary.message += fmt::format("; {} new interview(s) placed in the timetable", slots.size());
-  Store::Transaction transaction(store_);
   store_.delete_assignments(view.id, dropped);
   store_.insert_assignments(view.id, outcome.added);
   store_.save_slots(view.id, slots);
@@ -710,6 +710,7 @@ std::string refusal(const Config& config, const AwardReadiness& readiness) {
 }  // namespace
 
 Results Competition::award(bool allow_incomplete) {
+  Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   if (awarded())
     throw StateError(
         "the prize tiers are already decided; `jury award --reopen --reason TEXT` first to decide "
@@ -731,7 +732,6 @@ Results Competition::award(bool allow_incomplete) {
                     join(kinds, ", ")));
   }
   Results decided = results();
-  Store::Transaction transaction(store_);
   store_.save_decision(results_to_json(decided).dump());
   std::map<std::string, int> awarded_per_tier;
   for (const auto& pool : decided.pools)
@@ -759,8 +759,8 @@ void Competition::reopen(const std::string& reason) {
     throw UsageError(
         "`jury award --reopen` needs --reason TEXT, e.g. --reason \"JZ21-S0042 "
         "disqualified during the 公示\"; the reason goes into the audit log");
+  Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   if (!awarded()) throw StateError("nothing to reopen: the prize tiers are not decided");
-  Store::Transaction transaction(store_);
   store_.clear_decision();
   store_.append_audit("award --reopen", "", "",
                       "decision withdrawn; entries, judges, assignment and scores open again\n"

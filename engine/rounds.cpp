@@ -71,6 +71,7 @@ std::size_t Competition::round_of(const std::optional<std::string>& id) const {
 }
 
 AdvanceSummary Competition::advance(bool allow_incomplete) {
+  Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded("advance");
   const std::size_t round = current_round();
   if (round + 1 >= config_.rounds.size())
@@ -114,7 +115,6 @@ AdvanceSummary Competition::advance(bool allow_incomplete) {
   if (!next.incomplete.empty())
     summary.message += fmt::format("\n  incomplete, not going on: {}", join(next.incomplete, ", "));
 
-  Store::Transaction transaction(store_);
   store_.open_round(summary.opened);
   store_.insert_entrants(summary.opened, next.entrants);
   store_.append_audit(allow_incomplete ? "advance --allow-incomplete" : "advance", "", "",
@@ -124,6 +124,7 @@ AdvanceSummary Competition::advance(bool allow_incomplete) {
 }
 
 std::string Competition::reopen_round() {
+  Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded("advance --reopen");
   const std::size_t round = current_round();
   const std::string& id = round_id(round);
@@ -139,7 +140,6 @@ std::string Competition::reopen_round() {
   std::string message =
       fmt::format("round {} dropped ({} entrant(s), {} assignment(s)); round {} is current again",
                   id, entrants, assignments, round_name(config_.rounds[round - 1]));
-  Store::Transaction transaction(store_);
   store_.drop_round(id);
   store_.append_audit("advance --reopen", "", "", message);
   transaction.commit();
@@ -147,6 +147,7 @@ std::string Competition::reopen_round() {
 }
 
 std::string Competition::absent(const std::vector<std::string>& entry_ids, bool undo) {
+  Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded(undo ? "absent --undo" : "absent");
   const RoundView view = load_round_view(store_, config_, current_round());
   Report report;
@@ -174,7 +175,6 @@ std::string Competition::absent(const std::vector<std::string>& entry_ids, bool 
   std::string message = fmt::format("{}{} {}", round_prefix(config_, view.id),
                                     undo ? "present again:" : "absent:", join(ids, ", "));
   if (!undo) message += fmt::format("; {} unscored assignment(s) dropped", dropped.size());
-  Store::Transaction transaction(store_);
   if (undo) {
     store_.delete_absences(view.id, ids);
   } else {

@@ -56,6 +56,7 @@ std::optional<ScheduleFormat> parse_schedule_format(const std::string& name) {
 }
 
 ScheduleSummary Competition::schedule(std::uint64_t seed) {
+  Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded("schedule");
   const std::size_t round = current_round();
   const std::string& id = round_id(round);
@@ -83,7 +84,6 @@ ScheduleSummary Competition::schedule(std::uint64_t seed) {
   summary.message = fmt::format("{}timetable (seed {}): {} interviews in {} slot(s) of {}",
                                 round_prefix(config_, id), seed, summary.interviews, summary.slots,
                                 session_capacity(*interviews));
-  Store::Transaction transaction(store_);
   store_.clear_slots(id);
   store_.save_slots(id, stored);
   store_.set_scheduled(id, true);

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <charconv>
 #include <chrono>
@@ -111,11 +112,25 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql";
 
+/// How long a writer waits for another jury command's write lock (SPEC §10): JURY_BUSY_TIMEOUT
+/// seconds, 10 by default.
+int busy_timeout_ms() {
+  const char* text = std::getenv("JURY_BUSY_TIMEOUT");
+  if (!text || !*text) return 10'000;
+  char* end = nullptr;
+  const double seconds = std::strtod(text, &end);
+  if (*end != '\0' || !(seconds >= 0) || seconds > 86'400)
+    throw UsageError(fmt::format(
+        "JURY_BUSY_TIMEOUT is \"{}\"; give the seconds a command waits for another one, e.g. 10",
+        text));
+  return static_cast<int>(seconds * 1000);
+}
+
 void configure_connection(SQLite::Database& db) {
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = NORMAL");
-  db.setBusyTimeout(5000);
+  db.setBusyTimeout(busy_timeout_ms());
 }
 
 std::string to_json_array(const std::vector<std::string>& items) {
@@ -356,8 +371,20 @@ void Store::create_schema() {
   transaction.commit();
 }
 
-Store::Transaction::Transaction(Store& store)
-    : transaction_(std::make_unique<SQLite::Transaction>(*store.db_)) {}
+/// BEGIN IMMEDIATE: the write lock is taken before anything is read, so a command's checks and
+/// its writes see the same state (SPEC §10); a second writer waits the busy timeout, then gives up.
+Store::Transaction::Transaction(Store& store) {
+  try {
+    transaction_ =
+        std::make_unique<SQLite::Transaction>(*store.db_, SQLite::TransactionBehavior::IMMEDIATE);
+  } catch (const SQLite::Exception& error) {
+    if (error.getErrorCode() == SQLITE_BUSY)
+      throw StateError(
+          "another jury command is changing this competition; nothing changed, try again when it "
+          "has finished (JURY_BUSY_TIMEOUT sets how many seconds to wait)");
+    throw;
+  }
+}
 Store::Transaction::~Transaction() = default;
 void Store::Transaction::commit() {
   transaction_->commit();
