@@ -5,6 +5,7 @@
 
 #include "engine/config.hpp"
 #include "engine/config_reader.hpp"
+#include "judging/session_times.hpp"
 #include "model/text.hpp"
 
 namespace jury {
@@ -23,7 +24,7 @@ Config ConfigReader::read(const Json& root) {
   Config config;
   if (!expect_object(root, "$",
                      {"competition", "groups", "subjects", "kinds", "rubrics", "judging",
-                      "aggregation", "ranking", "awards", "rounds"}))
+                      "aggregation", "ranking", "awards", "rounds", "publication"}))
     return config;
   read_competition(root, config);
   config.groups = read_labelled_list(root, "groups", "group");
@@ -37,6 +38,7 @@ Config ConfigReader::read(const Json& root) {
   read_awards(root, config);
   resolve_tier_rounds(config);
   check_recommended_tiers(config);
+  read_publication(root, config);
   return config;
 }
 
@@ -313,6 +315,37 @@ void ConfigReader::read_ranking(const Json& root, Config& config) {
                                              : fmt::format("{}", fmt::join(criterion_ids_, ", "))));
     check_unique(seen, *id, item_path, "tiebreak criterion");
     config.tiebreak.push_back(*id);
+  }
+}
+
+/// SPEC §16 `publication`: every member optional, null as absent (what `config show` writes for
+/// a blank left to fill by hand).
+void ConfigReader::read_publication(const Json& root, Config& config) {
+  const std::string path = "$.publication";
+  const Json* value = member(root, "publication");
+  if (!value || value->is_null() ||
+      !expect_object(*value, path, {"notice_days", "contact", "phone", "address", "issued"}))
+    return;
+  Publication& publication = config.publication;
+  const auto present = [&](std::string_view key) -> const Json* {
+    const Json* item = member(*value, key);
+    return item && !item->is_null() ? item : nullptr;
+  };
+  if (const Json* days = present("notice_days"))
+    publication.notice_days = read_int(*days, path + ".notice_days", 1);
+  for (const auto& [key, field] :
+       {std::pair{"contact", &publication.contact}, std::pair{"phone", &publication.phone},
+        std::pair{"address", &publication.address}})
+    if (const Json* text = present(key)) *field = read_label(*text, member_path(path, key));
+  if (const Json* issued = present("issued")) {
+    const std::string issued_path = path + ".issued";
+    const auto text = read_string(*issued, issued_path);
+    if (text && !parse_local_date(*text))
+      error(issued_path, "bad-date",
+            fmt::format("{} is not a date; expected YYYY-MM-DD, e.g. \"{}-05-10\"",
+                        json_quoted(*text), config.year > 0 ? config.year : 2021));
+    else
+      publication.issued = text;
   }
 }
 

@@ -44,6 +44,7 @@ class ConfigReader : private JsonFields {
   std::vector<ConflictRule> read_conflicts(const Json& value, const std::string& path);
   void read_aggregation(const Json& root, Config& config);
   void read_ranking(const Json& root, Config& config);
+  void read_publication(const Json& root, Config& config);
 
   // config_awards.cpp
   void read_awards(const Json& root, Config& config);

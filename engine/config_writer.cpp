@@ -169,6 +169,16 @@ Json rounds_json(const Config& config) {
   return rounds;
 }
 
+/// SPEC §16: every key written, null for a blank left to fill by hand.
+Json publication_json(const Publication& publication) {
+  const auto optional = [](const auto& value) { return value ? Json(*value) : Json(nullptr); };
+  return {{"notice_days", optional(publication.notice_days)},
+          {"contact", optional(publication.contact)},
+          {"phone", optional(publication.phone)},
+          {"address", optional(publication.address)},
+          {"issued", optional(publication.issued)}};
+}
+
 }  // namespace
 
 Json config_to_json(const Config& config) {
@@ -200,6 +210,7 @@ Json config_to_json(const Config& config) {
       {"awards", awards_json(config)},
   };
   if (config.has_rounds) json["rounds"] = rounds_json(config);
+  json["publication"] = publication_json(config.publication);
   return json;
 }
 

@@ -22,8 +22,10 @@ std::string roster_csv(const Config& config, const std::vector<Entry>& entries,
 /// no external resources, every text HTML-escaped. Grouped by kind and pool, tiers in order,
 /// shared ranks marked 并列. Non-public adds score and flags columns and lists the entries
 /// without a prize (未获奖) after the winners; public lists only the winners plus a notice
-/// paragraph. Under each pool's tables, notes in plain Chinese say where a tie-break criterion
-/// separated equal scores and where a shared tie moved places into the next tier (tie_notes).
+/// paragraph whose period, contact, phone, address and date come from `config.publication`
+/// (SPEC §16), with visible blanks (＿＿＿＿) for what it leaves unset. Under each pool's tables,
+/// notes in plain Chinese say where a tie-break criterion separated equal scores and where a shared
+/// tie moved places into the next tier (tie_notes).
 std::string roster_html(const Config& config, const std::vector<Entry>& entries,
                         const Results& results, bool is_public);
 

@@ -5,6 +5,7 @@
 #include "exporters/roster.hpp"
 #include "exporters/roster_rows.hpp"
 #include "exporters/tie_notes.hpp"
+#include "judging/session_times.hpp"
 
 namespace jury {
 
@@ -52,7 +53,7 @@ h4 { font-size: 11pt; margin: 3mm 0 1mm; }
 h4 .count { font-weight: normal; font-size: 9.5pt; color: #444; }
 p { line-height: 1.7; margin: 2mm 0; text-indent: 2em; }
 .internal { text-indent: 0; text-align: center; font-weight: bold; border: 1.5px solid #000; padding: 1mm; }
-.blank { display: inline-block; min-width: 5em; border-bottom: 1px solid #000; }
+.blank { white-space: nowrap; }
 .signature { text-align: right; text-indent: 0; margin-top: 8mm; }
 section.kind + section.kind { break-before: page; page-break-before: always; }
 table { width: 100%; table-layout: fixed; border-collapse: collapse; margin-bottom: 3mm; font-size: 9.5pt; }
@@ -70,6 +71,38 @@ td.rank .tie { font-size: 8pt; color: #444; }
 .notes ol { margin: 0.5mm 0 0; padding-left: 2em; line-height: 1.6; }
 @media print { body { padding: 0; max-width: none; } th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 )";
+
+/// A place the clerk fills in by hand on the printed notice (SPEC §16: what `publication` leaves
+/// unset); visible on screen, on paper and in the text of a PDF.
+constexpr const char* kBlank = "<span class=\"blank\">＿＿＿＿</span>";
+constexpr const char* kBlankDate =
+    "<span class=\"blank\">＿＿＿＿</span>年<span class=\"blank\">＿＿</span>月"
+    "<span class=\"blank\">＿＿</span>日";
+
+/// 2021年5月10日: the date as a notice writes it.
+std::string chinese_date(std::int64_t days) {
+  const LocalDate date = local_date(days);
+  return fmt::format("{}年{}月{}日", date.year, date.month, date.day);
+}
+
+/// SPEC §16: the notice's period — its days, first and last day —, blanks for what is unset.
+struct NoticeDates {
+  std::string days = kBlank;
+  std::string from = kBlank;
+  std::string to = kBlank;
+};
+
+NoticeDates notice_dates(const Publication& publication) {
+  NoticeDates dates;
+  if (publication.notice_days) dates.days = std::to_string(*publication.notice_days);
+  if (!publication.issued) return dates;
+  const std::optional<std::int64_t> first = parse_local_date(*publication.issued);
+  if (!first) return dates;  // the config reader refuses such a date
+  dates.from = chinese_date(*first);
+  if (publication.notice_days)  // the last of N days counted from the first
+    dates.to = chinese_date(*first + *publication.notice_days - 1);
+  return dates;
+}
 
 std::string page_title(const Config& config) {
   if (config.year <= 0) return config.competition_name + "获奖名单公示";
@@ -228,17 +261,24 @@ class HtmlRoster {
            std::to_string(*result.rank);
   }
 
+  /// SPEC §16: the period, contact, phone, address and date from `publication`; what it leaves
+  /// unset is a visible blank to be written by hand.
   void render_notice() {
+    const Publication& publication = config_.publication;
+    const auto filled = [](const std::optional<std::string>& value) {
+      return value ? html_escape(*value) : std::string(kBlank);
+    };
+    const NoticeDates dates = notice_dates(publication);
     out_ += "<section class=\"notice\">\n<h2>公示说明</h2>\n";
-    out_ +=
-        "<p>公示期为<span class=\"blank\"></span>个工作日（自<span class=\"blank\"></span>至"
-        "<span class=\"blank\"></span>）。对公示结果如有异议，请在公示期内以书面形式实名向大赛"
-        "组委会办公室提出，并提供必要的证明材料；逾期不予受理。</p>\n";
-    out_ +=
-        "<p>联系人：<span class=\"blank\"></span>　联系电话：<span class=\"blank\"></span>"
-        "　电子邮箱：<span class=\"blank\"></span></p>\n";
-    out_ += "<p class=\"signature\">" + html_escape(config_.competition_name) +
-            "组委会<br>年　　月　　日</p>\n</section>\n";
+    out_ += fmt::format(
+        "<p>公示期为 {} 天（自 {} 至 {}）。对公示结果如有异议，请在公示期内以书面形式实名向大赛"
+        "组委会办公室提出，并提供必要的证明材料；逾期不予受理。</p>\n",
+        dates.days, dates.from, dates.to);
+    out_ += fmt::format("<p>联系人：{}　联系电话：{}</p>\n<p>地址：{}</p>\n",
+                        filled(publication.contact), filled(publication.phone),
+                        filled(publication.address));
+    out_ += "<p class=\"signature\">" + html_escape(config_.competition_name) + "组委会<br>" +
+            (publication.issued ? dates.from : std::string(kBlankDate)) + "</p>\n</section>\n";
   }
 
   /// Fixed column widths (share of the page; the title takes the rest) so that every table of

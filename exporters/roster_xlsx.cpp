@@ -1,17 +1,10 @@
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <ctime>
-#include <memory>
-#include <stdexcept>
 
-#include <xlsxwriter.h>
-
-#include "exporters/atomic_file.hpp"
-#include "exporters/csv_writer.hpp"
 #include "exporters/roster.hpp"
 #include "exporters/roster_rows.hpp"
+#include "exporters/table.hpp"
 
 namespace jury {
 
@@ -91,15 +84,10 @@ namespace {
 
 using roster_detail::RosterRow;
 
-struct Column {
-  const char* header;
-  double width;
-};
-
-std::vector<Column> columns(bool is_public, bool staged) {
-  std::vector<Column> all{{"作品编号", 13}, {"类别", 16},     {"组别", 8},
-                          {"学科", 14},     {"作品名称", 40}, {"学校", 26},
-                          {"县市区", 10},   {"学生", 20},     {"指导教师", 16}};
+std::vector<TableColumn> columns(bool is_public, bool staged) {
+  std::vector<TableColumn> all{{"作品编号", 13}, {"类别", 16},     {"组别", 8},
+                               {"学科", 14},     {"作品名称", 40}, {"学校", 26},
+                               {"县市区", 10},   {"学生", 20},     {"指导教师", 16}};
   if (!is_public) all.insert(all.end(), {{"评分数", 7}, {"得分", 9}});
   all.insert(all.end(), {{"名次", 6}, {"奖项", 9}});
   if (!is_public) all.push_back({"标记", 16});
@@ -107,157 +95,58 @@ std::vector<Column> columns(bool is_public, bool staged) {
   return all;
 }
 
-/// A cell value: text (written as a string, never a formula), a number, or nothing.
-struct Cell {
-  enum class Type { Empty, Text, Integer, Score } type = Type::Empty;
-  std::string text;
-  double number = 0;
-};
-
-Cell text_cell(std::string_view text) {
-  if (text.empty()) return {};
-  return {Cell::Type::Text, neutralise_formula(text), 0};
-}
-
-std::vector<Cell> cells(const Config& config, const RosterRow& row, bool is_public, bool staged) {
+std::vector<TableCell> cells(const Config& config, const RosterRow& row, bool is_public,
+                             bool staged) {
   using roster_detail::join;
   const Entry& entry = *row.entry;
   const EntryResult& result = *row.result;
-  std::vector<Cell> values{
-      text_cell(entry.id),
-      text_cell(roster_detail::kind_label(config, entry.kind)),
-      text_cell(entry.group.empty() ? "" : roster_detail::group_label(config, entry.group)),
-      text_cell(roster_detail::subject_label(config, entry.subject)),
-      text_cell(entry.title),
-      text_cell(entry.school),
-      text_cell(entry.district),
-      text_cell(join(entry.students, "、")),
-      text_cell(join(entry.advisors, "、"))};
+  std::vector<TableCell> values{
+      TableCell::of_text(entry.id),
+      TableCell::of_text(roster_detail::kind_label(config, entry.kind)),
+      TableCell::of_text(entry.group.empty() ? ""
+                                             : roster_detail::group_label(config, entry.group)),
+      TableCell::of_text(roster_detail::subject_label(config, entry.subject)),
+      TableCell::of_text(entry.title),
+      TableCell::of_text(entry.school),
+      TableCell::of_text(entry.district),
+      TableCell::of_text(join(entry.students, "、")),
+      TableCell::of_text(join(entry.advisors, "、"))};
   if (!is_public) {
-    values.push_back({Cell::Type::Integer, "", static_cast<double>(result.scores)});
-    values.push_back(result.score ? Cell{Cell::Type::Score, "", *result.score} : Cell{});
+    values.push_back(TableCell::of_integer(result.scores));
+    values.push_back(result.score ? TableCell::of_score(*result.score) : TableCell{});
   }
-  values.push_back(result.rank ? Cell{Cell::Type::Integer, "", static_cast<double>(*result.rank)}
-                               : Cell{});
-  values.push_back(result.tier
-                       ? text_cell(roster_detail::tier_label(config, row.pool->kind, *result.tier))
-                       : Cell{});
+  values.push_back(result.rank ? TableCell::of_integer(*result.rank) : TableCell{});
+  values.push_back(result.tier ? TableCell::of_text(roster_detail::tier_label(
+                                     config, row.pool->kind, *result.tier))
+                               : TableCell{});
   if (!is_public) {
     std::vector<std::string> flags;
     for (const std::string& flag : result.flags) flags.push_back(roster_detail::flag_label(flag));
-    values.push_back(text_cell(join(flags, "、")));
+    values.push_back(TableCell::of_text(join(flags, "、")));
   }
   if (staged) {
-    values.push_back(text_cell(roster_detail::reached_label(config, result)));
-    values.push_back(text_cell(roster_detail::recommend_label(config, entry.kind, result)));
+    values.push_back(TableCell::of_text(roster_detail::reached_label(config, result)));
+    values.push_back(
+        TableCell::of_text(roster_detail::recommend_label(config, entry.kind, result)));
   }
   return values;
 }
 
-/// libxlsxwriter says what failed; errno, when set, says why (e.g. "No space left on device").
-void check(lxw_error error, const std::string& path) {
-  if (error == LXW_NO_ERROR) return;
-  std::string reason = lxw_strerror(error);
-  if (errno != 0) reason += std::string(" (") + std::strerror(errno) + ")";
-  throw OutputFileError(path, reason);
+/// One sheet per kind (named by the kind label), the kind's rows in roster order.
+TableBook roster_book(const Config& config, const std::vector<RosterRow>& rows, bool is_public,
+                      bool staged) {
+  TableBook book{
+      config.competition_name + " 获奖名单", config.year, config.aggregation.precision, {}};
+  std::vector<std::string> sheet_names;
+  for (const Kind& kind : config.kinds) {
+    sheet_names.push_back(excel_sheet_name(kind.label, kind.id, sheet_names));
+    TableSheet sheet{sheet_names.back(), columns(is_public, staged), {}};
+    for (const RosterRow& row : rows)
+      if (row.pool->kind == kind.id) sheet.rows.push_back(cells(config, row, is_public, staged));
+    book.sheets.push_back(std::move(sheet));
+  }
+  return book;
 }
-
-class XlsxRoster {
- public:
-  XlsxRoster(const std::string& path, const Config& config, bool is_public, bool staged)
-      : path_(path),
-        config_(config),
-        public_(is_public),
-        staged_(staged),
-        workbook_(workbook_new(path.c_str())) {
-    if (!workbook_) throw OutputFileError(path, "libxlsxwriter cannot create the workbook");
-    header_ = workbook_add_format(workbook_);
-    format_set_bold(header_);
-    format_set_bg_color(header_, 0xEEEEEE);
-    score_ = workbook_add_format(workbook_);
-    const int decimals = std::clamp(config.aggregation.precision, 0, 15);
-    score_format_ =
-        decimals == 0 ? "0" : "0." + std::string(static_cast<std::size_t>(decimals), '0');
-    format_set_num_format(score_, score_format_.c_str());
-  }
-  XlsxRoster(const XlsxRoster&) = delete;
-  XlsxRoster& operator=(const XlsxRoster&) = delete;
-  ~XlsxRoster() {
-    // Only reached after an exception: free without writing a partial file.
-    if (workbook_) lxw_workbook_free(workbook_);
-  }
-
-  void write(const std::vector<RosterRow>& rows) {
-    set_properties();
-    std::vector<std::string> sheet_names;
-    for (const Kind& kind : config_.kinds) {
-      sheet_names.push_back(excel_sheet_name(kind.label, kind.id, sheet_names));
-      std::vector<RosterRow> kind_rows;
-      for (const RosterRow& row : rows)
-        if (row.pool->kind == kind.id) kind_rows.push_back(row);
-      write_sheet(sheet_names.back(), kind_rows);
-    }
-    lxw_workbook* workbook = workbook_;
-    workbook_ = nullptr;
-    errno = 0;
-    check(workbook_close(workbook), path_);
-  }
-
- private:
-  void set_properties() {
-    title_ = config_.competition_name + " 获奖名单";
-    lxw_doc_properties properties{};
-    properties.title = title_.data();
-    properties.created = xlsx_document_time(config_.year);
-    check(workbook_set_properties(workbook_, &properties), path_);
-  }
-
-  void write_sheet(const std::string& name, const std::vector<RosterRow>& rows) {
-    lxw_worksheet* sheet = workbook_add_worksheet(workbook_, name.c_str());
-    if (!sheet) throw std::runtime_error("exporters.xlsx: bad sheet name " + name);
-    const std::vector<Column> layout = columns(public_, staged_);
-    for (std::size_t c = 0; c < layout.size(); ++c) {
-      const auto col = static_cast<lxw_col_t>(c);
-      check(worksheet_set_column(sheet, col, col, layout[c].width, nullptr), path_);
-      check(worksheet_write_string(sheet, 0, col, layout[c].header, header_), path_);
-    }
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      const std::vector<Cell> values = cells(config_, rows[r], public_, staged_);
-      for (std::size_t c = 0; c < values.size(); ++c)
-        write_cell(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), values[c]);
-    }
-    worksheet_freeze_panes(sheet, 1, 0);
-    check(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows.size()),
-                               static_cast<lxw_col_t>(layout.size() - 1)),
-          path_);
-  }
-
-  void write_cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const Cell& cell) {
-    switch (cell.type) {
-      case Cell::Type::Empty:
-        return;
-      case Cell::Type::Text:
-        check(worksheet_write_string(sheet, row, col, cell.text.c_str(), nullptr), path_);
-        return;
-      case Cell::Type::Integer:
-        check(worksheet_write_number(sheet, row, col, cell.number, nullptr), path_);
-        return;
-      case Cell::Type::Score:
-        check(worksheet_write_number(sheet, row, col, cell.number, score_), path_);
-        return;
-    }
-  }
-
-  std::string path_;
-  const Config& config_;
-  bool public_;
-  bool staged_;
-  lxw_workbook* workbook_;
-  lxw_format* header_ = nullptr;
-  lxw_format* score_ = nullptr;
-  std::string score_format_;
-  std::string title_;
-};
 
 }  // namespace
 
@@ -268,7 +157,7 @@ void write_roster_xlsx(const std::string& path, const Config& config,
   // Rows first: an unknown entry or tier must fail before the workbook exists.
   const std::vector<RosterRow> rows =
       roster_detail::roster_rows(config, entries, results, is_public);
-  XlsxRoster(path, config, is_public, results.staged).write(rows);
+  write_table_xlsx(path, roster_book(config, rows, is_public, results.staged));
 }
 
 }  // namespace jury

@@ -29,31 +29,40 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 
 }  // namespace
 
-std::optional<std::int64_t> parse_local_minutes(std::string_view text) {
-  if (text.size() != 16 || text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':')
-    return std::nullopt;
+std::optional<std::int64_t> parse_local_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   const auto year = digits_at(text, 0, 4);
   const auto month = digits_at(text, 5, 2);
   const auto day = digits_at(text, 8, 2);
-  const auto hour = digits_at(text, 11, 2);
-  const auto minute = digits_at(text, 14, 2);
-  if (!year || !month || !day || !hour || !minute || *hour > 23 || *minute > 59)
-    return std::nullopt;
+  if (!year || !month || !day) return std::nullopt;
   const std::chrono::year_month_day date{std::chrono::year{*year},
                                          std::chrono::month{static_cast<unsigned>(*month)},
                                          std::chrono::day{static_cast<unsigned>(*day)}};
   if (!date.ok()) return std::nullopt;
-  const std::int64_t days = std::chrono::sys_days{date}.time_since_epoch().count();
-  return days * kMinutesPerDay + std::int64_t{*hour} * 60 + *minute;
+  return std::chrono::sys_days{date}.time_since_epoch().count();
+}
+
+LocalDate local_date(std::int64_t days) {
+  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{days}}};
+  return {static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+          static_cast<unsigned>(date.day())};
+}
+
+std::optional<std::int64_t> parse_local_minutes(std::string_view text) {
+  if (text.size() != 16 || text[10] != ' ' || text[13] != ':') return std::nullopt;
+  const auto days = parse_local_date(text.substr(0, 10));
+  const auto hour = digits_at(text, 11, 2);
+  const auto minute = digits_at(text, 14, 2);
+  if (!days || !hour || !minute || *hour > 23 || *minute > 59) return std::nullopt;
+  return *days * kMinutesPerDay + std::int64_t{*hour} * 60 + *minute;
 }
 
 std::string format_local_minutes(std::int64_t minutes) {
   const std::int64_t days = floor_div(minutes, kMinutesPerDay);
   const std::int64_t of_day = minutes - days * kMinutesPerDay;
-  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{days}}};
+  const LocalDate date = local_date(days);
   char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u %02d:%02d", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u %02d:%02d", date.year, date.month, date.day,
                 static_cast<int>(of_day / 60), static_cast<int>(of_day % 60));
   return text;
 }

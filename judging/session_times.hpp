@@ -14,6 +14,18 @@
 
 namespace jury {
 
+/// Days since 1970-01-01 of a date "YYYY-MM-DD" (exactly that shape, a real calendar date);
+/// nullopt otherwise. Also the date of the 公示 notice (SPEC §16 `publication.issued`).
+std::optional<std::int64_t> parse_local_date(std::string_view text);
+
+/// Year, month and day of days since 1970-01-01 (inverse of the above).
+struct LocalDate {
+  int year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+};
+LocalDate local_date(std::int64_t days);
+
 /// Minutes since 1970-01-01 00:00 of a local time "YYYY-MM-DD HH:MM" (exactly that shape, a real
 /// calendar date, 00:00–23:59); nullopt otherwise.
 std::optional<std::int64_t> parse_local_minutes(std::string_view text);

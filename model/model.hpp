@@ -155,6 +155,17 @@ struct AggregationConfig {
   friend bool operator==(const AggregationConfig&, const AggregationConfig&) = default;
 };
 
+/// SPEC §16 `publication`: what the public notice (公示) says about itself. Each unset field is
+/// left as a blank on the page, to be written by hand.
+struct Publication {
+  std::optional<int> notice_days;      ///< 公示期 in days (≥ 1), counted from `issued`
+  std::optional<std::string> contact;  ///< 联系人
+  std::optional<std::string> phone;    ///< 联系电话
+  std::optional<std::string> address;  ///< 地址
+  std::optional<std::string> issued;   ///< date of the notice, "YYYY-MM-DD"
+  friend bool operator==(const Publication&, const Publication&) = default;
+};
+
 struct Config {
   std::string competition_id;
   std::string competition_name;
@@ -170,6 +181,7 @@ struct Config {
   /// SPEC §12: the judging rounds in order; a config without `rounds` has the one default round.
   std::vector<Round> rounds{Round{}};
   bool has_rounds = false;  ///< the file has `rounds` (its effective config shows them)
+  Publication publication;  ///< SPEC §16
 
   const Kind* find_kind(const std::string& id) const;
   const Rubric& rubric_of(const std::string& kind_id) const;  ///< throws std::out_of_range

@@ -214,7 +214,7 @@ TEST_CASE("jury config show: the Jingzhou config round-trips through config_to_j
 
   const Json shown = config_to_json(*outcome.config);
   CHECK(keys_of(shown) == Strings{"competition", "groups", "subjects", "kinds", "rubrics",
-                                  "judging", "aggregation", "ranking", "awards"});
+                                  "judging", "aggregation", "ranking", "awards", "publication"});
   CHECK(keys_of(shown["rubrics"]) == Strings{"student", "advisor"});  // in the order kinds use them
   CHECK(keys_of(shown["awards"]) == Strings{"student", "advisor"});   // kind order
   CHECK(shown["judging"]["judges_per_entry"] == 5);
@@ -261,7 +261,9 @@ TEST_CASE("SPEC §2 defaults are filled in for a minimal config") {
                     "severity_shrinkage": 3, "disagreement": 25, "close": 1},
     "ranking": {"tiebreak": []},
     "awards": {"k": {"pool_by": ["group"], "rounding": "floor", "ties": "share", "cascade": false,
-                     "tiers": [{"id": "first", "label": "First", "count": 1}]}}
+                     "tiers": [{"id": "first", "label": "First", "count": 1}]}},
+    "publication": {"notice_days": null, "contact": null, "phone": null, "address": null,
+                    "issued": null}
   })"));
 }
 
@@ -382,9 +384,11 @@ TEST_CASE("SPEC §2: max_load null means the formula; a UTF-8 BOM is accepted") 
 TEST_CASE("SPEC §2: unknown keys are an error (typos must not pass silently) — top level") {
   const auto outcome = parse_edited([](Json& j) { j["judgng"] = Json::object(); });
   CHECK_FALSE(outcome.config);
-  CHECK(outcome.messages() ==
-        Strings{"$.judgng: unknown key \"judgng\"; allowed keys are competition, groups, "
-                "subjects, kinds, rubrics, judging, aggregation, ranking, awards, rounds"});
+  CHECK(
+      outcome.messages() ==
+      Strings{
+          "$.judgng: unknown key \"judgng\"; allowed keys are competition, groups, "
+          "subjects, kinds, rubrics, judging, aggregation, ranking, awards, rounds, publication"});
   CHECK(outcome.codes() == Strings{"config.unknown-key"});
   CHECK(outcome.report.items()[0].file == "competition.json");
   CHECK(outcome.report.items()[0].line == 0);
@@ -765,4 +769,67 @@ TEST_CASE("A number too large for JSON's double is a syntax error") {
 TEST_CASE("A kind's rubric of the wrong type is one error, not two") {
   const auto outcome = parse_edited([](Json& j) { j["kinds"][0]["rubric"] = 5; });
   CHECK(outcome.messages() == Strings{"$.kinds[0].rubric: expected a string, found number 5"});
+}
+
+// ---------------------------------------------------------------- publication (SPEC §16)
+
+TEST_CASE("SPEC §16 publication: every key read, written back by config show, null = unset") {
+  const auto outcome = parse_edited([](Json& j) {
+    j["publication"] = {{"notice_days", 7},
+                        {"contact", "张老师"},
+                        {"phone", "0716-8123456"},
+                        {"address", "荆州市科协 302 室"},
+                        {"issued", "2021-05-10"}};
+  });
+  INFO(outcome.report.to_text());
+  REQUIRE(outcome.config);
+  const Publication& p = outcome.config->publication;
+  CHECK(p.notice_days == 7);
+  CHECK(p.contact == "张老师");
+  CHECK(p.phone == "0716-8123456");
+  CHECK(p.address == "荆州市科协 302 室");
+  CHECK(p.issued == "2021-05-10");
+  check_round_trip(*outcome.config);
+  CHECK(config_to_json(*outcome.config)["publication"] ==
+        Json::parse(R"({"notice_days": 7, "contact": "张老师", "phone": "0716-8123456",
+                        "address": "荆州市科协 302 室", "issued": "2021-05-10"})"));
+
+  const auto partial = parse_edited([](Json& j) {
+    j["publication"] = {{"contact", "张老师"}, {"issued", nullptr}};
+  });
+  REQUIRE(partial.config);
+  CHECK(partial.config->publication ==
+        Publication{std::nullopt, "张老师", std::nullopt, std::nullopt, std::nullopt});
+  check_round_trip(*partial.config);
+}
+
+TEST_CASE("SPEC §16 publication: bad values are errors with their JSON paths, all reported") {
+  const auto outcome = parse_edited([](Json& j) {
+    j["publication"] = {{"notice_days", 0},
+                        {"contact", " "},
+                        {"phone", 716},
+                        {"issued", "2021-02-30"},
+                        {"email", "x@y"}};
+  });
+  CHECK_FALSE(outcome.config);
+  CHECK(outcome.messages() ==
+        Strings{"$.publication.email: unknown key \"email\"; allowed keys are notice_days, "
+                "contact, phone, address, issued",
+                "$.publication.notice_days: must be at least 1, found 0",
+                "$.publication.contact: must not be empty",
+                "$.publication.phone: expected a string, found number 716",
+                "$.publication.issued: \"2021-02-30\" is not a date; expected YYYY-MM-DD, e.g. "
+                "\"2024-05-10\""});
+  CHECK(outcome.codes() == Strings{"config.unknown-key", "config.range", "config.empty",
+                                   "config.type", "config.bad-date"});
+
+  for (const char* text : {"2021-5-10", "2021/05/10", "2021-05-10 08:00", "10.05.2021"}) {
+    INFO(text);
+    const auto bad = parse_edited([&](Json& j) { j["publication"] = {{"issued", text}}; });
+    CHECK(bad.codes() == Strings{"config.bad-date"});
+  }
+  const auto leap = parse_edited([](Json& j) { j["publication"] = {{"issued", "2024-02-29"}}; });
+  CHECK(leap.config);
+  const auto not_object = parse_edited([](Json& j) { j["publication"] = 7; });
+  CHECK(not_object.messages() == Strings{"$.publication: expected an object, found number 7"});
 }

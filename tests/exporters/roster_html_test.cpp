@@ -154,3 +154,44 @@ TEST_CASE("roster HTML: a tier the config does not know is an error, not a dropp
   CHECK_THROWS_AS(roster_html(sample_config(), sample_entries(), results, true), std::out_of_range);
   CHECK_THROWS_AS(roster_csv(sample_config(), sample_entries(), results, true), std::out_of_range);
 }
+
+TEST_CASE("SPEC §16 公示: publication fills the period, contact, phone, address and date") {
+  Config config = sample_config();
+  config.publication = {7, "张老师", "0716-8123456", "荆州市科协 <302> 室", "2021-05-28"};
+  const std::string html = roster_html(config, sample_entries(), sample_results(), true);
+  // 7 days from 28 May: 28, 29, 30, 31 May, 1, 2, 3 June.
+  CHECK(contains(html, "<p>公示期为 7 天（自 2021年5月28日 至 2021年6月3日）。对公示结果如有异议"));
+  CHECK(contains(html,
+                 "<p>联系人：张老师　联系电话：0716-8123456</p>\n"
+                 "<p>地址：荆州市科协 &lt;302&gt; 室</p>\n"));
+  CHECK(contains(html,
+                 "<p class=\"signature\">第36届荆州市青少年科技创新大赛组委会<br>"
+                 "2021年5月28日</p>"));
+  CHECK_FALSE(contains(html, "＿"));
+}
+
+TEST_CASE("SPEC §16 公示: what publication leaves unset is a visible blank to fill by hand") {
+  const std::string blank = "<span class=\"blank\">＿＿＿＿</span>";
+  Config config = sample_config();
+  const std::string none = roster_html(config, sample_entries(), sample_results(), true);
+  CHECK(contains(none, "<p>公示期为 " + blank + " 天（自 " + blank + " 至 " + blank + "）。"));
+  CHECK(contains(
+      none, "<p>联系人：" + blank + "　联系电话：" + blank + "</p>\n<p>地址：" + blank + "</p>\n"));
+  CHECK(contains(none, "组委会<br>" + blank +
+                           "年<span class=\"blank\">＿＿</span>月<span class=\"blank\">＿＿</span>"
+                           "日</p>"));
+
+  config.publication.issued = "2021-12-30";  // a date without a period: no last day
+  config.publication.phone = "0716-8123456";
+  const std::string some = roster_html(config, sample_entries(), sample_results(), true);
+  CHECK(contains(some, "<p>公示期为 " + blank + " 天（自 2021年12月30日 至 " + blank + "）。"));
+  CHECK(contains(some, "<p>联系人：" + blank + "　联系电话：0716-8123456</p>"));
+  CHECK(contains(some, "组委会<br>2021年12月30日</p>"));
+
+  config.publication = {};
+  config.publication.notice_days = 5;  // a period without a date: the days only
+  const std::string days = roster_html(config, sample_entries(), sample_results(), true);
+  CHECK(contains(days, "<p>公示期为 5 天（自 " + blank + " 至 " + blank + "）。"));
+  // The internal roster has no notice at all.
+  CHECK_FALSE(contains(roster_html(config, sample_entries(), sample_results(), false), "公示期"));
+}
