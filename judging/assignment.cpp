@@ -13,9 +13,9 @@ using detail::AssignProblem;
 using detail::SolverResult;
 
 int default_max_load(const Config& config, const std::vector<Entry>& entries,
-                     const std::vector<Judge>& judges) {
+                     const std::vector<Judge>& judges, std::int64_t added_judgings) {
   if (config.judging.max_load) return *config.judging.max_load;
-  std::int64_t places = 0;
+  std::int64_t places = added_judgings;
   for (const Entry& e : entries)
     if (e.active()) places += config.judges_per_entry(e.kind);
   const auto active =

@@ -4,6 +4,7 @@
 /// Pure functions on model values; the engine loads and stores the pairs.
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct AssignmentInput {
   std::vector<Assignment> kept;
   std::vector<Assignment> recusals;  ///< pairs that must never be assigned (recorded conflicts)
   std::uint64_t seed = 0;
+  /// SPEC §14 `rejudge`: when not empty, only these entries get new places, this many each on
+  /// top of their kept pairs (which may already exceed k), and no other place is filled.
+  std::map<std::string, int> extra_places{};
 };
 
 struct AssignmentOutcome {
@@ -36,9 +40,10 @@ struct AssignmentOutcome {
 };
 
 /// The default capacity of a judge: config max_load when set, else ⌈6·K/(5·J)⌉ with K = Σ k over
-/// active entries and J = active judges (0 when there is no active judge).
+/// active entries and J = active judges (0 when there is no active judge). `added_judgings`:
+/// places beyond k that re-judging added or adds (SPEC §14: capacity recomputed with them).
 int default_max_load(const Config& config, const std::vector<Entry>& entries,
-                     const std::vector<Judge>& judges);
+                     const std::vector<Judge>& judges, std::int64_t added_judgings = 0);
 
 /// A judge's capacity: judge.max_load, else `default_load` (from default_max_load).
 int judge_capacity(const Judge& judge, int default_load);
