@@ -93,9 +93,10 @@ void AssignProblem::add_recusals(const std::vector<Assignment>& recusals) {
 }
 
 void AssignProblem::set_capacities(const std::map<std::string, int>& extra_places) {
-  // SPEC §14: places beyond k (kept from earlier re-judging, or asked for now) count in K.
+  // SPEC §14 `rejudge`: places beyond k (kept from earlier re-judging, or asked for now) count
+  // in K. A plain `assign` keeps the §2 default over k places per entry, as before.
   std::int64_t added = 0;
-  for (std::size_t e = 0; e < entries_->size(); ++e)
+  for (std::size_t e = 0; e < entries_->size() && !extra_places.empty(); ++e)
     if ((*entries_)[e].active())
       added += std::max(0, static_cast<int>(kept_of_entry_[e].size()) - k_[e]);
   for (const auto& [id, places] : extra_places)
