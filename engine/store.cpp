@@ -120,7 +120,7 @@ int busy_timeout_ms() {
   char* end = nullptr;
   const double seconds = std::strtod(text, &end);
   if (*end != '\0' || !(seconds >= 0) || seconds > 86'400)
-    throw UsageError(fmt::format(
+    throw UsageError(i18n::trf(
         "JURY_BUSY_TIMEOUT is \"{}\"; give the seconds a command waits for another one, e.g. 10",
         text));
   return static_cast<int>(seconds * 1000);
@@ -326,22 +326,22 @@ Store::~Store() = default;
 
 Store Store::open(const std::string& path) {
   if (!std::filesystem::exists(path))
-    throw StateError(fmt::format(
+    throw StateError(i18n::trf(
         "no competition database at {}; run `jury init CONFIG.json` first (or pass --db)", path));
   auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
   configure_connection(*db);
   const int version = db->execAndGet("PRAGMA user_version").getInt();
-  if (version == 0) throw StateError(fmt::format("{} is not a jury competition database", path));
+  if (version == 0) throw StateError(i18n::trf("{} is not a jury competition database", path));
   if (version > kSchemaVersion)
-    throw StateError(fmt::format("{} was written by a newer jury (schema {}, this one reads {})",
-                                 path, version, kSchemaVersion));
+    throw StateError(i18n::trf("{} was written by a newer jury (schema {}, this one reads {})",
+                               path, version, kSchemaVersion));
   if (version == 1) upgrade_from_v1(*db, path);
   return Store(std::move(db));
 }
 
 Store Store::create(const std::string& path) {
   if (std::filesystem::exists(path) && std::filesystem::file_size(path) > 0)
-    throw StateError(fmt::format(
+    throw StateError(i18n::trf(
         "{} already exists; remove it or choose another --db to start a new competition", path));
   const bool existed = std::filesystem::exists(path);
   try {
@@ -358,7 +358,7 @@ Store Store::create(const std::string& path) {
       for (const char* suffix : {"", "-wal", "-shm", "-journal"})
         std::filesystem::remove(path + suffix, ignored);
     throw OutputError(
-        fmt::format("cannot create the competition database {}: {}", path, error.what()));
+        i18n::trf("cannot create the competition database {}: {}", path, error.what()));
   }
 }
 
@@ -380,8 +380,8 @@ Store::Transaction::Transaction(Store& store) {
   } catch (const SQLite::Exception& error) {
     if (error.getErrorCode() == SQLITE_BUSY)
       throw StateError(
-          "another jury command is changing this competition; nothing changed, try again when it "
-          "has finished (JURY_BUSY_TIMEOUT sets how many seconds to wait)");
+          i18n::tr("another jury command is changing this competition; nothing changed, try "
+                   "again when it has finished (JURY_BUSY_TIMEOUT sets how many seconds to wait)"));
     throw;
   }
 }
