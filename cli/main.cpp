@@ -381,7 +381,7 @@ int main(int argc, char** argv) {
   status->add_option("--round", o.round, tr("the round (default: the current one)"))
       ->option_text("ID");
   auto* results = app.add_subcommand("results", tr("ranking preview (nothing is stored)"));
-  results->add_flag("--json", o.json, tr("print the SPEC §9 JSON document"));
+  results->add_flag("--json", o.json, tr("print the results as JSON (the roster's JSON document)"));
   results->add_option("--method", o.method, tr("override the aggregation method"));
   results->add_option("--round", o.round, tr("as of this round (default: the current one)"))
       ->option_text("ID");
@@ -407,8 +407,7 @@ int main(int argc, char** argv) {
   absent->add_option("ENTRY_ID", o.files, tr("entries absent from the round (e.g. the defence)"))
       ->required();
   absent->add_flag("--undo", o.undo, tr("they are present after all"));
-  auto* schedule =
-      app.add_subcommand("schedule", tr("interview timetable of the current round (SPEC §13)"));
+  auto* schedule = app.add_subcommand("schedule", tr("interview timetable of the current round"));
   schedule->add_option("--seed", o.seed, tr("chooses among timetables (default 0)"));
   auto* audit = app.add_subcommand("audit", tr("the append-only audit log"));
   audit->add_flag("--json", o.json, tr("print JSON"));
