@@ -19,17 +19,21 @@
 #include "engine/status_view.hpp"
 #include "exporters/atomic_file.hpp"
 #include "fixtures/demo.hpp"
+#include "model/i18n.hpp"
 #include "model/text.hpp"
 
 namespace {
 
 using namespace jury;
+using i18n::tr;
+using i18n::trf;
 
 struct Options {
   std::string db = std::getenv("JURY_DB") ? std::getenv("JURY_DB") : "jury.db";
   std::string file;
   std::vector<std::string> files;
   std::string encoding = "auto";
+  std::string lang;   ///< --lang en|zh (SPEC §10); read before parsing, see language_option
   std::string sheet;  ///< --sheet: the worksheet of a workbook (SPEC §15)
   bool json = false;
   std::uint64_t seed = 0;
@@ -51,7 +55,7 @@ Encoding encoding_option(const std::string& name) {
   if (name == "auto") return Encoding::Auto;
   const auto encoding = parse_encoding(name);
   if (!encoding)
-    throw UsageError("unknown encoding \"" + name + "\"; use utf-8, gb18030 or utf-16");
+    throw UsageError(trf("unknown encoding \"{}\"; use utf-8, gb18030 or utf-16", name));
   return *encoding;
 }
 
@@ -108,43 +112,45 @@ void warn_about_stale_sheets(const std::string& dir, const std::vector<std::stri
       stale.push_back(item.path().filename().string());
   std::sort(stale.begin(), stale.end());
   if (stale.empty()) return;
-  std::cerr << fmt::format(
-      "warning: {} holds {} other sheet(s) not written by this export (e.g. {}); remove them "
-      "before `jury import scores {}`\n",
-      dir, stale.size(), stale.front(), dir);
+  std::cerr << trf("warning: {0} holds {1} other sheet(s) not written by this export (e.g. {2}); "
+                   "remove them before `jury import scores {0}`",
+                   dir, stale.size(), stale.front())
+            << "\n";
 }
 
 int run_export(const Options& o, const std::string& what) {
   const Competition competition = Competition::open(o.db);
   if (what == "sheets") {
     const Encoding encoding = encoding_option(o.encoding == "auto" ? "utf-8" : o.encoding);
-    if (encoding == Encoding::Utf16) throw UsageError("sheets are written as utf-8 or gb18030");
+    if (encoding == Encoding::Utf16) throw UsageError(tr("sheets are written as utf-8 or gb18030"));
     const auto format = parse_sheet_format(o.format.empty() ? "csv" : o.format);
-    if (!format) throw UsageError("unknown sheet format \"" + o.format + "\"; use csv or xlsx");
+    if (!format) throw UsageError(trf("unknown sheet format \"{}\"; use csv or xlsx", o.format));
     if (*format == SheetFormat::Xlsx && o.encoding != "auto")
-      throw UsageError("--encoding applies to CSV sheets; xlsx workbooks need none");
+      throw UsageError(tr("--encoding applies to CSV sheets; xlsx workbooks need none"));
     const auto written = competition.export_sheets(o.file, encoding, nullptr, *format, o.force);
-    std::cout << fmt::format("{} score sheets written to {}\n", written.size(), o.file);
+    std::cout << trf("{} score sheets written to {}", written.size(), o.file) << "\n";
     warn_about_stale_sheets(o.file, written);
   } else if (what == "assignments") {
     competition.export_assignments(o.file, competition.round_of(o.round));
-    std::cout << fmt::format("assignments written to {}\n", o.file);
+    std::cout << trf("assignments written to {}", o.file) << "\n";
   } else if (what == "schedule") {
     const std::string name = !o.format.empty()                                       ? o.format
                              : o.file.ends_with(".html") || o.file.ends_with(".htm") ? "html"
                                                                                      : "csv";
     const auto format = parse_schedule_format(name);
-    if (!format) throw UsageError("unknown schedule format \"" + o.format + "\"; use csv or html");
+    if (!format) throw UsageError(trf("unknown schedule format \"{}\"; use csv or html", o.format));
     competition.export_schedule(o.file, *format);
-    std::cout << fmt::format("timetable written to {}\n", o.file);
+    std::cout << trf("timetable written to {}", o.file) << "\n";
   } else {
     const auto format =
         o.format.empty() ? roster_format_from_path(o.file) : parse_roster_format(o.format);
     if (!format)
-      throw UsageError("cannot tell the roster format of \"" + o.file +
-                       "\"; use --format csv|json|html|xlsx");
+      throw UsageError(
+          trf("cannot tell the roster format of \"{}\"; use --format csv|json|html|xlsx", o.file));
     competition.export_roster(o.file, *format, o.is_public);
-    std::cout << fmt::format("roster written to {}{}\n", o.file, o.is_public ? " (public)" : "");
+    std::cout << (o.is_public ? trf("roster written to {} (public)", o.file)
+                              : trf("roster written to {}", o.file))
+              << "\n";
   }
   return kExitOk;
 }
@@ -159,11 +165,11 @@ int run_results(const Options& o) {
       for (const Method m :
            {Method::Mean, Method::TrimmedMean, Method::Median, Method::ZScore, Method::Severity})
         names.push_back(to_string(m));
-      throw UsageError("unknown method \"" + o.method + "\"; use one of " + join(names, ", "));
+      throw UsageError(trf("unknown method \"{}\"; use one of {}", o.method, join(names, ", ")));
     }
   }
   const Results results = competition.results(method, competition.round_of(o.round));
-  for (const auto& warning : results.warnings) std::cerr << "warning: " << warning << "\n";
+  for (const auto& warning : results.warnings) std::cerr << tr("warning: ") << warning << "\n";
   std::cout << (o.json ? competition.results_json(results, false)
                        : cli::results_text(competition.config(), results));
   return kExitOk;
@@ -173,20 +179,23 @@ int run_award(const Options& o) {
   Competition competition = Competition::open(o.db);
   if (o.reopen) {
     competition.reopen(o.reason);
-    std::cout << "decision reopened: entries, judges, assignment and scores may change again; "
-                 "run `jury award` to decide again\n";
+    std::cout << tr("decision reopened: entries, judges, assignment and scores may change again; "
+                    "run `jury award` to decide again")
+              << "\n";
     return kExitOk;
   }
-  if (!o.reason.empty()) throw UsageError("--reason goes with --reopen");
+  if (!o.reason.empty()) throw UsageError(tr("--reason goes with --reopen"));
   const AwardReadiness readiness = competition.readiness();
   const Results decided = competition.award(o.allow_incomplete);
   std::cout << cli::results_text(competition.config(), decided);
   if (!readiness.ready())
-    std::cout << fmt::format(
-        "decided with --allow-incomplete: {} incomplete entr{} without a tier{}{}\n",
-        readiness.incomplete_entries.size(), readiness.incomplete_entries.size() == 1 ? "y" : "ies",
-        readiness.owed.empty() ? "" : "; scores still owed: ", describe_owed(readiness));
-  std::cout << "prize tiers decided and frozen\n";
+    std::cout << i18n::trnf("decided with --allow-incomplete: {} incomplete entry without a tier",
+                            "decided with --allow-incomplete: {} incomplete entries without a tier",
+                            readiness.incomplete_entries.size(),
+                            readiness.incomplete_entries.size())
+              << (readiness.owed.empty() ? "" : tr("; scores still owed: "))
+              << describe_owed(readiness) << "\n";
+  std::cout << tr("prize tiers decided and frozen") << "\n";
   return kExitOk;
 }
 
@@ -208,7 +217,7 @@ int run_advance(const Options& o) {
   Competition competition = Competition::open(o.db);
   if (o.reopen) {
     if (o.allow_incomplete)
-      throw UsageError("--allow-incomplete goes with `advance`, not --reopen");
+      throw UsageError(tr("--allow-incomplete goes with `advance`, not --reopen"));
     std::cout << competition.reopen_round() << "\n";
     return kExitOk;
   }
@@ -250,16 +259,53 @@ int report_error(const JuryError& error, bool json) {
   return error.exit_code();
 }
 
+/// The value of `--lang` (SPEC §10), read before the command line is parsed because the help
+/// texts are made in the chosen language; empty when not given. The parser checks it again.
+std::string language_option(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--lang" && i + 1 < argc) return argv[i + 1];
+    if (arg.starts_with("--lang=")) return std::string(arg.substr(7));
+  }
+  return {};
+}
+
+/// CLI11's own words in the help (labels, the headings of option and subcommand groups), in the
+/// interface language; called once every subcommand exists. English keeps CLI11's words, and so
+/// do value names such as TEXT: CLI11 aligns the columns by bytes, not by display width.
+void translate_help(CLI::App& app) {
+  if (!i18n::chinese()) return;
+  const auto formatter = app.get_formatter();
+  for (const char* label : {i18n::N_("Usage"), i18n::N_("OPTIONS"), i18n::N_("SUBCOMMAND"),
+                            i18n::N_("SUBCOMMANDS"), i18n::N_("Positionals"), i18n::N_("REQUIRED")})
+    formatter->label(label, tr(label));
+  for (CLI::Option* option : app.get_options())
+    if (option->get_group() == "Options") option->group(tr("Options"));
+  for (CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_group() == "Subcommands") sub->group(tr("Subcommands"));
+    translate_help(*sub);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   // A file-size limit (ulimit -f) makes a write fail with EFBIG, reported as exit 2 with the
   // path, instead of killing the process halfway through (SPEC §10).
   std::signal(SIGXFSZ, SIG_IGN);
+  i18n::set_language(i18n::choose_language(language_option(argc, argv), std::getenv("JURY_LANG"),
+                                           std::getenv("LC_ALL"), std::getenv("LANG")));
   Options o;
-  CLI::App app{"jury — judging and scoring engine for youth science and technology competitions"};
-  app.set_version_flag("--version", std::string("jury ") + JURY_VERSION);
-  app.add_option("--db", o.db, "competition database (default ./jury.db, or $JURY_DB)");
+  CLI::App app{
+      tr("jury — judging and scoring engine for youth science and technology competitions")};
+  app.set_version_flag("--version", std::string("jury ") + JURY_VERSION,
+                       tr("Display program version information and exit"));
+  app.add_option("--db", o.db, tr("competition database (default ./jury.db, or $JURY_DB)"));
+  app.add_option("--lang", o.lang,
+                 tr("interface language: en or zh (default: $JURY_LANG, else the locale)"))
+      ->check(CLI::IsMember({"en", "zh"}));
+  app.set_help_flag("-h,--help", tr("Print this help message and exit"));
   // Global options may also come after the command (`jury status --db X`, SPEC §10): every
   // subcommand (created below, which inherit this) passes options it does not know to its parent.
   app.fallthrough();
@@ -267,96 +313,108 @@ int main(int argc, char** argv) {
   int (*action)(const Options&) = nullptr;
   std::string import_what, export_what;
 
-  auto* init = app.add_subcommand("init", "create the competition database from a config file");
-  init->add_option("CONFIG", o.file, "competition config (JSON)")->required();
+  auto* init = app.add_subcommand("init", tr("create the competition database from a config file"));
+  init->add_option("CONFIG", o.file, tr("competition config (JSON)"))->required();
 
-  auto* config = app.add_subcommand("config", "show the competition config");
+  auto* config = app.add_subcommand("config", tr("show the competition config"));
   config->require_subcommand(1);
-  config->add_subcommand("show", "print the effective config with all defaults");
+  config->add_subcommand("show", tr("print the effective config with all defaults"));
 
-  auto* import = app.add_subcommand("import", "import entries, judges or filled score sheets");
+  auto* import = app.add_subcommand("import", tr("import entries, judges or filled score sheets"));
   import->require_subcommand(1);
   for (const char* what : {"entries", "judges"}) {
-    auto* sub = import->add_subcommand(what, std::string("import the ") + what + " file");
-    sub->add_option("FILE", o.file, "CSV file or Excel workbook (.xlsx, .xls)")->required();
-    sub->add_option("--encoding", o.encoding, "utf-8, gb18030 or utf-16 (default: detect)");
-    sub->add_option("--sheet", o.sheet, "the worksheet of a workbook (default: the first)");
-    sub->add_flag("--json", o.json, "print diagnostics as a JSON array");
+    auto* sub =
+        import->add_subcommand(what, what == std::string("entries") ? tr("import the entries file")
+                                                                    : tr("import the judges file"));
+    sub->add_option("FILE", o.file, tr("CSV file or Excel workbook (.xlsx, .xls)"))->required();
+    sub->add_option("--encoding", o.encoding, tr("utf-8, gb18030 or utf-16 (default: detect)"));
+    sub->add_option("--sheet", o.sheet, tr("the worksheet of a workbook (default: the first)"));
+    sub->add_flag("--json", o.json, tr("print diagnostics as a JSON array"));
     sub->callback([&, what] { import_what = what; });
   }
-  auto* scores = import->add_subcommand("scores", "import filled score sheets");
-  scores->add_option("FILES", o.files, "sheet files or directories of sheets")->required();
-  scores->add_option("--encoding", o.encoding, "utf-8, gb18030 or utf-16 (default: detect)");
-  scores->add_option("--sheet", o.sheet, "the worksheet of each workbook (default: the first)");
-  scores->add_flag("--json", o.json, "print diagnostics as a JSON array");
+  auto* scores = import->add_subcommand("scores", tr("import filled score sheets"));
+  scores->add_option("FILES", o.files, tr("sheet files or directories of sheets"))->required();
+  scores->add_option("--encoding", o.encoding, tr("utf-8, gb18030 or utf-16 (default: detect)"));
+  scores->add_option("--sheet", o.sheet, tr("the worksheet of each workbook (default: the first)"));
+  scores->add_flag("--json", o.json, tr("print diagnostics as a JSON array"));
   scores->callback([&] { import_what = "scores"; });
 
-  auto* assign = app.add_subcommand("assign", "assign judges to entries (optimal, incremental)");
-  assign->add_option("--seed", o.seed, "chooses among optimal assignments (default 0)");
-  assign->add_flag("--reshuffle", o.reshuffle, "recompute the assignments that have no scores");
-  assign->add_option("--explain", o.explain, "explain the judges of one entry")
+  auto* assign =
+      app.add_subcommand("assign", tr("assign judges to entries (optimal, incremental)"));
+  assign->add_option("--seed", o.seed, tr("chooses among optimal assignments (default 0)"));
+  assign->add_flag("--reshuffle", o.reshuffle, tr("recompute the assignments that have no scores"));
+  assign->add_option("--explain", o.explain, tr("explain the judges of one entry"))
       ->option_text("ENTRY_ID");
 
   auto* export_cmd =
-      app.add_subcommand("export", "write sheets, assignments, the timetable or the roster");
+      app.add_subcommand("export", tr("write sheets, assignments, the timetable or the roster"));
   export_cmd->require_subcommand(1);
-  auto* sheets = export_cmd->add_subcommand("sheets", "one score sheet per judge and kind");
-  sheets->add_option("DIR", o.file, "output directory")->required();
-  sheets->add_option("--encoding", o.encoding, "utf-8 (with BOM, default) or gb18030");
-  sheets->add_flag("--force", o.force,
-                   "overwrite sheets in DIR that differ from what would be written (e.g. returned "
-                   "sheets not imported yet)");
+  auto* sheets = export_cmd->add_subcommand("sheets", tr("one score sheet per judge and kind"));
+  sheets->add_option("DIR", o.file, tr("output directory"))->required();
+  sheets->add_option("--encoding", o.encoding, tr("utf-8 (with BOM, default) or gb18030"));
+  sheets->add_flag(
+      "--force", o.force,
+      tr("overwrite sheets in DIR that differ from what would be written (e.g. returned "
+         "sheets not imported yet)"));
   sheets->add_option("--format", o.format,
-                     "csv (default) or xlsx (Excel workbooks with data validation)");
+                     tr("csv (default) or xlsx (Excel workbooks with data validation)"));
   sheets->callback([&] { export_what = "sheets"; });
-  auto* pairs = export_cmd->add_subcommand("assignments", "judge_id,entry_id pairs");
-  pairs->add_option("FILE", o.file, "output CSV file")->required();
-  pairs->add_option("--round", o.round, "the round (default: the current one)")->option_text("ID");
+  auto* pairs = export_cmd->add_subcommand("assignments", tr("judge_id,entry_id pairs"));
+  pairs->add_option("FILE", o.file, tr("output CSV file"))->required();
+  pairs->add_option("--round", o.round, tr("the round (default: the current one)"))
+      ->option_text("ID");
   pairs->callback([&] { export_what = "assignments"; });
   auto* timetable =
-      export_cmd->add_subcommand("schedule", "the current round's interview timetable");
-  timetable->add_option("FILE", o.file, "output file (.csv or .html)")->required();
-  timetable->add_option("--format", o.format, "csv or html (default: from FILE, else csv)");
+      export_cmd->add_subcommand("schedule", tr("the current round's interview timetable"));
+  timetable->add_option("FILE", o.file, tr("output file (.csv or .html)"))->required();
+  timetable->add_option("--format", o.format, tr("csv or html (default: from FILE, else csv)"));
   timetable->callback([&] { export_what = "schedule"; });
-  auto* roster = export_cmd->add_subcommand("roster", "the award roster from the decision");
-  roster->add_option("FILE", o.file, "output file (.csv .json .html .xlsx)")->required();
-  roster->add_option("--format", o.format, "csv, json, html or xlsx (default: from FILE)");
-  roster->add_flag("--public", o.is_public, "leave out scores, flags and anything about judges");
+  auto* roster = export_cmd->add_subcommand("roster", tr("the award roster from the decision"));
+  roster->add_option("FILE", o.file, tr("output file (.csv .json .html .xlsx)"))->required();
+  roster->add_option("--format", o.format, tr("csv, json, html or xlsx (default: from FILE)"));
+  roster->add_flag("--public", o.is_public,
+                   tr("leave out scores, flags and anything about judges"));
   roster->callback([&] { export_what = "roster"; });
 
-  auto* status = app.add_subcommand("status", "counts and what is still missing");
-  status->add_flag("--json", o.json, "print JSON");
-  status->add_option("--round", o.round, "the round (default: the current one)")->option_text("ID");
-  auto* results = app.add_subcommand("results", "ranking preview (nothing is stored)");
-  results->add_flag("--json", o.json, "print the results as JSON (the roster's JSON document)");
-  results->add_option("--method", o.method, "override the aggregation method");
-  results->add_option("--round", o.round, "as of this round (default: the current one)")
+  auto* status = app.add_subcommand("status", tr("counts and what is still missing"));
+  status->add_flag("--json", o.json, tr("print JSON"));
+  status->add_option("--round", o.round, tr("the round (default: the current one)"))
       ->option_text("ID");
-  auto* award = app.add_subcommand("award", "decide and freeze the prize tiers");
+  auto* results = app.add_subcommand("results", tr("ranking preview (nothing is stored)"));
+  results->add_flag("--json", o.json, tr("print the results as JSON (the roster's JSON document)"));
+  results->add_option("--method", o.method, tr("override the aggregation method"));
+  results->add_option("--round", o.round, tr("as of this round (default: the current one)"))
+      ->option_text("ID");
+  auto* award = app.add_subcommand("award", tr("decide and freeze the prize tiers"));
   award->add_flag("--allow-incomplete", o.allow_incomplete,
-                  "decide although entries are incomplete");
-  award->add_flag("--reopen", o.reopen, "withdraw the decision (audited; needs --reason)");
-  award->add_option("--reason", o.reason, "why the decision is reopened (goes into the audit log)")
+                  tr("decide although entries are incomplete"));
+  award->add_flag("--reopen", o.reopen, tr("withdraw the decision (audited; needs --reason)"));
+  award
+      ->add_option("--reason", o.reason,
+                   tr("why the decision is reopened (goes into the audit log)"))
       ->option_text("TEXT");
-  auto* report = app.add_subcommand("report", "how fair the judging was (not for publication)");
-  report->add_flag("--json", o.json, "print JSON");
-  report->add_option("--round", o.round, "the round (default: the current one)")->option_text("ID");
+  auto* report = app.add_subcommand("report", tr("how fair the judging was (not for publication)"));
+  report->add_flag("--json", o.json, tr("print JSON"));
+  report->add_option("--round", o.round, tr("the round (default: the current one)"))
+      ->option_text("ID");
   auto* advance = app.add_subcommand(
-      "advance", "close the current round; its best entries go on to the next round");
+      "advance", tr("close the current round; its best entries go on to the next round"));
   advance->add_flag("--allow-incomplete", o.allow_incomplete,
-                    "advance although entrants going on are incomplete (they do not go on)");
+                    tr("advance although entrants going on are incomplete (they do not go on)"));
   advance->add_flag("--reopen", o.reopen,
-                    "back to the previous round while the current one has no scores");
-  auto* absent = app.add_subcommand("absent", "mark entrants of the current round absent");
-  absent->add_option("ENTRY_ID", o.files, "entries absent from the round (e.g. the defence)")
+                    tr("back to the previous round while the current one has no scores"));
+  auto* absent = app.add_subcommand("absent", tr("mark entrants of the current round absent"));
+  absent->add_option("ENTRY_ID", o.files, tr("entries absent from the round (e.g. the defence)"))
       ->required();
-  absent->add_flag("--undo", o.undo, "they are present after all");
-  auto* schedule = app.add_subcommand("schedule", "interview timetable of the current round");
-  schedule->add_option("--seed", o.seed, "chooses among timetables (default 0)");
-  auto* audit = app.add_subcommand("audit", "the append-only audit log");
-  audit->add_flag("--json", o.json, "print JSON");
-  auto* demo = app.add_subcommand("demo", "the whole workflow on the bundled sample");
-  demo->add_option("DIR", o.demo_dir, "output directory (default ./jury-demo)");
+  absent->add_flag("--undo", o.undo, tr("they are present after all"));
+  auto* schedule = app.add_subcommand("schedule", tr("interview timetable of the current round"));
+  schedule->add_option("--seed", o.seed, tr("chooses among timetables (default 0)"));
+  auto* audit = app.add_subcommand("audit", tr("the append-only audit log"));
+  audit->add_flag("--json", o.json, tr("print JSON"));
+  auto* demo = app.add_subcommand("demo", tr("the whole workflow on the bundled sample"));
+  demo->add_option("DIR", o.demo_dir, tr("output directory (default ./jury-demo)"));
+
+  translate_help(app);
 
   try {
     app.parse(argc, argv);
@@ -374,7 +432,7 @@ int main(int argc, char** argv) {
   try {
     if (*init) {
       Competition::init(o.db, o.file);
-      std::cout << fmt::format("competition database {} created from {}\n", o.db, o.file);
+      std::cout << trf("competition database {} created from {}", o.db, o.file) << "\n";
       return kExitOk;
     }
     if (*config) {
@@ -400,11 +458,12 @@ int main(int argc, char** argv) {
   } catch (const JuryError& error) {
     return report_error(error, o.json);
   } catch (const OutputFileError& error) {  // a folder or file the user named (SPEC §10)
-    std::cerr << fmt::format("jury: cannot write {}: {}; choose another path\n", error.path(),
-                             error.reason());
+    std::cerr << "jury: "
+              << trf("cannot write {}: {}; choose another path", error.path(), error.reason())
+              << "\n";
     return kExitInvalidInput;
   } catch (const std::exception& error) {
-    std::cerr << "jury: internal error: " << error.what() << "\n";
+    std::cerr << "jury: " << tr("internal error: ") << error.what() << "\n";
     return kExitInternal;
   }
 }

@@ -4,9 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/i18n.hpp"
 #include "model/text.hpp"
 
 namespace jury::cli {
+
+using i18n::tr;
+using i18n::trf;
 
 namespace {
 
@@ -29,11 +33,10 @@ std::string tier_label(const Config& config, const std::string& kind, const std:
 std::string pool_rounds_line(const PoolResult& pool) {
   std::vector<std::string> parts;
   for (const PoolRound& round : pool.rounds)
-    parts.push_back(fmt::format(
-        "{} {} entrants, {} ranked{}", round.round, round.entrants, round.ranked,
-        round.advance_quota ? fmt::format(" (advance quota {})", *round.advance_quota) : ""));
-  if (pool.recommend_quota) parts.push_back(fmt::format("推荐 quota {}", *pool.recommend_quota));
-  return "  rounds: " + join(parts, "; ") + "\n";
+    parts.push_back(trf("{} {} entrants, {} ranked", round.round, round.entrants, round.ranked) +
+                    (round.advance_quota ? trf(" (advance quota {})", *round.advance_quota) : ""));
+  if (pool.recommend_quota) parts.push_back(trf("推荐 quota {}", *pool.recommend_quota));
+  return tr("  rounds: ") + join(parts, tr("; ")) + "\n";
 }
 
 }  // namespace
@@ -56,21 +59,23 @@ std::string diagnostics_json(const Report& report) {
 }
 
 std::string results_text(const Config& config, const Results& results) {
-  std::string out = fmt::format("method: {}\n", to_string(results.method));
-  for (const auto& warning : results.warnings) out += "warning: " + warning + "\n";
+  std::string out = trf("method: {}", to_string(results.method)) + "\n";
+  for (const auto& warning : results.warnings) out += tr("warning: ") + warning + "\n";
   for (const auto& pool : results.pools) {
     std::vector<std::string> quotas;
     for (const auto& [tier, q] : pool.quotas)
       quotas.push_back(fmt::format("{} {}", tier_label(config, pool.kind, tier), q));
-    out += fmt::format("\n{} — {} ranked; quotas: {}\n", pool_name(config, pool), pool.entries,
-                       join(quotas, ", "));
+    out += "\n" +
+           trf("{} — {} ranked; quotas: {}", pool_name(config, pool), pool.entries,
+               join(quotas, tr(", "))) +
+           "\n";
     if (results.staged) out += pool_rounds_line(pool);
     for (const auto& row : pool.rows) {
       const std::string rank = row.rank ? std::to_string(*row.rank) : "-";
       const std::string score =
           row.score ? fmt::format("{:.{}f}", *row.score, config.aggregation.precision) : "-";
       std::string tier = row.tier ? tier_label(config, pool.kind, *row.tier) : "";
-      if (row.recommended) tier += tier.empty() ? "推荐" : " 推荐";
+      if (row.recommended) tier += tier.empty() ? "推荐" : " 推荐";  // the same in both languages
       // SPEC §12: the rank and score of a staged row are of its last round.
       const std::string round = results.staged ? fmt::format("{:<10} ", row.round) : "";
       out += fmt::format("  {}{:>4}  {:<14} {:>8}  {}{}\n", round, rank, row.entry_id, score, tier,
@@ -93,9 +98,12 @@ nlohmann::ordered_json optional_json(const std::optional<std::string>& value) {
 }  // namespace
 
 std::string report_text(const Config& config, const ReliabilityReport& report) {
-  std::string out = fmt::format("method: {}\n", to_string(report.method));
-  for (const auto& warning : report.warnings) out += "warning: " + warning + "\n";
-  out += "\npools (scores of ranked entries: min / q1 / median / q3 / max; ICC(1) of totals):\n";
+  std::string out = trf("method: {}", to_string(report.method)) + "\n";
+  for (const auto& warning : report.warnings) out += tr("warning: ") + warning + "\n";
+  out += "\n" +
+         std::string(tr(
+             "pools (scores of ranked entries: min / q1 / median / q3 / max; ICC(1) of totals):")) +
+         "\n";
   for (const auto& pool : report.pools) {
     PoolResult named;
     named.kind = pool.kind;
@@ -106,20 +114,24 @@ std::string report_text(const Config& config, const ReliabilityReport& report) {
       distribution =
           fmt::format("{:.2f} / {:.2f} / {:.2f} / {:.2f} / {:.2f}", pool.scores->min,
                       pool.scores->q1, pool.scores->median, pool.scores->q3, pool.scores->max);
-    out += fmt::format("  {}: {} ranked; {}; ICC {}; {} connected component(s)\n",
-                       pool_name(config, named), pool.entries, distribution,
-                       optional_number(pool.icc, 3), pool.components);
+    out += trf("  {}: {} ranked; {}; ICC {}; {} connected component(s)", pool_name(config, named),
+               pool.entries, distribution, optional_number(pool.icc, 3), pool.components) +
+           "\n";
   }
-  out += "\njudges (load = complete totals; severity b_j, negative = harsh):\n";
+  out += "\n" +
+         std::string(tr("judges (load = complete totals; severity b_j, negative = harsh):")) + "\n";
   for (const auto& j : report.judges)
-    out += fmt::format("  {:<10} {:<10} load {:>4}  mean total {:>7.2f}  severity {:>+7.2f}\n",
-                       j.judge_id, j.kind, j.load, j.mean_total, j.severity);
-  out += fmt::format("\nflagged entries: {}\n", report.flagged.size());
+    out += trf("  {:<10} {:<10} load {:>4}  mean total {:>7.2f}  severity {:>+7.2f}", j.judge_id,
+               j.kind, j.load, j.mean_total, j.severity) +
+           "\n";
+  out += "\n" + trf("flagged entries: {}", report.flagged.size()) + "\n";
   for (const auto& f : report.flagged)
     out += fmt::format("  {} ({}): {}\n", f.entry_id, f.kind, join(f.flags, ", "));
-  out += "\nunder another aggregation method these entries would change tier:\n";
+  out += "\n" +
+         std::string(tr("under another aggregation method these entries would change tier:")) +
+         "\n";
   for (const auto& m : report.methods) {
-    out += fmt::format("  {}: {} change(s)\n", to_string(m.method), m.changes.size());
+    out += trf("  {}: {} change(s)", to_string(m.method), m.changes.size()) + "\n";
     for (const auto& c : m.changes)
       out += fmt::format("    {} ({}): {} -> {}\n", c.entry_id, c.kind,
                          c.configured_tier ? tier_label(config, c.kind, *c.configured_tier) : "-",

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "judging/totals.hpp"
+#include "model/i18n.hpp"
 #include "model/text.hpp"
 
 namespace jury {
@@ -60,9 +61,9 @@ std::string describe_owed(const AwardReadiness& readiness, std::size_t entries_p
         entries.begin(),
         entries.begin() + static_cast<std::ptrdiff_t>(std::min(entries.size(), entries_per_judge)));
     if (entries.size() > entries_per_judge) shown.push_back("…");
-    parts.push_back(fmt::format("{} owes {} ({})", judge, entries.size(), join(shown, ", ")));
+    parts.push_back(i18n::trf("{} owes {} ({})", judge, entries.size(), join(shown, ", ")));
   }
-  return join(parts, "; ");
+  return join(parts, i18n::tr("; "));
 }
 
 }  // namespace jury

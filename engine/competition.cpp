@@ -37,25 +37,30 @@
 #include "judging/assignment.hpp"
 #include "judging/conflicts.hpp"
 #include "judging/results.hpp"
+#include "model/i18n.hpp"
 #include "model/text.hpp"
 
 namespace fs = std::filesystem;
 
 namespace jury {
 
+using i18n::tr;
+using i18n::trf;
+using i18n::trnf;
+
 namespace {
 
 std::string read_file(const std::string& path) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) throw InputError(path, "is a directory, expected a file");
+  if (fs::is_directory(path, ec)) throw InputError(path, tr("is a directory, expected a file"));
   const std::uintmax_t size = fs::file_size(path, ec);  // SPEC §10 Limits, before reading
   if (const std::string problem = file_size_problem(ec ? 0 : size); !problem.empty())
     throw InputError(path, problem);
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "cannot open the file for reading");
+  if (!in) throw InputError(path, tr("cannot open the file for reading"));
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  if (in.bad()) throw InputError(path, "cannot read the file");
+  if (in.bad()) throw InputError(path, tr("cannot read the file"));
   return bytes.str();
 }
 
@@ -86,9 +91,9 @@ std::vector<std::string> expand_score_paths(const std::vector<std::string>& path
     std::sort(skipped.begin(), skipped.end());
     for (const auto& file : skipped)
       report.warning(file, 0, 0, "scores.skipped-file",
-                     "skipped: not a score sheet (.csv, .xlsx or .xls)");
+                     tr("skipped: not a score sheet (.csv, .xlsx or .xls)"));
     if (inside.empty())
-      throw InputError(path, "the directory holds no score sheets (.csv, .xlsx or .xls)");
+      throw InputError(path, tr("the directory holds no score sheets (.csv, .xlsx or .xls)"));
     files.insert(files.end(), inside.begin(), inside.end());
   }
   return files;
@@ -126,9 +131,13 @@ UpsertPlan<Record> plan_upsert(const std::vector<Record>& existing,
   return plan;
 }
 
-std::string import_message(const ImportSummary& s, const std::string& what) {
-  return fmt::format("{} {}: {} added, {} updated, {} unchanged", s.added + s.updated + s.unchanged,
-                     what, s.added, s.updated, s.unchanged);
+/// `332 entries: 0 added, 0 updated, 332 unchanged` (or judges), in the interface language.
+std::string import_message(const ImportSummary& s, bool entries) {
+  const int total = s.added + s.updated + s.unchanged;
+  return entries ? trf("{} entries: {} added, {} updated, {} unchanged", total, s.added, s.updated,
+                       s.unchanged)
+                 : trf("{} judges: {} added, {} updated, {} unchanged", total, s.added, s.updated,
+                       s.unchanged);
 }
 
 /// The audit text of an entries or judges import: the summary, then every id added and every id
@@ -180,7 +189,7 @@ Competition Competition::init(const std::string& db_path, const std::string& con
   // The database is a path the user names (SPEC §10): a folder that is missing is exit 2 with
   // what to do, not SQLite's "unable to open database file".
   if (const std::string hint = output_hint(db_path); !hint.empty())
-    throw OutputError(fmt::format("cannot create the competition database {}{}", db_path, hint));
+    throw OutputError(trf("cannot create the competition database {}{}", db_path, hint));
   Store store = Store::create(db_path);
   {
     Store::Transaction transaction(store);
@@ -211,10 +220,9 @@ std::string Competition::config_json() const {
 void Competition::refuse_when_awarded(const std::string& command) const {
   if (awarded())
     throw StateError(
-        fmt::format("the prize tiers are decided and frozen; `{}` is refused until `jury award "
-                    "--reopen --reason "
-                    "TEXT`",
-                    command));
+        trf("the prize tiers are decided and frozen; `{}` is refused until `jury "
+            "award --reopen --reason TEXT`",
+            command));
 }
 
 ImportSummary Competition::import_entries(const std::string& path, Encoding encoding,
@@ -233,11 +241,12 @@ ImportSummary Competition::import_entries(const std::string& path, Encoding enco
   ImportSummary summary;
   summary.report = report;
   const UpsertPlan<Entry> plan = plan_upsert(existing, records, summary);
-  summary.message = import_message(summary, "entries");
+  summary.message = import_message(summary, true);
 
   store_.upsert_entries(plan.write);
-  store_.append_audit("import entries", path, sha256_hex(bytes),
-                      import_audit(summary.message, plan));
+  store_.append_audit(
+      "import entries", path, sha256_hex(bytes),
+      import_audit(i18n::in_english([&] { return import_message(summary, true); }), plan));
   transaction.commit();
   return summary;
 }
@@ -258,11 +267,12 @@ ImportSummary Competition::import_judges(const std::string& path, Encoding encod
   ImportSummary summary;
   summary.report = report;
   const UpsertPlan<Judge> plan = plan_upsert(existing, records, summary);
-  summary.message = import_message(summary, "judges");
+  summary.message = import_message(summary, false);
 
   store_.upsert_judges(plan.write);
-  store_.append_audit("import judges", path, sha256_hex(bytes),
-                      import_audit(summary.message, plan));
+  store_.append_audit(
+      "import judges", path, sha256_hex(bytes),
+      import_audit(i18n::in_english([&] { return import_message(summary, false); }), plan));
   transaction.commit();
   return summary;
 }
@@ -307,14 +317,14 @@ RowChange classify(const ImportedScore& item, const Assignment& pair, const Scor
 /// A score sheet's bytes with one read of the known size (thousands of sheets per import).
 std::string read_score_file(const std::string& path) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) throw InputError(path, "is a directory, expected a file");
+  if (fs::is_directory(path, ec)) throw InputError(path, tr("is a directory, expected a file"));
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!in) throw InputError(path, "cannot open the file for reading");
+  if (!in) throw InputError(path, tr("cannot open the file for reading"));
   std::string bytes;
   char buffer[1 << 16];
   for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, in.get())) > 0;)
     bytes.append(buffer, got);
-  if (std::ferror(in.get())) throw InputError(path, "cannot read the file");
+  if (std::ferror(in.get())) throw InputError(path, tr("cannot read the file"));
   return bytes;
 }
 
@@ -429,9 +439,11 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
     summary.added += file_added;
     summary.updated += file_replaced;
     summary.recused += static_cast<int>(recusals.size());
-    std::string change = fmt::format("{}{} score rows: {} new, {} replaced, {} recusals",
-                                     round_prefix(config_, round), rows.size(), file_added,
-                                     file_replaced, recusals.size());
+    std::string change = i18n::in_english([&] {
+      return fmt::format("{}{} score rows: {} new, {} replaced, {} recusals",
+                         round_prefix(config_, round), rows.size(), file_added, file_replaced,
+                         recusals.size());
+    });
     for (const auto& line : lines) change += "\n" + line;
     store_.append_audit("import scores", path, sha256_hex(bytes), change);
   }
@@ -439,10 +451,10 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   store_.upsert_scores(round, upserts);
   transaction.commit();
   summary.report = std::move(report);
-  summary.message = fmt::format(
-      "{} file(s): {} score rows added, {} replaced, {} unchanged, {} blank, {} recusals",
-      files.size(), summary.added, summary.updated, summary.unchanged, summary.blank,
-      summary.recused);
+  summary.message =
+      trf("{} file(s): {} score rows added, {} replaced, {} unchanged, {} blank, {} recusals",
+          files.size(), summary.added, summary.updated, summary.unchanged, summary.blank,
+          summary.recused);
   return summary;
 }
 
@@ -493,16 +505,19 @@ AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
   summary.dropped = static_cast<int>(dropped.size());
   summary.added = static_cast<int>(outcome.added.size());
   summary.objective = outcome.objective;
-  summary.message =
-      fmt::format("{}assignment (seed {}{}): {} kept, {} dropped, {} added; objective {}",
-                  round_prefix(config_, view.id), seed, reshuffle ? ", reshuffle" : "",
-                  summary.kept, summary.dropped, summary.added, summary.objective);
-  if (!slots.empty())
-    summary.message += fmt::format("; {} new interview(s) placed in the timetable", slots.size());
+  const auto message = [&] {
+    std::string text = trf("{}assignment (seed {}{}): {} kept, {} dropped, {} added; objective {}",
+                           round_prefix(config_, view.id), seed, reshuffle ? tr(", reshuffle") : "",
+                           summary.kept, summary.dropped, summary.added, summary.objective);
+    if (!slots.empty()) text += trf("; {} new interview(s) placed in the timetable", slots.size());
+    return text;
+  };
+  summary.message = message();
   store_.delete_assignments(view.id, dropped);
   store_.insert_assignments(view.id, outcome.added);
   store_.save_slots(view.id, slots);
-  store_.append_audit(reshuffle ? "assign --reshuffle" : "assign", "", "", summary.message);
+  store_.append_audit(reshuffle ? "assign --reshuffle" : "assign", "", "",
+                      i18n::in_english(message));
   transaction.commit();
   return summary;
 }
@@ -513,9 +528,9 @@ std::vector<std::string> Competition::explain(const std::string& entry_id,
   const std::vector<Entry> entries = view.counted_entries();
   if (std::none_of(entries.begin(), entries.end(),
                    [&](const Entry& e) { return e.id == entry_id; }))
-    throw InputError("--explain", fmt::format("unknown entry \"{}\"{}", entry_id,
-                                              config_.rounds.size() > 1 ? " in round " + view.id
-                                                                        : std::string()));
+    throw InputError("--explain", config_.rounds.size() > 1
+                                      ? trf("unknown entry \"{}\" in round {}", entry_id, view.id)
+                                      : trf("unknown entry \"{}\"", entry_id));
   AssignmentInput input;
   input.config = &view.config;
   input.entries = &entries;
@@ -533,8 +548,8 @@ void make_sheet_folder(const std::string& dir) {
   try {
     create_output_folder(dir);
   } catch (const OutputFileError& error) {
-    throw OutputError(fmt::format("cannot write score sheets into {}: {}; no sheet was written",
-                                  dir, error.reason()));
+    throw OutputError(
+        trf("cannot write score sheets into {}: {}; no sheet was written", dir, error.reason()));
   }
 }
 
@@ -552,12 +567,12 @@ bool would_replace_other(const fs::path& path, const std::string& bytes) {
 std::string what_overwriting_loses(const ScoreState& state, const fs::path& path) {
   std::error_code ec;
   if (!fs::is_regular_file(fs::symlink_status(path, ec)))
-    return "it is not a regular file, e.g. a link";
+    return tr("it is not a regular file, e.g. a link");
   Report report;
   std::vector<ImportedScore> rows = import_scores(read_file(path.string()), path.string(),
                                                   Encoding::Auto, state.context(), report);
   if (report.has_errors())
-    return "jury cannot read it back as a score sheet: check it before overwriting";
+    return tr("jury cannot read it back as a score sheet: check it before overwriting");
   std::size_t unimported = 0;
   for (const ImportedScore& row : rows) {
     const Assignment* pair = state.index().find_pair(row.row.judge_id, row.row.entry_id);
@@ -566,9 +581,10 @@ std::string what_overwriting_loses(const ScoreState& state, const fs::path& path
         change != RowChange::None && change != RowChange::Blank && change != RowChange::Unchanged;
   }
   if (unimported == 0)
-    return "it holds no score that is not stored already, e.g. an earlier export: overwriting "
-           "loses nothing";
-  return fmt::format(
+    return tr(
+        "it holds no score that is not stored already, e.g. an earlier export: overwriting "
+        "loses nothing");
+  return trf(
       "it holds {} row(s) with scores or recusals not imported yet: import it first with `jury "
       "import scores`, or move it away",
       unimported);
@@ -599,11 +615,11 @@ std::vector<std::string> Competition::export_sheets(const std::string& dir, Enco
   for (const auto& pair : assignments)
     if (active_entries.count(pair.entry_id) && active_judges.count(pair.judge_id))
       pairs.push_back(pair);
-  if (assignments.empty()) throw StateError("no assignments yet; run `jury assign` first");
+  if (assignments.empty()) throw StateError(tr("no assignments yet; run `jury assign` first"));
   if (pairs.empty())
     throw StateError(
-        "no active judge is assigned an active entry, so there is no sheet to write; run `jury "
-        "assign` first");
+        tr("no active judge is assigned an active entry, so there is no sheet to write; run `jury "
+           "assign` first"));
   // SPEC §6: the cells carry the values already stored, so a re-exported sheet is the judge's
   // current sheet (`filled` replaces them, for simulated judges).
   const std::vector<ScoreRow> stored =
@@ -634,15 +650,15 @@ std::vector<std::string> Competition::export_sheets(const std::string& dir, Enco
     if (!force && would_replace_other(target, bytes)) {
       if (!state) state = std::make_unique<ScoreState>(store_, config_, view.index);
       differing.error(target.string(), 0, 0, "sheets.would-overwrite",
-                      "this sheet differs from the one jury would write now (" +
-                          what_overwriting_loses(*state, target) + "); pass --force to overwrite");
+                      trf("this sheet differs from the one jury would write now ({}); pass "
+                          "--force to overwrite",
+                          what_overwriting_loses(*state, target)));
     }
     files.emplace_back(target, std::move(bytes));
   }
   if (differing.has_errors())
-    throw InputError(differing, fmt::format("{} sheet(s) in {} would be overwritten; no sheet was "
-                                            "written",
-                                            differing.items().size(), dir));
+    throw InputError(differing, trf("{} sheet(s) in {} would be overwritten; no sheet was written",
+                                    differing.items().size(), dir));
   std::vector<std::string> written;
   for (const auto& [target, bytes] : files) {
     write_file(target.string(), bytes);
@@ -695,51 +711,22 @@ std::string first_ids(const std::vector<std::string>& ids, std::size_t shown = 1
 std::string refusal(const Config& config, const AwardReadiness& readiness) {
   std::vector<std::string> reasons;
   if (!readiness.incomplete_entries.empty())
-    reasons.push_back(fmt::format("{} active entr{} incomplete (fewer than {} complete scores): {}",
-                                  readiness.incomplete_entries.size(),
-                                  readiness.incomplete_entries.size() == 1 ? "y is" : "ies are",
-                                  config.aggregation.min_scores,
-                                  first_ids(readiness.incomplete_entries)));
+    reasons.push_back(trnf("{} active entry is incomplete (fewer than {} complete scores): {}",
+                           "{} active entries are incomplete (fewer than {} complete scores): {}",
+                           readiness.incomplete_entries.size(), readiness.incomplete_entries.size(),
+                           config.aggregation.min_scores, first_ids(readiness.incomplete_entries)));
   if (!readiness.owed.empty())
-    reasons.push_back(fmt::format("{} score(s) still owed by {} judge(s): {}",
-                                  readiness.owed_count(), readiness.owed.size(),
-                                  describe_owed(readiness)));
-  return fmt::format(
+    reasons.push_back(trf("{} score(s) still owed by {} judge(s): {}", readiness.owed_count(),
+                          readiness.owed.size(), describe_owed(readiness)));
+  return trf(
       "the prize tiers cannot be decided yet: {}; import the missing score sheets (`jury status` "
       "lists them), or decide anyway with `jury award --allow-incomplete`",
-      join(reasons, "; "));
+      join(reasons, tr("; ")));
 }
 
-}  // namespace
-
-Results Competition::award(bool allow_incomplete) {
-  Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
-  if (awarded())
-    throw StateError(
-        "the prize tiers are already decided; `jury award --reopen --reason TEXT` first to decide "
-        "again");
-  if (const std::size_t last = config_.rounds.size() - 1; current_round() != last)
-    throw StateError(fmt::format(
-        "the prize tiers are decided in the last round ({}), and the current round is {}; close "
-        "it with `jury advance` first",
-        round_id(last), round_id(current_round())));
-  const AwardReadiness readiness = this->readiness();
-  if (!readiness.ready() && !allow_incomplete) throw StateError(refusal(config_, readiness));
-  if (!readiness.kinds_without_scores.empty()) {
-    std::vector<std::string> kinds;
-    for (const auto& kind : readiness.kinds_without_scores)
-      kinds.push_back(fmt::format("{} ({})", kind_label(config_, kind), kind));
-    throw StateError(
-        fmt::format("no complete score at all for kind {}: there is nothing to decide, even with "
-                    "--allow-incomplete; import the score sheets first",
-                    join(kinds, ", ")));
-  }
-  Results decided = results();
-  store_.save_decision(results_to_json(decided).dump());
-  std::map<std::string, int> awarded_per_tier;
-  for (const auto& pool : decided.pools)
-    for (const auto& row : pool.rows)
-      if (row.tier) ++awarded_per_tier[pool.kind + "/" + *row.tier];
+/// The audit text of a decision (English: in_english).
+std::string award_audit(const Results& decided, const AwardReadiness& readiness,
+                        const std::map<std::string, int>& awarded_per_tier) {
   std::string change = fmt::format("decided with method {}", to_string(decided.method));
   if (!readiness.ready())
     change += fmt::format(", incomplete allowed: {} entries incomplete, {} scores owed",
@@ -748,7 +735,42 @@ Results Competition::award(bool allow_incomplete) {
   if (!readiness.incomplete_entries.empty())
     change += "\nincomplete (no tier): " + join(readiness.incomplete_entries, ", ");
   if (!readiness.owed.empty()) change += "\nowed: " + describe_owed(readiness, SIZE_MAX);
-  store_.append_audit("award", "", "", change);
+  return change;
+}
+
+}  // namespace
+
+Results Competition::award(bool allow_incomplete) {
+  Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
+  if (awarded())
+    throw StateError(
+        tr("the prize tiers are already decided; `jury award --reopen --reason TEXT` first to "
+           "decide again"));
+  if (const std::size_t last = config_.rounds.size() - 1; current_round() != last)
+    throw StateError(
+        trf("the prize tiers are decided in the last round ({}), and the current round is {}; "
+            "close it with `jury advance` first",
+            round_id(last), round_id(current_round())));
+  const AwardReadiness readiness = this->readiness();
+  if (!readiness.ready() && !allow_incomplete) throw StateError(refusal(config_, readiness));
+  if (!readiness.kinds_without_scores.empty()) {
+    std::vector<std::string> kinds;
+    for (const auto& kind : readiness.kinds_without_scores)
+      kinds.push_back(fmt::format("{} ({})", kind_label(config_, kind), kind));
+    throw StateError(
+        trf("no complete score at all for kind {}: there is nothing to decide, even with "
+            "--allow-incomplete; import the score sheets first",
+            join(kinds, tr(", "))));
+  }
+  Results decided = results();
+  store_.save_decision(results_to_json(decided).dump());
+  std::map<std::string, int> awarded_per_tier;
+  for (const auto& pool : decided.pools)
+    for (const auto& row : pool.rows)
+      if (row.tier) ++awarded_per_tier[pool.kind + "/" + *row.tier];
+  store_.append_audit("award", "", "", i18n::in_english([&] {
+                        return award_audit(decided, readiness, awarded_per_tier);
+                      }));
   transaction.commit();
   return decided;
 }
@@ -760,10 +782,10 @@ AwardReadiness Competition::readiness() const {
 void Competition::reopen(const std::string& reason) {
   if (trim_text(reason).empty())
     throw UsageError(
-        "`jury award --reopen` needs --reason TEXT, e.g. --reason \"JZ21-S0042 "
-        "disqualified during the 公示\"; the reason goes into the audit log");
+        tr("`jury award --reopen` needs --reason TEXT, e.g. --reason \"JZ21-S0042 "
+           "disqualified during the 公示\"; the reason goes into the audit log"));
   Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
-  if (!awarded()) throw StateError("nothing to reopen: the prize tiers are not decided");
+  if (!awarded()) throw StateError(tr("nothing to reopen: the prize tiers are not decided"));
   store_.clear_decision();
   store_.append_audit("award --reopen", "", "",
                       "decision withdrawn; entries, judges, assignment and scores open again\n"
@@ -774,7 +796,8 @@ void Competition::reopen(const std::string& reason) {
 
 Results Competition::decision() const {
   const auto document = store_.decision_json();
-  if (!document) throw StateError("the prize tiers are not decided yet; run `jury award` first");
+  if (!document)
+    throw StateError(tr("the prize tiers are not decided yet; run `jury award` first"));
   return results_from_json(nlohmann::json::parse(*document));
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/diagnostics.hpp"
+#include "model/i18n.hpp"
 
 namespace jury {
 
@@ -32,13 +33,14 @@ class JuryError : public std::runtime_error {
 /// Wrong command line use (exit 1).
 class UsageError : public JuryError {
  public:
-  explicit UsageError(const std::string& m) : JuryError(kExitUsage, "usage: " + m) {}
+  explicit UsageError(const std::string& m) : JuryError(kExitUsage, i18n::tr("usage: ") + m) {}
 };
 
 /// Invalid user input; nothing was changed (exit 2). Carries every problem found.
 class InputError : public JuryError {
  public:
-  explicit InputError(Report report, const std::string& summary = "invalid input, nothing changed")
+  explicit InputError(Report report,
+                      const std::string& summary = i18n::tr("invalid input, nothing changed"))
       : JuryError(kExitInvalidInput, summary), report_(std::move(report)) {}
   explicit InputError(const std::string& file, const std::string& message)
       : JuryError(kExitInvalidInput, message) {
@@ -67,8 +69,9 @@ class StateError : public JuryError {
 /// `problems` explain why, one line each.
 class InfeasibleError : public JuryError {
  public:
-  explicit InfeasibleError(std::vector<std::string> problems,
-                           const std::string& summary = "assignment infeasible, nothing changed")
+  explicit InfeasibleError(
+      std::vector<std::string> problems,
+      const std::string& summary = i18n::tr("assignment infeasible, nothing changed"))
       : JuryError(kExitInfeasible, summary), problems_(std::move(problems)) {}
   const std::vector<std::string>& problems() const { return problems_; }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/i18n.hpp"
+
 namespace jury {
 
 std::vector<Entry> RoundView::counted_entries() const {
@@ -12,7 +14,7 @@ std::vector<Entry> RoundView::counted_entries() const {
 }
 
 std::string round_prefix(const Config& config, const std::string& round_id) {
-  return config.rounds.size() > 1 ? "round " + round_id + ": " : "";
+  return config.rounds.size() > 1 ? i18n::trf("round {}: ", round_id) : "";
 }
 
 RoundView load_round_view(const Store& store, const Config& config, std::size_t index) {

@@ -14,6 +14,7 @@
 #include "exporters/sheets.hpp"
 #include "importers/table.hpp"
 #include "judging/staged_results.hpp"
+#include "model/i18n.hpp"
 #include "model/text.hpp"
 
 namespace jury {
@@ -61,12 +62,11 @@ std::size_t Competition::round_of(const std::optional<std::string>& id) const {
   if (!id) return current_round();
   const int index = config_.round_index(*id);
   if (index < 0)
-    throw UsageError(
-        fmt::format("unknown round \"{}\"; the rounds are {}", *id, round_ids(config_)));
+    throw UsageError(i18n::trf("unknown round \"{}\"; the rounds are {}", *id, round_ids(config_)));
   const std::size_t current = current_round();
   if (static_cast<std::size_t>(index) > current)
     throw StateError(
-        fmt::format("round {} is not open yet; the current round is {}", *id, round_id(current)));
+        i18n::trf("round {} is not open yet; the current round is {}", *id, round_id(current)));
   return static_cast<std::size_t>(index);
 }
 
@@ -75,24 +75,24 @@ AdvanceSummary Competition::advance(bool allow_incomplete) {
   refuse_when_awarded("advance");
   const std::size_t round = current_round();
   if (round + 1 >= config_.rounds.size())
-    throw StateError(fmt::format(
-        "round {} is the last round: there is no round to advance to; `jury award` decides the "
-        "prize tiers",
-        round_id(round)));
+    throw StateError(
+        i18n::trf("round {} is the last round: there is no round to advance to; `jury award` "
+                  "decides the prize tiers",
+                  round_id(round)));
   const Advancement next =
       select_next_round(config_, store_.load_entries(), load_rounds(store_, config_, round));
   const bool nothing_ranked =
       std::all_of(next.pools.begin(), next.pools.end(),
                   [](const PoolSelection& pool) { return pool.ranked == 0; });
   if (!next.incomplete.empty() && nothing_ranked && !allow_incomplete)
-    throw StateError(fmt::format(
+    throw StateError(i18n::trf(
         "round {} has no complete scores yet: none of its {} entrant(s) going on to {} has {} "
         "complete scores; assign judges, export the sheets and import them filled (`jury status` "
         "shows what is missing)",
         round_id(round), next.incomplete.size(), round_id(round + 1),
         config_.aggregation.min_scores));
   if (!next.incomplete.empty() && !allow_incomplete)
-    throw StateError(fmt::format(
+    throw StateError(i18n::trf(
         "{} entrant(s) of round {} going on to {} are incomplete (fewer than {} complete "
         "scores): {}; import the missing sheets (`jury status` lists them), or advance anyway "
         "with `jury advance --allow-incomplete` (they do not go on)",
@@ -103,22 +103,26 @@ AdvanceSummary Competition::advance(bool allow_incomplete) {
   summary.closed = round_id(round);
   summary.opened = round_id(round + 1);
   summary.left_out = next.incomplete;
-  summary.message = fmt::format("round {} closed; round {} opened with {} entrant(s)",
-                                round_name(config_.rounds[round]),
-                                round_name(config_.rounds[round + 1]), next.entrants.size());
-  for (const PoolSelection& pool : next.pools) {
+  for (const PoolSelection& pool : next.pools)
     summary.pools.push_back({pool.kind, pool_name(pool), pool.ranked, pool.quota,
                              static_cast<int>(pool.going_on.size())});
-    summary.message += fmt::format("\n  {}: {} ranked, quota {}, {} go on", pool_name(pool),
-                                   pool.ranked, pool.quota, pool.going_on.size());
-  }
-  if (!next.incomplete.empty())
-    summary.message += fmt::format("\n  incomplete, not going on: {}", join(next.incomplete, ", "));
+  const auto message = [&] {
+    std::string text = i18n::trf("round {} closed; round {} opened with {} entrant(s)",
+                                 round_name(config_.rounds[round]),
+                                 round_name(config_.rounds[round + 1]), next.entrants.size());
+    for (const PoolSelection& pool : next.pools)
+      text += "\n" + i18n::trf("  {}: {} ranked, quota {}, {} go on", pool_name(pool), pool.ranked,
+                               pool.quota, pool.going_on.size());
+    if (!next.incomplete.empty())
+      text += "\n" + i18n::trf("  incomplete, not going on: {}", join(next.incomplete, ", "));
+    return text;
+  };
+  summary.message = message();
 
   store_.open_round(summary.opened);
   store_.insert_entrants(summary.opened, next.entrants);
   store_.append_audit(allow_incomplete ? "advance --allow-incomplete" : "advance", "", "",
-                      summary.message + "\nentrants: " + join(next.entrants, ", "));
+                      i18n::in_english(message) + "\nentrants: " + join(next.entrants, ", "));
   transaction.commit();
   return summary;
 }
@@ -130,20 +134,22 @@ std::string Competition::reopen_round() {
   const std::string& id = round_id(round);
   if (round == 0)
     throw StateError(
-        fmt::format("round {} is the first round: there is no earlier round to reopen", id));
+        i18n::trf("round {} is the first round: there is no earlier round to reopen", id));
   if (!store_.load_scores(id).empty())
-    throw StateError(fmt::format(
+    throw StateError(i18n::trf(
         "round {} already has scores, so round {} cannot be reopened; the selection stands", id,
         round_id(round - 1)));
   const std::size_t entrants = store_.load_entrants(id).size();
   const std::size_t assignments = store_.load_assignments(id).size();
-  std::string message =
-      fmt::format("round {} dropped ({} entrant(s), {} assignment(s)); round {} is current again",
-                  id, entrants, assignments, round_name(config_.rounds[round - 1]));
+  const auto message = [&] {
+    return i18n::trf(
+        "round {} dropped ({} entrant(s), {} assignment(s)); round {} is current again", id,
+        entrants, assignments, round_name(config_.rounds[round - 1]));
+  };
   store_.drop_round(id);
-  store_.append_audit("advance --reopen", "", "", message);
+  store_.append_audit("advance --reopen", "", "", i18n::in_english(message));
   transaction.commit();
-  return message;
+  return message();
 }
 
 std::string Competition::absent(const std::vector<std::string>& entry_ids, bool undo) {
@@ -158,11 +164,11 @@ std::string Competition::absent(const std::vector<std::string>& entry_ids, bool 
                                      [&](const Entry& e) { return e.id == id; });
     if (!entrant)
       report.error("absent", 0, 0, "absent.not-an-entrant",
-                   fmt::format("\"{}\" is not an entrant of round {}", id, view.id));
+                   i18n::trf("\"{}\" is not an entrant of round {}", id, view.id));
     else if (std::find(ids.begin(), ids.end(), id) == ids.end())
       ids.push_back(id);
   }
-  if (report.has_errors()) throw InputError(report, "nothing changed");
+  if (report.has_errors()) throw InputError(report, i18n::tr("nothing changed"));
 
   // SPEC §12: the absent entrants' unscored assignments of the round go; scores stay stored.
   std::vector<Assignment> dropped;
@@ -172,22 +178,25 @@ std::string Competition::absent(const std::vector<std::string>& entry_ids, bool 
       if (std::find(ids.begin(), ids.end(), pair.entry_id) != ids.end() && !scored.count(pair))
         dropped.push_back(pair);
   }
-  std::string message = fmt::format("{}{} {}", round_prefix(config_, view.id),
-                                    undo ? "present again:" : "absent:", join(ids, ", "));
-  if (!undo) message += fmt::format("; {} unscored assignment(s) dropped", dropped.size());
+  const auto message = [&] {
+    std::string text =
+        round_prefix(config_, view.id) + (undo ? i18n::trf("present again: {}", join(ids, ", "))
+                                               : i18n::trf("absent: {}", join(ids, ", ")));
+    if (!undo) text += i18n::trf("; {} unscored assignment(s) dropped", dropped.size());
+    return text;
+  };
   if (undo) {
     store_.delete_absences(view.id, ids);
   } else {
     store_.insert_absences(view.id, ids);
     store_.delete_assignments(view.id, dropped);
   }
-  std::string change = message;
+  std::string change = i18n::in_english(message);
   for (const Assignment& pair : dropped)
     change += "\ndropped " + pair.judge_id + "/" + pair.entry_id;
   store_.append_audit(undo ? "absent --undo" : "absent", "", "", change);
   transaction.commit();
-  if (undo) message += "; run `jury assign` to give them judges again";
-  return message;
+  return message() + (undo ? i18n::tr("; run `jury assign` to give them judges again") : "");
 }
 
 namespace {
@@ -220,12 +229,13 @@ void Competition::refuse_other_rounds_sheets(const std::vector<std::string>& fil
     if (names_round(stem, config_.rounds[current], config_)) continue;
     for (std::size_t r = 0; r < config_.rounds.size(); ++r) {
       if (r == current || !names_round(stem, config_.rounds[r], config_)) continue;
-      throw StateError(fmt::format(
+      throw StateError(i18n::trf(
           "{} is a score sheet of round {}, which is {}; scores go into the current round {} "
           "(`jury export sheets` writes its sheets `<judge_id>-<kind>-{}`); nothing changed",
           file, round_name(config_.rounds[r]),
-          r < current ? "closed (earlier rounds are read-only)" : "not open yet", round_id(current),
-          safe_file_stem(round_id(current))));
+          r < current ? i18n::tr("closed (earlier rounds are read-only)")
+                      : i18n::tr("not open yet"),
+          round_id(current), safe_file_stem(round_id(current))));
     }
   }
 }

@@ -13,6 +13,7 @@
 #include "exporters/schedule.hpp"
 #include "judging/session_times.hpp"
 #include "judging/timetable.hpp"
+#include "model/i18n.hpp"
 #include "model/text.hpp"
 
 namespace jury {
@@ -29,15 +30,18 @@ std::string counts(const std::vector<InterviewCount>& items) {
 /// SPEC §13 exit 4: the judges and entrants with too many interviews, and what to do.
 InfeasibleError too_few_slots(const std::string& round, const SlotShortfall& shortfall) {
   std::vector<std::string> problems;
-  problems.push_back(fmt::format("round {} needs {} interview slots, its sessions hold {}", round,
-                                 shortfall.slots_needed, shortfall.slots_available));
+  problems.push_back(i18n::trf("round {} needs {} interview slots, its sessions hold {}", round,
+                               shortfall.slots_needed, shortfall.slots_available));
   if (!shortfall.judges.empty())
-    problems.push_back("judges with more interviews than slots: " + counts(shortfall.judges));
+    problems.push_back(
+        i18n::trf("judges with more interviews than slots: {}", counts(shortfall.judges)));
   if (!shortfall.entrants.empty())
-    problems.push_back("entrants with more interviews than slots: " + counts(shortfall.entrants));
+    problems.push_back(
+        i18n::trf("entrants with more interviews than slots: {}", counts(shortfall.entrants)));
   problems.push_back(
-      "add slots to the round's `interviews` sessions, or lower the judges' loads or k");
-  return InfeasibleError(problems, "the interview timetable does not fit, nothing changed");
+      i18n::tr("add slots to the round's `interviews` sessions, or lower the judges' loads or k"));
+  return InfeasibleError(problems,
+                         i18n::tr("the interview timetable does not fit, nothing changed"));
 }
 
 /// Whether anyone takes part in the round: an active entrant not absent (else its timetable is
@@ -62,13 +66,13 @@ ScheduleSummary Competition::schedule(std::uint64_t seed) {
   const std::string& id = round_id(round);
   const std::optional<Interviews>& interviews = config_.rounds[round].interviews;
   if (!interviews)
-    throw StateError(fmt::format(
+    throw StateError(i18n::trf(
         "round {} has no interview timetable: its config gives no `interviews` sessions", id));
   const std::vector<Assignment> pairs = store_.load_assignments(id);
   if (pairs.empty() && takes_part(load_round_view(store_, config_, round)))
-    throw StateError(fmt::format("round {} has no assignments yet; run `jury assign` first", id));
+    throw StateError(i18n::trf("round {} has no assignments yet; run `jury assign` first", id));
   if (!store_.load_scores(id).empty())
-    throw StateError(fmt::format(
+    throw StateError(i18n::trf(
         "round {} already has scores: its interviews have begun and the timetable stays as it "
         "is (`jury assign` places new pairs into free slots)",
         id));
@@ -81,13 +85,16 @@ ScheduleSummary Competition::schedule(std::uint64_t seed) {
   ScheduleSummary summary;
   summary.interviews = static_cast<int>(pairs.size());
   summary.slots = slots.empty() ? 0 : *std::max_element(slots.begin(), slots.end());
-  summary.message = fmt::format("{}timetable (seed {}): {} interviews in {} slot(s) of {}",
-                                round_prefix(config_, id), seed, summary.interviews, summary.slots,
-                                session_capacity(*interviews));
+  const auto message = [&] {
+    return i18n::trf("{}timetable (seed {}): {} interviews in {} slot(s) of {}",
+                     round_prefix(config_, id), seed, summary.interviews, summary.slots,
+                     session_capacity(*interviews));
+  };
+  summary.message = message();
   store_.clear_slots(id);
   store_.save_slots(id, stored);
   store_.set_scheduled(id, true);
-  store_.append_audit("schedule", "", "", summary.message);
+  store_.append_audit("schedule", "", "", i18n::in_english(message));
   transaction.commit();
   return summary;
 }
@@ -122,7 +129,7 @@ void Competition::export_schedule(const std::string& path, ScheduleFormat format
   const std::size_t round = current_round();
   const std::string& id = round_id(round);
   if (!store_.scheduled(id))
-    throw StateError(fmt::format("round {} has no timetable yet; run `jury schedule` first", id));
+    throw StateError(i18n::trf("round {} has no timetable yet; run `jury schedule` first", id));
   const std::vector<Entry> entries = store_.load_entries();
   const std::vector<Judge> judges = store_.load_judges();
   std::map<std::string, const Entry*> entry_by_id;

@@ -6,24 +6,31 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/i18n.hpp"
 #include "model/text.hpp"
 
 namespace jury {
 
 namespace {
 
+using i18n::tr;
+using i18n::trf;
+using i18n::trnf;
+
 /// Decided, ready to decide, or what `jury award` would refuse on (SPEC §8).
 std::string award_line(const Status& status) {
-  if (status.awarded) return "decided and frozen (`jury award --reopen --reason TEXT` to reopen)";
+  if (status.awarded)
+    return tr("decided and frozen (`jury award --reopen --reason TEXT` to reopen)");
   if (!status.last_round_current)
-    return "decided in the last round (`jury advance` closes the current round)";
+    return tr("decided in the last round (`jury advance` closes the current round)");
   const AwardReadiness& r = status.readiness;
-  if (r.ready()) return "not decided; every score is in, `jury award` can decide";
-  return fmt::format(
-      "not decided; `jury award` refuses while {} entr{} incomplete and {} score(s) are owed "
+  if (r.ready()) return tr("not decided; every score is in, `jury award` can decide");
+  return trnf(
+      "not decided; `jury award` refuses while {} entry is incomplete and {} score(s) are owed "
       "(--allow-incomplete decides anyway)",
-      r.incomplete_entries.size(), r.incomplete_entries.size() == 1 ? "y is" : "ies are",
-      r.owed_count());
+      "not decided; `jury award` refuses while {} entries are incomplete and {} score(s) are owed "
+      "(--allow-incomplete decides anyway)",
+      r.incomplete_entries.size(), r.incomplete_entries.size(), r.owed_count());
 }
 
 }  // namespace
@@ -31,46 +38,49 @@ std::string award_line(const Status& status) {
 std::string status_text(const Config& config, const Status& status) {
   std::string out = fmt::format("{} ({})\n", status.competition, config.year);
   if (!status.round.empty())  // SPEC §12
-    out += fmt::format("round {}: {}\n", status.round,
-                       status.round == status.current_round
-                           ? std::string("the current round")
-                           : "closed (the current round is " + status.current_round + ")");
+    out += status.round == status.current_round
+               ? trf("round {}: the current round", status.round) + "\n"
+               : trf("round {}: closed (the current round is {})", status.round,
+                     status.current_round) +
+                     "\n";
   const std::string elsewhere =
-      status.judges_elsewhere ? fmt::format(" / {} not in this round", status.judges_elsewhere)
-                              : "";
-  out += fmt::format("entries {}, judges {} active / {} withdrawn{}, assignments {}, recusals {}\n",
-                     status.entries, status.judges_active, status.judges_inactive, elsewhere,
-                     status.assignments, status.recusals);
-  out += "prize tiers: " + award_line(status) + "\n";
+      status.judges_elsewhere ? trf(" / {} not in this round", status.judges_elsewhere) : "";
+  out += trf("entries {}, judges {} active / {} withdrawn{}, assignments {}, recusals {}",
+             status.entries, status.judges_active, status.judges_inactive, elsewhere,
+             status.assignments, status.recusals) +
+         "\n";
+  out += tr("prize tiers: ") + award_line(status) + "\n";
   for (const auto& k : status.kinds) {
-    out += fmt::format("\n{} ({}): {} active", kind_label(config, k.kind), k.kind, k.active);
+    out += "\n" + trf("{} ({}): {} active", kind_label(config, k.kind), k.kind, k.active);
     std::vector<std::string> groups;
     for (const auto& [group, n] : k.active_by_group)
       groups.push_back(
           fmt::format("{} {}", group.empty() ? "-" : label_of(config.groups, group), n));
     const bool ungrouped =
         k.active_by_group.size() == 1 && k.active_by_group.begin()->first.empty();
-    if (!groups.empty() && !ungrouped) out += " (" + join(groups, ", ") + ")";
-    out += fmt::format(", {} withdrawn, {} disqualified", k.withdrawn, k.disqualified);
-    out += status.round.empty() ? "\n" : fmt::format(", {} absent\n", k.absent);
-    out += fmt::format("  judges per entry {}: {} assigned, {} places open{}\n", k.judges_per_entry,
-                       k.assignments, k.open_places, k.open_places ? " (run `jury assign`)" : "");
-    out += fmt::format("  scores: {} complete, {} still owed by the assigned judges\n",
-                       k.complete_scores, k.missing_scores);
-    out += fmt::format(
-        "  entries: {} with enough scores to rank ({} of them scored by every assigned judge), "
-        "{} incomplete (fewer than {} complete scores)\n",
-        k.rankable_entries, k.fully_scored_entries, k.incomplete_entries,
-        config.aggregation.min_scores);
+    if (!groups.empty() && !ungrouped) out += trf(" ({})", join(groups, tr(", ")));
+    out += trf(", {} withdrawn, {} disqualified", k.withdrawn, k.disqualified);
+    out += status.round.empty() ? "\n" : trf(", {} absent", k.absent) + "\n";
+    out += trf("  judges per entry {}: {} assigned, {} places open", k.judges_per_entry,
+               k.assignments, k.open_places) +
+           (k.open_places ? tr(" (run `jury assign`)") : "") + "\n";
+    out += trf("  scores: {} complete, {} still owed by the assigned judges", k.complete_scores,
+               k.missing_scores) +
+           "\n";
+    out += trf("  entries: {} with enough scores to rank ({} of them scored by every assigned "
+               "judge), {} incomplete (fewer than {} complete scores)",
+               k.rankable_entries, k.fully_scored_entries, k.incomplete_entries,
+               config.aggregation.min_scores) +
+           "\n";
   }
   std::vector<const JudgeProgress*> owing;
   for (const auto& j : status.judges)
     if (j.missing + j.partial > 0) owing.push_back(&j);
-  out += fmt::format("\njudges who still owe scores: {}\n", owing.size());
+  out += "\n" + trf("judges who still owe scores: {}", owing.size()) + "\n";
   for (const auto* j : owing)
-    out += fmt::format("  {} {}: {} of {} complete, {} partly filled, {} missing{}\n", j->judge_id,
-                       j->name, j->complete, j->assigned, j->partial, j->missing,
-                       j->active ? "" : " (withdrawn)");
+    out += trf("  {} {}: {} of {} complete, {} partly filled, {} missing", j->judge_id, j->name,
+               j->complete, j->assigned, j->partial, j->missing) +
+           (j->active ? "" : tr(" (withdrawn)")) + "\n";
   return out;
 }
 

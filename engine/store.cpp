@@ -131,7 +131,7 @@ int busy_timeout_ms() {
       !is_digit(value.back()))
     seconds = -1;
   if (!(seconds >= 0) || seconds > 86'400)
-    throw UsageError(fmt::format(
+    throw UsageError(i18n::trf(
         "JURY_BUSY_TIMEOUT is \"{}\"; give the seconds a command waits for another one, e.g. 10",
         text));
   return static_cast<int>(seconds * 1000);
@@ -380,7 +380,7 @@ Store::~Store() = default;
 
 Store Store::open(const std::string& path) {
   if (!std::filesystem::exists(path))
-    throw StateError(fmt::format(
+    throw StateError(i18n::trf(
         "no competition database at {}; run `jury init CONFIG.json` first (or pass --db)", path));
   std::string read_only_reason = why_read_only(path);
   auto db = read_only_reason.empty()
@@ -388,17 +388,17 @@ Store Store::open(const std::string& path) {
                 : open_read_only(path);
   configure_connection(*db, read_only_reason.empty());
   const int version = db->execAndGet("PRAGMA user_version").getInt();
-  if (version == 0) throw StateError(fmt::format("{} is not a jury competition database", path));
+  if (version == 0) throw StateError(i18n::trf("{} is not a jury competition database", path));
   if (version > kSchemaVersion)
-    throw StateError(fmt::format("{} was written by a newer jury (schema {}, this one reads {})",
-                                 path, version, kSchemaVersion));
+    throw StateError(i18n::trf("{} was written by a newer jury (schema {}, this one reads {})",
+                               path, version, kSchemaVersion));
   if (version == 1) upgrade_from_v1(*db, path);
   return Store(std::move(db), path, std::move(read_only_reason));
 }
 
 Store Store::create(const std::string& path) {
   if (std::filesystem::exists(path) && std::filesystem::file_size(path) > 0)
-    throw StateError(fmt::format(
+    throw StateError(i18n::trf(
         "{} already exists; remove it or choose another --db to start a new competition", path));
   const bool existed = std::filesystem::exists(path);
   try {
@@ -415,7 +415,7 @@ Store Store::create(const std::string& path) {
       for (const char* suffix : {"", "-wal", "-shm", "-journal"})
         std::filesystem::remove(path + suffix, ignored);
     throw OutputError(
-        fmt::format("cannot create the competition database {}: {}", path, error.what()));
+        i18n::trf("cannot create the competition database {}: {}", path, error.what()));
   }
 }
 
@@ -432,7 +432,7 @@ void Store::create_schema() {
 /// its writes see the same state (SPEC §10); a second writer waits the busy timeout, then gives up.
 Store::Transaction::Transaction(Store& store) {
   if (!store.read_only_reason_.empty())
-    throw OutputError(fmt::format(
+    throw OutputError(i18n::trf(
         "cannot change the competition database {}: {}; nothing changed (read-only commands such "
         "as status, results, export and audit still work on it)",
         store.path_, store.read_only_reason_));
@@ -442,8 +442,8 @@ Store::Transaction::Transaction(Store& store) {
   } catch (const SQLite::Exception& error) {
     if (error.getErrorCode() == SQLITE_BUSY)
       throw StateError(
-          "another jury command is changing this competition; nothing changed, try again when it "
-          "has finished (JURY_BUSY_TIMEOUT sets how many seconds to wait)");
+          i18n::tr("another jury command is changing this competition; nothing changed, try "
+                   "again when it has finished (JURY_BUSY_TIMEOUT sets how many seconds to wait)"));
     throw;
   }
 }

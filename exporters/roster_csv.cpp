@@ -1,6 +1,8 @@
 #include "exporters/csv_writer.hpp"
 #include "exporters/roster.hpp"
 #include "exporters/roster_rows.hpp"
+#include "exporters/table.hpp"
+#include "model/i18n.hpp"
 
 namespace jury {
 
@@ -51,6 +53,12 @@ std::vector<std::string> csv_row(const Config& config, const RosterRow& row, boo
 
 std::string roster_csv(const Config& config, const std::vector<Entry>& entries,
                        const Results& results, bool is_public) {
+  // SPEC §10: in Chinese the columns and cells of the Chinese workbook (headers, labels for ids).
+  if (i18n::chinese())
+    return table_csv(roster_detail::roster_table(
+                         config, roster_detail::roster_rows(config, entries, results, is_public),
+                         is_public, results.staged),
+                     config.aggregation.precision);
   CsvWriter csv(true);
   csv.row(csv_header(is_public, results.staged));
   for (const RosterRow& row : roster_detail::roster_rows(config, entries, results, is_public))

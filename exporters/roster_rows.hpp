@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "exporters/table.hpp"
 #include "model/model.hpp"
 
 namespace jury::roster_detail {
@@ -67,5 +68,10 @@ std::string reached_label(const Config& config, const EntryResult& result);
 /// SPEC §12: the recommendation's label when the entry is recommended, else "".
 std::string recommend_label(const Config& config, const std::string& kind_id,
                             const EntryResult& result);
+
+/// The roster as the Chinese workbook shows it (SPEC §9): Chinese headers, labels instead of ids
+/// (kind, group, subject, tier, flags, the round reached), every row in roster order.
+TableSheet roster_table(const Config& config, const std::vector<RosterRow>& rows, bool is_public,
+                        bool staged);
 
 }  // namespace jury::roster_detail

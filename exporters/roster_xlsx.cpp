@@ -152,6 +152,13 @@ TableBook roster_book(const Config& config, const std::vector<RosterRow>& rows, 
 
 using roster_detail::RosterRow;
 
+TableSheet roster_detail::roster_table(const Config& config, const std::vector<RosterRow>& rows,
+                                       bool is_public, bool staged) {
+  TableSheet sheet{config.competition_name, columns(is_public, staged), {}};
+  for (const RosterRow& row : rows) sheet.rows.push_back(cells(config, row, is_public, staged));
+  return sheet;
+}
+
 void write_roster_xlsx(const std::string& path, const Config& config,
                        const std::vector<Entry>& entries, const Results& results, bool is_public) {
   // Rows first: an unknown entry or tier must fail before the workbook exists.

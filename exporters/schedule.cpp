@@ -10,6 +10,7 @@
 #include "exporters/roster.hpp"
 #include "exporters/roster_rows.hpp"
 #include "judging/session_times.hpp"
+#include "model/i18n.hpp"
 
 namespace jury {
 
@@ -134,7 +135,9 @@ std::string schedule_csv(const Interviews& interviews, std::vector<ScheduledPair
     return std::tie(a.slot, a.judge->id, a.entry->id) < std::tie(b.slot, b.judge->id, b.entry->id);
   });
   CsvWriter csv(true);
-  csv.row({"slot", "start", "end", "judge_id", "judge", "entry_id", "title", "school"});
+  using i18n::tr;  // SPEC §10: the header in the interface language
+  csv.row({tr("slot"), tr("start"), tr("end"), tr("judge_id"), tr("judge"), tr("entry_id"),
+           tr("title"), tr("school")});
   for (const ScheduledPair& pair : pairs) {
     const SlotTime time = time_of(interviews, pair.slot);
     csv.row({std::to_string(pair.slot), time.start, time.end, neutralise_formula(pair.judge->id),

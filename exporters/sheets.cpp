@@ -10,6 +10,7 @@
 
 #include "exporters/csv_writer.hpp"
 #include "exporters/roster_rows.hpp"
+#include "model/i18n.hpp"
 
 namespace jury {
 
@@ -31,12 +32,25 @@ namespace {
 
 using SheetKey = std::pair<std::string, std::string>;  ///< (judge_id, entry_id)
 
-/// `# innovation=创新性 (0–40), rigor=科学性 (0–30); step 0.5`: what a judge needs to know.
+/// `# innovation=创新性 (0–40), rigor=科学性 (0–30); step 0.5`: what a judge needs to know. A
+/// Chinese sheet (SPEC §10) names the criteria as its header does and says how to fill in, recuse
+/// and correct: `# 评分标准：创新性 0–40，科学性 0–30；步长 0.5。填写：…`.
 std::string criteria_comment(const Rubric& rubric) {
   std::vector<std::string> parts;
-  for (const Criterion& c : rubric.criteria)
-    parts.push_back(fmt::format("{}={} (0–{})", c.id, c.label, format_plain(c.max)));
-  return "# " + roster_detail::join(parts, ", ") + "; step " + format_plain(rubric.step);
+  if (!i18n::chinese()) {
+    for (const Criterion& c : rubric.criteria)
+      parts.push_back(fmt::format("{}={} (0–{})", c.id, c.label, format_plain(c.max)));
+    return "# " + roster_detail::join(parts, ", ") + "; step " + format_plain(rubric.step);
+  }
+  const std::vector<std::string> names = criterion_names(rubric);
+  for (std::size_t c = 0; c < names.size(); ++c)
+    parts.push_back(fmt::format("{} 0–{}", names[c], format_plain(rubric.criteria[c].max)));
+  return "# " + i18n::trf(
+                    "Criteria: {}; step {}. Fill in: a score for each criterion, or leave "
+                    "the row empty while not judged. Recuse: write yes under recuse and "
+                    "leave the scores empty. Correct: change the cell and import the sheet "
+                    "again.",
+                    roster_detail::join(parts, i18n::tr(", ")), format_plain(rubric.step));
 }
 
 std::string ascii_lower(std::string text) {
@@ -58,11 +72,26 @@ void order_by_slot(SheetContent& sheet, const std::map<Assignment, int>& slots) 
 
 }  // namespace
 
+std::vector<std::string> criterion_names(const Rubric& rubric) {
+  std::map<std::string, int> uses;
+  for (const Criterion& c : rubric.criteria) ++uses[c.label];
+  std::vector<std::string> names;
+  for (const Criterion& c : rubric.criteria)
+    names.push_back(c.label.empty() || uses[c.label] > 1 ? c.id : c.label);
+  return names;
+}
+
+/// SPEC §10: the English header names columns and criteria by id, the Chinese one by label
+/// (评委编号, 作品编号, 作品名称, the criterion labels, 评语, 回避); `import scores` reads both.
 std::vector<std::string> sheet_header(const Rubric& rubric) {
-  std::vector<std::string> header{"judge_id", "entry_id", "title"};
-  for (const Criterion& c : rubric.criteria) header.push_back(c.id);
-  header.push_back("comment");
-  header.push_back("recuse");
+  using i18n::tr;
+  std::vector<std::string> header{tr("judge_id"), tr("entry_id"), tr("title")};
+  if (i18n::chinese())
+    for (std::string& name : criterion_names(rubric)) header.push_back(std::move(name));
+  else
+    for (const Criterion& c : rubric.criteria) header.push_back(c.id);
+  header.push_back(tr("comment"));
+  header.push_back(tr("recuse"));
   return header;
 }
 

@@ -66,8 +66,13 @@ std::vector<SheetContent> score_sheet_contents(const Config& config,
                                                const std::vector<ScoreRow>* filled = nullptr,
                                                const SheetRound& round = {});
 
-/// The columns of a sheet: judge_id, entry_id, title, the criterion ids, comment, recuse.
+/// The columns of a sheet: judge_id, entry_id, title, the criterion ids, comment, recuse; in
+/// Chinese (SPEC §10) 评委编号, 作品编号, 作品名称, the criterion_names, 评语, 回避.
 std::vector<std::string> sheet_header(const Rubric& rubric);
+
+/// How a Chinese header names each criterion: its label, or its id when it has none or shares
+/// it with another criterion of the rubric (the importer must tell them apart).
+std::vector<std::string> criterion_names(const Rubric& rubric);
 
 /// The cells of one line under sheet_header: ids verbatim, title and comment neutralised, values
 /// formatted without trailing zeros (40, 35.5), recuse empty.

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <map>
 #include <stdexcept>
 
 #include "exporters/csv_writer.hpp"
@@ -76,16 +75,11 @@ void check(lxw_error error, const std::string& what) {
     throw std::runtime_error("exporters.xlsx: " + what + ": " + lxw_strerror(error));
 }
 
-/// The header of each criterion: its label and maximum, `创新性（满分 40）`; the id instead of a
-/// label that another criterion of the rubric shares (the importer must tell them apart).
+/// The header of each criterion: its name (criterion_names) and maximum, `创新性（满分 40）`.
 std::vector<std::string> criterion_headers(const Rubric& rubric) {
-  std::map<std::string, int> uses;
-  for (const Criterion& c : rubric.criteria) ++uses[c.label];
-  std::vector<std::string> headers;
-  for (const Criterion& c : rubric.criteria) {
-    const std::string& name = c.label.empty() || uses[c.label] > 1 ? c.id : c.label;
-    headers.push_back(fmt::format("{}（满分 {}）", name, format_plain(c.max)));
-  }
+  std::vector<std::string> headers = criterion_names(rubric);
+  for (std::size_t c = 0; c < headers.size(); ++c)
+    headers[c] = fmt::format("{}（满分 {}）", headers[c], format_plain(rubric.criteria[c].max));
   return headers;
 }
 

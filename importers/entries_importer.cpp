@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "importers/table.hpp"
+#include "model/i18n.hpp"
 #include "model/text.hpp"
 
 namespace jury {
@@ -116,8 +117,8 @@ class RowReader : RowCells {
     auto id = vocabulary.find(text(c));
     if (!id)
       error(c, fmt::format("entries.unknown-{}", what),
-            fmt::format("unknown {} {}; expected one of {}", what, quoted(normalize_word(text(c))),
-                        vocabulary.expected()));
+            i18n::trf("unknown {} {}; expected one of {}", what, quoted(normalize_word(text(c))),
+                      vocabulary.expected()));
     return id;
   }
 
@@ -136,8 +137,8 @@ class RowReader : RowCells {
       const std::string value = normalize_word(text(kGroup));
       if (!value.empty())
         warning(kGroup, "entries.group-ignored",
-                fmt::format("group {} is ignored: kind {} has no students and no group",
-                            quoted(value), kind->id));
+                i18n::trf("group {} is ignored: kind {} has no students and no group",
+                          quoted(value), kind->id));
       return;
     }
     if (needs_group && !header_.has(kGroup)) {
@@ -146,7 +147,7 @@ class RowReader : RowCells {
         return;
       }
       error(kGroup, "entries.missing-value",
-            fmt::format("kind {} needs a group, but the file has no group (组别) column", e.kind));
+            i18n::trf("kind {} needs a group, but the file has no group (组别) column", e.kind));
       return;
     }
     e.group = lookup(kGroup, groups_, "group", needs_group).value_or("");
@@ -156,21 +157,21 @@ class RowReader : RowCells {
     const auto students = static_cast<int>(e.students.size());
     if (kind.max_students > 0 && !header_.has(kStudents) && !old_) {
       error(kStudents, "entries.missing-value",
-            fmt::format("kind {} needs 1–{} students, but the file has no students (学生) column",
-                        kind.id, kind.max_students));
+            i18n::trf("kind {} needs 1–{} students, but the file has no students (学生) column",
+                      kind.id, kind.max_students));
     } else if (kind.max_students == 0 && students > 0) {
       error(kStudents, "entries.students-not-allowed",
-            fmt::format("kind {} has no students, but {} given", kind.id, quoted(text(kStudents))));
+            i18n::trf("kind {} has no students, but {} given", kind.id, quoted(text(kStudents))));
     } else if (kind.max_students > 0 && (students < 1 || students > kind.max_students)) {
-      error(kStudents, "entries.student-count",
-            fmt::format("{} students for kind {}; allowed 1–{}", students, kind.id,
-                        kind.max_students));
+      error(
+          kStudents, "entries.student-count",
+          i18n::trf("{} students for kind {}; allowed 1–{}", students, kind.id, kind.max_students));
     }
     const auto advisors = static_cast<int>(e.advisors.size());
     if (advisors > kind.max_advisors)
-      error(kAdvisors, "entries.advisor-count",
-            fmt::format("{} advisors for kind {}; allowed 0–{}", advisors, kind.id,
-                        kind.max_advisors));
+      error(
+          kAdvisors, "entries.advisor-count",
+          i18n::trf("{} advisors for kind {}; allowed 0–{}", advisors, kind.id, kind.max_advisors));
     check_listed_once(e.students, kStudents, "student");
     check_listed_once(e.advisors, kAdvisors, "advisor");
   }
@@ -180,7 +181,7 @@ class RowReader : RowCells {
       for (std::size_t j = 0; j < i; ++j)
         if (fold_name(names[i]) == fold_name(names[j])) {
           error(c, fmt::format("entries.duplicate-{}", what),
-                fmt::format("{} {} is listed twice", what, names[i]));
+                i18n::trf("{} {} is listed twice", what, names[i]));
           return;
         }
   }
@@ -192,9 +193,9 @@ class RowReader : RowCells {
       return;
     }
     error(kStatus, "entries.unknown-status",
-          fmt::format("unknown status {}; expected one of active (正常, 有效), withdrawn (退赛, "
-                      "撤回, 撤销, 弃权), disqualified (取消资格)",
-                      quoted(normalize_word(text(kStatus)))));
+          i18n::trf("unknown status {}; expected one of active (正常, 有效), withdrawn (退赛, "
+                    "撤回, 撤销, 弃权), disqualified (取消资格)",
+                    quoted(normalize_word(text(kStatus)))));
   }
 
   const Config& config_;
@@ -211,10 +212,9 @@ void check_duplicate_ids(std::vector<EntryRow>& rows, const Header& header, cons
     if (row.entry.id.empty()) continue;
     const auto [it, inserted] = first_line.emplace(row.entry.id, row.csv->line);
     if (inserted) continue;
-    report.error(
-        file, cell_line(*row.csv, header, kEntryId), cell_column(header, kEntryId),
-        "entries.duplicate-id",
-        fmt::format("duplicate entry_id {}: already on line {}", row.entry.id, it->second));
+    report.error(file, cell_line(*row.csv, header, kEntryId), cell_column(header, kEntryId),
+                 "entries.duplicate-id",
+                 i18n::trf("duplicate entry_id {}: already on line {}", row.entry.id, it->second));
     row.valid = false;
     row.duplicate = true;
   }
@@ -239,9 +239,9 @@ void check_scored_changes(std::vector<EntryRow>& rows, const std::vector<Entry>&
       if (*before == *after) continue;
       report.error(file, cell_line(*row.csv, header, column), cell_column(header, column),
                    "entries.scored-change",
-                   fmt::format("entry {} already has scores: its {} cannot change from {} to {}",
-                               row.entry.id, name, before->empty() ? "(none)" : *before,
-                               after->empty() ? "(none)" : *after));
+                   i18n::trf("entry {} already has scores: its {} cannot change from {} to {}",
+                             row.entry.id, name, before->empty() ? "(none)" : *before,
+                             after->empty() ? "(none)" : *after));
       row.valid = false;
     }
   }
@@ -279,11 +279,11 @@ void check_students_unique(std::vector<EntryRow>& rows, const std::vector<Entry>
       const Occurrence& first = it->second;
       report.error(file, cell_line(*row.csv, header, kStudents), cell_column(header, kStudents),
                    "entries.duplicate-student",
-                   fmt::format("student {} of {} is in two active student entries: {} ({}) and {}",
-                               name, e.school, first.entry_id,
-                               first.line ? fmt::format("line {}", first.line)
-                                          : std::string("already imported"),
-                               e.id));
+                   i18n::trf("student {} of {} is in two active student entries: {} ({}) and {}",
+                             name, e.school, first.entry_id,
+                             first.line ? fmt::format("line {}", first.line)
+                                        : std::string("already imported"),
+                             e.id));
       row.valid = false;
     }
   }

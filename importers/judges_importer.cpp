@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "importers/table.hpp"
+#include "model/i18n.hpp"
 #include "model/text.hpp"
 
 namespace jury {
@@ -102,8 +103,8 @@ class RowReader : RowCells {
       const auto id = vocabulary.find(item);
       if (!id) {
         error(c, fmt::format("judges.unknown-{}", what),
-              fmt::format("unknown {} {}; expected one of {}", what, quoted(normalize_word(item)),
-                          vocabulary.expected()));
+              i18n::trf("unknown {} {}; expected one of {}", what, quoted(normalize_word(item)),
+                        vocabulary.expected()));
       } else if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
         ids.push_back(*id);
       }
@@ -120,8 +121,8 @@ class RowReader : RowCells {
         value.front() != '-')
       return load;
     error(kMaxLoad, "judges.bad-max-load",
-          fmt::format("max_load {} is not a whole number ≥ 0; leave it empty for the default",
-                      quoted(value)));
+          i18n::trf("max_load {} is not a whole number ≥ 0; leave it empty for the default",
+                    quoted(value)));
     return std::nullopt;
   }
 
@@ -132,8 +133,8 @@ class RowReader : RowCells {
       return;
     }
     error(kActive, "judges.unknown-active",
-          fmt::format("unknown active {}; expected yes (是, 正常, 在岗) or no (否, 退出, 停用)",
-                      quoted(normalize_word(text(kActive)))));
+          i18n::trf("unknown active {}; expected yes (是, 正常, 在岗) or no (否, 退出, 停用)",
+                    quoted(normalize_word(text(kActive)))));
   }
 
   Vocabulary kinds_, subjects_, rounds_;
@@ -181,7 +182,7 @@ std::vector<ImportedJudge> import_judges(std::string_view bytes, const std::stri
       if (!inserted) {
         report.error(file, cell_line(csv, *header, kJudgeId), cell_column(*header, kJudgeId),
                      "judges.duplicate-id",
-                     fmt::format("duplicate judge_id {}: already on line {}", id, it->second));
+                     i18n::trf("duplicate judge_id {}: already on line {}", id, it->second));
         continue;
       }
     }

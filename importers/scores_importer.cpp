@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "importers/table.hpp"
+#include "model/i18n.hpp"
 
 namespace jury {
 
@@ -49,7 +50,7 @@ bool is_plain_decimal(std::string_view s) {
 }
 
 std::string allowed_range(const Criterion& criterion, double step) {
-  return fmt::format("allowed 0–{} in steps of {}", criterion.max, step);
+  return i18n::trf("allowed 0–{} in steps of {}", criterion.max, step);
 }
 
 std::string pair_key(const std::string& judge, const std::string& entry) {
@@ -214,17 +215,17 @@ class SheetReader {
         for (std::size_t g = 0; g < f; ++g)
           if (columns.criterion_of_field[g] == index) {
             report_.error(file_, head.line, field + 1, "header.duplicate-column",
-                          fmt::format("duplicate column {}: criterion {} is already column {}",
-                                      quoted(trim_text(head.fields[f])), *criterion, g + 1));
+                          i18n::trf("duplicate column {}: criterion {} is already column {}",
+                                    quoted(trim_text(head.fields[f])), *criterion, g + 1));
             ok = false;
           }
         columns.criterion_of_field[f] = index;
       }
       if (!known) {
         report_.error(file_, head.line, field + 1, "scores.unknown-column",
-                      fmt::format("unknown column {}; expected judge_id, entry_id, title, "
-                                  "comment, recuse or a criterion: {}",
-                                  quoted(trim_text(head.fields[f])), all_criteria()));
+                      i18n::trf("unknown column {}; expected judge_id, entry_id, title, "
+                                "comment, recuse or a criterion: {}",
+                                quoted(trim_text(head.fields[f])), all_criteria()));
         ok = false;
       }
     }
@@ -262,9 +263,9 @@ class SheetReader {
     if (warned_absent_.insert(entry).second)
       report_.warning(file_, cell_line(*csv_, header_, kEntryId), cell_column(header_, kEntryId),
                       "scores.absent-entrant",
-                      fmt::format("skipped: entrant {} is absent from this round; its rows are "
-                                  "not imported (`jury absent --undo {}` first to score it)",
-                                  entry, entry));
+                      i18n::trf("skipped: entrant {0} is absent from this round; its rows are "
+                                "not imported (`jury absent --undo {0}` first to score it)",
+                                entry));
     return true;
   }
 
@@ -276,21 +277,21 @@ class SheetReader {
     bool judge_known = false;
     const Entry* entry = nullptr;
     if (judge_.empty()) {
-      error(kJudgeId, "scores.missing-value", "empty judge_id (评委编号)");
+      error(kJudgeId, "scores.missing-value", i18n::tr("empty judge_id (评委编号)"));
     } else if (!has_judge(judge_)) {
-      error(kJudgeId, "scores.unknown-judge", fmt::format("unknown judge {}", quoted(judge_)));
+      error(kJudgeId, "scores.unknown-judge", i18n::trf("unknown judge {}", quoted(judge_)));
     } else {
       judge_known = true;
     }
     if (entry_.empty()) {
-      error(kEntryId, "scores.missing-value", "empty entry_id (作品编号)");
+      error(kEntryId, "scores.missing-value", i18n::tr("empty entry_id (作品编号)"));
     } else if (const Entry* found = find_entry(entry_); !found) {
-      error(kEntryId, "scores.unknown-entry", fmt::format("unknown entry {}", quoted(entry_)));
+      error(kEntryId, "scores.unknown-entry", i18n::trf("unknown entry {}", quoted(entry_)));
     } else if (const Kind* kind = context_.config.find_kind(found->kind);
                !kind || !context_.config.rubrics.count(kind->rubric)) {
       error(kEntryId, "scores.unknown-kind",
-            fmt::format("entry {} has kind {}, which the config does not define with a rubric",
-                        entry_, found->kind));
+            i18n::trf("entry {} has kind {}, which the config does not define with a rubric",
+                      entry_, found->kind));
     } else {
       entry = found;
     }
@@ -301,7 +302,7 @@ class SheetReader {
       note_row_of_withdrawn_judge();
     } else if (!assignment_) {
       error(kEntryId, "scores.not-assigned",
-            fmt::format("judge {} is not assigned entry {}", judge_, entry_));
+            i18n::trf("judge {} is not assigned entry {}", judge_, entry_));
     }
     return entry;
   }
@@ -325,10 +326,13 @@ class SheetReader {
     for (const auto& [judge, where] : withdrawn_rows_) {
       const auto& [line, column, rows] = where;
       report_.error(file_, line, column, "scores.withdrawn-judge",
-                    fmt::format("judge {} was withdrawn and is no longer assigned the {} "
-                                "entr{} of this sheet; remove the sheet, or re-activate the "
-                                "judge (`jury import judges`) and run `jury assign`",
-                                judge, rows, rows == 1 ? "y" : "ies"));
+                    i18n::trnf("judge {} was withdrawn and is no longer assigned the {} entry "
+                               "of this sheet; remove the sheet, or re-activate the judge (`jury "
+                               "import judges`) and run `jury assign`",
+                               "judge {} was withdrawn and is no longer assigned the {} entries "
+                               "of this sheet; remove the sheet, or re-activate the judge (`jury "
+                               "import judges`) and run `jury assign`",
+                               static_cast<unsigned long>(rows), judge, rows));
     }
   }
 
@@ -364,17 +368,16 @@ class SheetReader {
   void check_duplicate_pair(std::unordered_map<const Assignment*, int>& first_line) {
     const auto [it, inserted] = first_line.emplace(assignment_, csv_->line);
     if (!inserted)
-      error(
-          kEntryId, "scores.duplicate-row",
-          fmt::format("judge {} and entry {} are already on line {}", judge_, entry_, it->second));
+      error(kEntryId, "scores.duplicate-row",
+            i18n::trf("judge {} and entry {} are already on line {}", judge_, entry_, it->second));
   }
 
   bool read_recuse() {
     const auto recuse = parse_recuse(text(kRecuse));
     if (recuse) return *recuse;
     error(kRecuse, "scores.bad-recuse",
-          fmt::format("recuse {} is neither yes (是, 回避) nor no (否) nor empty",
-                      quoted(normalize_word(text(kRecuse)))));
+          i18n::trf("recuse {} is neither yes (是, 回避) nor no (否) nor empty",
+                    quoted(normalize_word(text(kRecuse)))));
     return false;
   }
 
@@ -393,14 +396,15 @@ class SheetReader {
     const ScoreProblem problem = parse_score(value, c.max, rubric.step, v);
     if (problem == ScoreProblem::None) return v;
     static const std::map<ScoreProblem, std::pair<const char*, const char*>> kinds{
-        {ScoreProblem::NotANumber, {"scores.not-a-number", "is not a number"}},
-        {ScoreProblem::OutOfRange, {"scores.out-of-range", "is out of range"}},
-        {ScoreProblem::NotAMultipleOfStep, {"scores.bad-step", "is not a multiple of the step"}},
+        {ScoreProblem::NotANumber, {"scores.not-a-number", i18n::N_("is not a number")}},
+        {ScoreProblem::OutOfRange, {"scores.out-of-range", i18n::N_("is out of range")}},
+        {ScoreProblem::NotAMultipleOfStep,
+         {"scores.bad-step", i18n::N_("is not a multiple of the step")}},
     };
     const auto& [code, what] = kinds.at(problem);
     error(line, column, code,
-          fmt::format("score {} for {} {}; {}", quoted(value), c.id, what,
-                      allowed_range(c, rubric.step)));
+          i18n::trf("score {} for {} {}; {}", quoted(value), c.id, i18n::tr(what),
+                    allowed_range(c, rubric.step)));
     return std::nullopt;
   }
 
@@ -435,9 +439,9 @@ class SheetReader {
     for (const auto& v : sheet.values)
       if (v) {
         error(kRecuse, "scores.recuse-with-scores",
-              fmt::format("judge {} recuses from entry {} but the row has scores; clear the "
-                          "scores or the recuse cell",
-                          judge_, entry_));
+              i18n::trf("judge {} recuses from entry {} but the row has scores; clear the "
+                        "scores or the recuse cell",
+                        judge_, entry_));
         return;
       }
   }
@@ -450,9 +454,9 @@ class SheetReader {
     const auto filled = std::count_if(values.begin(), values.end(), [](auto v) { return bool(v); });
     if (!score.recuse && filled == 0 && !score.row.comment.empty())
       incomplete_.warning(file_, score.line, cell_column(header_, kComment), "scores.comment-only",
-                          fmt::format("judge {} for entry {}: a comment without any score is not "
-                                      "stored; give the scores with it",
-                                      score.row.judge_id, score.row.entry_id));
+                          i18n::trf("judge {} for entry {}: a comment without any score is not "
+                                    "stored; give the scores with it",
+                                    score.row.judge_id, score.row.entry_id));
     if (score.recuse || filled == 0 || score.row.complete()) return;
     std::string missing;
     int line = score.line;
@@ -466,11 +470,10 @@ class SheetReader {
         column = field + 1;
       }
     }
-    incomplete_.warning(
-        file_, line, column, "scores.incomplete",
-        fmt::format("judge {} for entry {}: the row is incomplete (no score for {}); "
-                    "it is stored and counts once complete",
-                    score.row.judge_id, score.row.entry_id, missing));
+    incomplete_.warning(file_, line, column, "scores.incomplete",
+                        i18n::trf("judge {} for entry {}: the row is incomplete (no score for {}); "
+                                  "it is stored and counts once complete",
+                                  score.row.judge_id, score.row.entry_id, missing));
   }
 
   static int field_of_criterion(const RubricColumns& columns, int criterion) {
@@ -489,10 +492,10 @@ class SheetReader {
       const int column = static_cast<int>(f + 1);
       if (criterion < 0) {
         if (!normalize_word(csv_->fields[f]).empty())
-          error(line, column, "scores.wrong-criterion",
-                fmt::format("column {} is not a criterion of kind {} (entry {}); leave it empty",
-                            quoted(trim_text(records_[header_.row].fields[f])), entry.kind,
-                            entry.id));
+          error(
+              line, column, "scores.wrong-criterion",
+              i18n::trf("column {} is not a criterion of kind {} (entry {}); leave it empty",
+                        quoted(trim_text(records_[header_.row].fields[f])), entry.kind, entry.id));
         continue;
       }
       const auto c = static_cast<std::size_t>(criterion);
@@ -517,9 +520,9 @@ class SheetReader {
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
     report_.error(file_, header_.line, 0, "scores.missing-criterion",
-                  fmt::format("the header has no column for criterion {} of kind {} (entry {}, "
-                              "line {})",
-                              list, entry.kind, entry.id, csv_->line));
+                  i18n::trf("the header has no column for criterion {} of kind {} (entry {}, "
+                            "line {})",
+                            list, entry.kind, entry.id, csv_->line));
   }
 
   void read_long_value(const Entry& entry, ImportedScore& score, SheetRow& sheet,
@@ -527,22 +530,22 @@ class SheetReader {
     RubricColumns& columns = rubric_of(entry);
     const std::string name = normalize_word(text(kCriterion));
     if (name.empty()) {
-      error(kCriterion, "scores.missing-value", "empty criterion (评分项)");
+      error(kCriterion, "scores.missing-value", i18n::tr("empty criterion (评分项)"));
       return;
     }
     const auto id = columns.criteria.find(name);
     if (!id) {
       error(kCriterion, "scores.unknown-criterion",
-            fmt::format("unknown criterion {} for kind {}; expected one of {}", quoted(name),
-                        entry.kind, columns.criteria.expected()));
+            i18n::trf("unknown criterion {} for kind {}; expected one of {}", quoted(name),
+                      entry.kind, columns.criteria.expected()));
       return;
     }
     const auto [it, inserted] =
         first_line.emplace(pair_key(pair_key(judge_, entry_), *id), csv_->line);
     if (!inserted) {
       error(kCriterion, "scores.duplicate-row",
-            fmt::format("criterion {} of judge {} for entry {} is already on line {}", *id, judge_,
-                        entry_, it->second));
+            i18n::trf("criterion {} of judge {} for entry {} is already on line {}", *id, judge_,
+                      entry_, it->second));
       return;
     }
     const auto c = static_cast<std::size_t>(criterion_index(*columns.rubric, *id));
@@ -662,7 +665,7 @@ std::vector<ImportedScore> import_scores(std::string_view bytes, const std::stri
   if (header->has(kCriterion) != header->has(kScore)) {
     const Column present = header->has(kCriterion) ? kCriterion : kScore;
     report.error(file, header->line, cell_column(*header, present), "scores.long-layout",
-                 "the long layout needs both a criterion and a score column");
+                 i18n::tr("the long layout needs both a criterion and a score column"));
     return {};
   }
   if (header->has(kCriterion))

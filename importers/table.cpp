@@ -1,5 +1,7 @@
 #include "importers/table.hpp"
 
+#include "model/i18n.hpp"
+
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -9,6 +11,7 @@
 #include <map>
 
 #include "importers/workbook.hpp"
+#include "model/i18n.hpp"
 #include "model/text.hpp"
 
 namespace jury {
@@ -209,9 +212,9 @@ void check_cell_lengths(const std::vector<CsvRow>& records, const std::string& f
       const std::size_t units = utf16_units(row.fields[f]);
       if (units > kMaxCellUnits)
         report.error(file, row.field_lines[f], static_cast<int>(f + 1), "file.cell-too-long",
-                     fmt::format("the cell holds {} characters; a cell may hold at most 32,767 "
-                                 "(Excel's limit)",
-                                 units));
+                     i18n::trf("the cell holds {} characters; a cell may hold at most 32,767 "
+                               "(Excel's limit)",
+                               units));
     }
 }
 
@@ -221,9 +224,9 @@ std::optional<std::vector<CsvRow>> read_text_records(std::string_view bytes,
                                                      const std::string& sheet) {
   if (!sheet.empty())
     report.warning(file, 0, 0, "file.not-a-workbook",
-                   fmt::format("--sheet {} is ignored: the file is a text (CSV) file, not an "
-                               "Excel workbook",
-                               quoted(sheet)));
+                   i18n::trf("--sheet {} is ignored: the file is a text (CSV) file, not an "
+                             "Excel workbook",
+                             quoted(sheet)));
   const auto decoded = decode_text(bytes, encoding, file, report);
   if (!decoded) return std::nullopt;
   return read_csv(decoded->utf8, file, report, comment_lines, detect_separator(decoded->utf8));
@@ -234,7 +237,7 @@ std::optional<std::vector<CsvRow>> read_text_records(std::string_view bytes,
 std::string file_size_problem(std::uintmax_t bytes) {
   constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{1} << 30;  // SPEC §10
   if (bytes <= kMaxFileBytes) return {};
-  return fmt::format("the file has {} bytes; files over 1 GiB are refused", bytes);
+  return i18n::trf("the file has {} bytes; files over 1 GiB are refused", bytes);
 }
 
 std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
@@ -250,7 +253,7 @@ std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const st
                      : read_workbook(bytes, format, file, sheet, report, comment_lines);
   if (!records) return std::nullopt;
   if (records->empty()) {
-    report.error(file, 0, 0, "file.empty", "empty file: it has no rows");
+    report.error(file, 0, 0, "file.empty", i18n::tr("empty file: it has no rows"));
     return std::nullopt;
   }
   check_cell_lengths(*records, file, report);
@@ -291,9 +294,9 @@ std::optional<Header> find_header(const std::vector<CsvRow>& records,
     if (found == required) {
       for (const auto& [column, field] : duplicates)
         report.error(file, row.line, field + 1, "header.duplicate-column",
-                     fmt::format("duplicate column {}: {} is already column {}",
-                                 quoted(trim_text(row.fields[field])), describe(columns[column]),
-                                 header.field_of[column] + 1));
+                     i18n::trf("duplicate column {}: {} is already column {}",
+                               quoted(trim_text(row.fields[field])), describe(columns[column]),
+                               header.field_of[column] + 1));
       if (!duplicates.empty()) return std::nullopt;
       return header;
     }
@@ -309,16 +312,15 @@ std::optional<Header> find_header(const std::vector<CsvRow>& records,
       missing.push_back(describe(columns[c]));
   const int line = best_found > 0 ? best->line : records.front().line;
   report.error(file, line, 0, "header.missing-columns",
-               fmt::format("no header row names all required columns; missing {}", join(missing)));
+               i18n::trf("no header row names all required columns; missing {}", join(missing)));
   return std::nullopt;
 }
 
 bool check_has_rows(const std::vector<CsvRow>& records, const Header& header,
                     const std::string& file, Report& report, const std::string& what) {
   if (header.row + 1 < records.size()) return true;
-  report.error(
-      file, header.line, 0, "file.no-rows",
-      fmt::format("the file has a header (line {}) but no {} below it", header.line, what));
+  report.error(file, header.line, 0, "file.no-rows",
+               i18n::trf("the file has a header (line {}) but no {} below it", header.line, what));
   return false;
 }
 
@@ -327,16 +329,16 @@ void warn_ignored_columns(const std::vector<CsvRow>& records, const Header& head
   const CsvRow& head = records[header.row];
   for (int field : header.unknown_fields)
     report.warning(file, head.line, field + 1, code,
-                   fmt::format("unknown column {} is ignored",
-                               quoted(trim_text(head.fields[static_cast<std::size_t>(field)]))));
+                   i18n::trf("unknown column {} is ignored",
+                             quoted(trim_text(head.fields[static_cast<std::size_t>(field)]))));
   for (int field : header.blank_fields) {
     const auto f = static_cast<std::size_t>(field);
     for (std::size_t r = header.row + 1; r < records.size(); ++r) {
       const CsvRow& row = records[r];
       if (f < row.fields.size() && !is_blank(row.fields[f])) {
         report.warning(file, row.field_lines[f], field + 1, code,
-                       fmt::format("column {} has no header: its values (here {}) are ignored",
-                                   field + 1, quoted(trim_text(row.fields[f]))));
+                       i18n::trf("column {} has no header: its values (here {}) are ignored",
+                                 field + 1, quoted(trim_text(row.fields[f]))));
         break;
       }
     }
@@ -348,15 +350,15 @@ bool check_width(const CsvRow& row, const Header& header, const std::string& fil
   const std::size_t cells = row.fields.size();
   if (cells < header.width) {
     report.error(file, row.line, static_cast<int>(cells + 1), code,
-                 fmt::format("row has {} cells but the header (line {}) has {}", cells, header.line,
-                             header.width));
+                 i18n::trf("row has {} cells but the header (line {}) has {}", cells, header.line,
+                           header.width));
     return false;
   }
   for (std::size_t f = header.width; f < cells; ++f) {
     if (!is_blank(row.fields[f])) {
       report.error(file, row.field_lines[f], static_cast<int>(f + 1), code,
-                   fmt::format("row has {} cells but the header (line {}) has {}; extra cell {}",
-                               cells, header.line, header.width, quoted(trim_text(row.fields[f]))));
+                   i18n::trf("row has {} cells but the header (line {}) has {}; extra cell {}",
+                             cells, header.line, header.width, quoted(trim_text(row.fields[f]))));
       return false;
     }
   }
@@ -422,10 +424,10 @@ void warn_numeric_ids(const std::vector<CsvRow>& records, const Header& header,
     if (!all_digits(id) || id.size() >= width) continue;
     const std::string likely = std::string(width - id.size(), '0') + id;
     report.warning(file, row.field_lines[field], static_cast<int>(field + 1), code,
-                   fmt::format("id {} is stored as a number, which drops leading zeros, while "
-                               "the other ids of this column keep them (e.g. {}): is it {}? Type "
-                               "it as text ('{}) to keep the zeros",
-                               id, most->second.second, likely, likely));
+                   i18n::trf("id {} is stored as a number, which drops leading zeros, while "
+                             "the other ids of this column keep them (e.g. {}): is it {}? Type "
+                             "it as text ('{}) to keep the zeros",
+                             id, most->second.second, likely, likely));
   }
 }
 
@@ -605,7 +607,7 @@ void RowCells::warning(std::size_t column, const std::string& code, const std::s
 
 void RowCells::missing(std::size_t column) {
   error(column, code_prefix_ + ".missing-value",
-        fmt::format("empty {}: every {} needs one", describe(columns_[column]), record_));
+        i18n::trf("empty {}: every {} needs one", describe(columns_[column]), record_));
 }
 
 std::string RowCells::required_text(std::size_t column) {
@@ -618,9 +620,9 @@ void RowCells::check_id(const std::string& id) {
   const std::string problem = id_form_problem(id);
   if (problem.empty()) return;
   error(id_column_, code_prefix_ + ".bad-id",
-        fmt::format("{} {} {}; an id is 1–40 letters, digits, _, - or ., starting with a letter "
-                    "or digit",
-                    columns_[id_column_].id, quoted(id_for_message(id)), problem));
+        i18n::trf("{} {} {}; an id is 1–40 letters, digits, _, - or ., starting with a letter "
+                  "or digit",
+                  columns_[id_column_].id, quoted(id_for_message(id)), problem));
 }
 
 }  // namespace jury
