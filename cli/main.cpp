@@ -328,7 +328,7 @@ int main(int argc, char** argv) {
   status->add_flag("--json", o.json, "print JSON");
   status->add_option("--round", o.round, "the round (default: the current one)")->option_text("ID");
   auto* results = app.add_subcommand("results", "ranking preview (nothing is stored)");
-  results->add_flag("--json", o.json, "print the SPEC §9 JSON document");
+  results->add_flag("--json", o.json, "print the results as JSON (the roster's JSON document)");
   results->add_option("--method", o.method, "override the aggregation method");
   results->add_option("--round", o.round, "as of this round (default: the current one)")
       ->option_text("ID");
@@ -351,8 +351,7 @@ int main(int argc, char** argv) {
   absent->add_option("ENTRY_ID", o.files, "entries absent from the round (e.g. the defence)")
       ->required();
   absent->add_flag("--undo", o.undo, "they are present after all");
-  auto* schedule =
-      app.add_subcommand("schedule", "interview timetable of the current round (SPEC §13)");
+  auto* schedule = app.add_subcommand("schedule", "interview timetable of the current round");
   schedule->add_option("--seed", o.seed, "chooses among timetables (default 0)");
   auto* audit = app.add_subcommand("audit", "the append-only audit log");
   audit->add_flag("--json", o.json, "print JSON");

@@ -178,9 +178,11 @@ std::string report_json(const ReliabilityReport& report) {
 std::string audit_text(const std::vector<AuditRecord>& records) {
   std::string out;
   for (const auto& r : records) {
-    out += fmt::format("#{} {} {}", r.id, r.time, r.command);
-    if (!r.file.empty()) out += fmt::format(" {} (sha256 {})", r.file, r.sha256);
-    std::string change = r.change;
+    // Stored text reaches the terminal escaped (SPEC §10): a file name such as "a\x1b[2Jb".
+    out += fmt::format("#{} {} {}", r.id, escape_control(r.time), escape_control(r.command));
+    if (!r.file.empty())
+      out += fmt::format(" {} (sha256 {})", escape_control(r.file), escape_control(r.sha256));
+    std::string change = escape_control(r.change, true);
     for (std::size_t at = change.find('\n'); at != std::string::npos;
          at = change.find('\n', at + 5))
       change.replace(at, 1, "\n    ");
@@ -199,7 +201,8 @@ std::string audit_json(const std::vector<AuditRecord>& records) {
                      {"file", r.file},
                      {"sha256", r.sha256},
                      {"change", r.change}});
-  return items.dump(2) + "\n";
+  // JSON escapes control characters itself; a file name that is not UTF-8 gets U+FFFD.
+  return items.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace jury::cli

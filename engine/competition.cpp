@@ -48,6 +48,9 @@ namespace {
 std::string read_file(const std::string& path) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) throw InputError(path, "is a directory, expected a file");
+  const std::uintmax_t size = fs::file_size(path, ec);  // SPEC §10 Limits, before reading
+  if (const std::string problem = file_size_problem(ec ? 0 : size); !problem.empty())
+    throw InputError(path, problem);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, "cannot open the file for reading");
   std::ostringstream bytes;

@@ -4,9 +4,13 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -117,20 +121,69 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 int busy_timeout_ms() {
   const char* text = std::getenv("JURY_BUSY_TIMEOUT");
   if (!text || !*text) return 10'000;
-  char* end = nullptr;
-  const double seconds = std::strtod(text, &end);
-  if (*end != '\0' || !(seconds >= 0) || seconds > 86'400)
+  // Decimal seconds only ("2.5"): not " 5", "-1", "1e3", "0x10", "inf" or "1.".
+  const std::string_view value(text);
+  double seconds = -1;
+  const auto [end, ec] =
+      std::from_chars(value.data(), value.data() + value.size(), seconds, std::chars_format::fixed);
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (ec != std::errc() || end != value.data() + value.size() || !is_digit(value.front()) ||
+      !is_digit(value.back()))
+    seconds = -1;
+  if (!(seconds >= 0) || seconds > 86'400)
     throw UsageError(fmt::format(
         "JURY_BUSY_TIMEOUT is \"{}\"; give the seconds a command waits for another one, e.g. 10",
         text));
   return static_cast<int>(seconds * 1000);
 }
 
-void configure_connection(SQLite::Database& db) {
+/// WAL (readers never wait for writers, SPEC §10) is set only on a connection that may write:
+/// switching the journal mode writes the file.
+void configure_connection(SQLite::Database& db, bool writable) {
   db.exec("PRAGMA foreign_keys = ON");
-  db.exec("PRAGMA journal_mode = WAL");
-  db.exec("PRAGMA synchronous = NORMAL");
+  if (writable) {
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+  }
   db.setBusyTimeout(busy_timeout_ms());
+}
+
+/// Why this process cannot change the database at `path` (SPEC §10), "" when it can: writing
+/// needs the file and its folder (for the -wal and -shm files) writable.
+std::string why_read_only(const std::string& path) {
+  if (::access(path.c_str(), W_OK) != 0)
+    return fmt::format("the file cannot be written ({})", std::strerror(errno));
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  const std::string folder = parent.empty() ? std::string(".") : parent.string();
+  if (::access(folder.c_str(), W_OK) != 0)
+    return fmt::format("its folder {} cannot be written ({})", folder, std::strerror(errno));
+  return "";
+}
+
+/// `path` as an SQLite URI path: '%', '?' and '#' percent-encoded.
+std::string uri_path(const std::string& path) {
+  std::string out;
+  for (const char c : path) {
+    if (c == '%' || c == '?' || c == '#')
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    else
+      out += c;
+  }
+  return out;
+}
+
+/// A read-only connection. Reading a WAL database creates its -shm file when there is none; in a
+/// read-only folder that fails, and nobody can change the database there (a writer needs the
+/// folder for its -wal file), so it is then read as immutable.
+std::unique_ptr<SQLite::Database> open_read_only(const std::string& path) {
+  try {
+    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+    db->execAndGet("SELECT count(*) FROM sqlite_master");
+    return db;
+  } catch (const SQLite::Exception&) {
+    return std::make_unique<SQLite::Database>("file:" + uri_path(path) + "?immutable=1",
+                                              SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+  }
 }
 
 std::string to_json_array(const std::vector<std::string>& items) {
@@ -319,7 +372,8 @@ std::vector<std::optional<double>> decode_score_values(const std::string& text) 
   return values;
 }
 
-Store::Store(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+Store::Store(std::unique_ptr<SQLite::Database> db, std::string path, std::string read_only_reason)
+    : db_(std::move(db)), path_(std::move(path)), read_only_reason_(std::move(read_only_reason)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
@@ -328,15 +382,18 @@ Store Store::open(const std::string& path) {
   if (!std::filesystem::exists(path))
     throw StateError(fmt::format(
         "no competition database at {}; run `jury init CONFIG.json` first (or pass --db)", path));
-  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
-  configure_connection(*db);
+  std::string read_only_reason = why_read_only(path);
+  auto db = read_only_reason.empty()
+                ? std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE)
+                : open_read_only(path);
+  configure_connection(*db, read_only_reason.empty());
   const int version = db->execAndGet("PRAGMA user_version").getInt();
   if (version == 0) throw StateError(fmt::format("{} is not a jury competition database", path));
   if (version > kSchemaVersion)
     throw StateError(fmt::format("{} was written by a newer jury (schema {}, this one reads {})",
                                  path, version, kSchemaVersion));
   if (version == 1) upgrade_from_v1(*db, path);
-  return Store(std::move(db));
+  return Store(std::move(db), path, std::move(read_only_reason));
 }
 
 Store Store::create(const std::string& path) {
@@ -347,8 +404,8 @@ Store Store::create(const std::string& path) {
   try {
     auto db =
         std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    configure_connection(*db);
-    Store store(std::move(db));
+    configure_connection(*db, true);
+    Store store(std::move(db), path, "");
     store.create_schema();
     return store;
   } catch (const SQLite::Exception& error) {
@@ -374,6 +431,11 @@ void Store::create_schema() {
 /// BEGIN IMMEDIATE: the write lock is taken before anything is read, so a command's checks and
 /// its writes see the same state (SPEC §10); a second writer waits the busy timeout, then gives up.
 Store::Transaction::Transaction(Store& store) {
+  if (!store.read_only_reason_.empty())
+    throw OutputError(fmt::format(
+        "cannot change the competition database {}: {}; nothing changed (read-only commands such "
+        "as status, results, export and audit still work on it)",
+        store.path_, store.read_only_reason_));
   try {
     transaction_ =
         std::make_unique<SQLite::Transaction>(*store.db_, SQLite::TransactionBehavior::IMMEDIATE);

@@ -2,8 +2,10 @@
 /// The SQLite store of one competition: every piece of state lives in one database file.
 /// Versioned schema (PRAGMA user_version; a schema 1 database is upgraded when opened), foreign
 /// keys on, WAL, prepared statements only, and an append-only audit table (triggers refuse
-/// UPDATE and DELETE on it). Assignments, recusals, scores and absences belong to a round
-/// (SPEC §12): the functions that read or write them take the round id.
+/// UPDATE and DELETE on it). A database the process cannot write is opened read-only (SPEC §10:
+/// read-only commands work on it); a Transaction on it is refused. Assignments, recusals, scores
+/// and absences belong to a round (SPEC §12): the functions that read or write them take the round
+/// id.
 
 #include <memory>
 #include <optional>
@@ -33,7 +35,8 @@ class Store {
  public:
   static constexpr int kSchemaVersion = 2;
 
-  /// Opens an existing competition database; throws StateError when there is none.
+  /// Opens an existing competition database; throws StateError when there is none. When the
+  /// file or its folder cannot be written it is opened read-only, and Transaction refuses.
   static Store open(const std::string& path);
   /// Creates a new database; throws StateError when the file already holds a competition.
   static Store create(const std::string& path);
@@ -42,7 +45,8 @@ class Store {
   Store& operator=(Store&&) noexcept;
   ~Store();
 
-  /// RAII transaction: rolls back unless commit() is called.
+  /// RAII transaction: rolls back unless commit() is called. Throws OutputError (exit 2, naming
+  /// the path) on a read-only database, StateError (exit 3) while another command writes.
   class Transaction {
    public:
     explicit Transaction(Store& store);
@@ -118,10 +122,12 @@ class Store {
   SQLite::Database& database() { return *db_; }
 
  private:
-  explicit Store(std::unique_ptr<SQLite::Database> db);
+  Store(std::unique_ptr<SQLite::Database> db, std::string path, std::string read_only_reason);
   void create_schema();
 
   std::unique_ptr<SQLite::Database> db_;
+  std::string path_;
+  std::string read_only_reason_;  ///< why the process cannot write the database; "" = it can
 };
 
 /// Score values as stored: "30;25.5;;10" (empty = not scored yet). Shortest round-trip decimals.

@@ -21,8 +21,13 @@ std::string neutralise_formula(std::string_view text) {
     case '-':
     case '@':
     case '\t':
-    case '\r':
-      return "'" + std::string(text);
+    case '\r': {
+      std::string out;  // not "'" + std::string(text): GCC 12 -O3 warns -Wrestrict on that
+      out.reserve(text.size() + 1);
+      out += '\'';
+      out += text;
+      return out;
+    }
     default:
       return std::string(text);
   }

@@ -189,8 +189,7 @@ std::string quoted(std::string_view text) {
 
 namespace {
 
-constexpr std::size_t kMaxFileBytes = std::size_t{1} << 30;  // SPEC §10
-constexpr std::size_t kMaxCellUnits = 32767;                 // SPEC §10, Excel's limit
+constexpr std::size_t kMaxCellUnits = 32767;  // SPEC §10, Excel's limit
 
 /// UTF-16 code units of UTF-8 text: what Excel's 32,767-character limit counts.
 std::size_t utf16_units(std::string_view text) {
@@ -232,12 +231,17 @@ std::optional<std::vector<CsvRow>> read_text_records(std::string_view bytes,
 
 }  // namespace
 
+std::string file_size_problem(std::uintmax_t bytes) {
+  constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{1} << 30;  // SPEC §10
+  if (bytes <= kMaxFileBytes) return {};
+  return fmt::format("the file has {} bytes; files over 1 GiB are refused", bytes);
+}
+
 std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
                                                 Encoding encoding, Report& report,
                                                 bool comment_lines, const std::string& sheet) {
-  if (bytes.size() > kMaxFileBytes) {
-    report.error(file, 0, 0, "file.too-large",
-                 fmt::format("the file has {} bytes; files over 1 GiB are refused", bytes.size()));
+  if (const std::string problem = file_size_problem(bytes.size()); !problem.empty()) {
+    report.error(file, 0, 0, "file.too-large", problem);
     return std::nullopt;
   }
   const WorkbookFormat format = workbook_format(bytes);
@@ -477,22 +481,55 @@ std::string fold_name(std::string_view name) {
   return out;
 }
 
-std::string bad_id_character(std::string_view id) {
+namespace {
+
+constexpr int32_t kMaxIdLength = 40;  // SPEC §3
+
+/// The character `c` (UTF-8 `text`) for a message: quoted when printable, else U+XXXX (a control
+/// character would reach the terminal, a lone combining mark would join the quote).
+std::string shown_character(std::string_view text, UChar32 c) {
+  if (c < 0) return fmt::format("the byte 0x{:02X}", static_cast<unsigned char>(text.front()));
+  if (!u_isprint(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)) return fmt::format("U+{:04X}", c);
+  return quoted(text);
+}
+
+/// The first 40 characters of an id for a message, unprintable ones as U+FFFD, "…" when cut.
+std::string id_for_message(std::string_view id) {
   const auto* data = reinterpret_cast<const uint8_t*>(id.data());
   const auto size = static_cast<int32_t>(id.size());
+  std::string out;
   int32_t i = 0;
+  for (int32_t length = 0; i < size && length < kMaxIdLength; ++length) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(data, i, size, c);
+    out += c >= 0 && u_isprint(c)
+               ? id.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start))
+               : "\uFFFD";
+  }
+  return i < size ? out + "…" : out;
+}
+
+}  // namespace
+
+std::string id_form_problem(std::string_view id) {
+  const auto* data = reinterpret_cast<const uint8_t*>(id.data());
+  const auto size = static_cast<int32_t>(id.size());
+  int32_t i = 0, length = 0;
   while (i < size) {
     const int32_t start = i;
     UChar32 c = 0;
     U8_NEXT(data, i, size, c);
-    const bool bad = c < 0x20 || c == 0x7F || c == ' ' || c == 0x3000 || c == 0x3001 ||
-                     c == 0xFF0C || c == 0xFF1B || c == 0xFF0F || c == 0xA0 ||
-                     std::string_view(",;/\\\"'|:*?<>").find(static_cast<char>(c < 0x80 ? c : 0)) !=
-                         std::string_view::npos;
-    if (bad)
-      return std::string(
-          id.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    const bool letter_or_digit = (c >= '0' && c <= '9') || (c >= 0 && u_isalpha(c));
+    const bool allowed = letter_or_digit || (start > 0 && (c == '_' || c == '-' || c == '.'));
+    if (!allowed) {
+      const std::string found = shown_character(
+          id.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)), c);
+      return start == 0 ? "starts with " + found : "contains " + found;
+    }
+    ++length;
   }
+  if (length > kMaxIdLength) return fmt::format("is {} characters long", length);
   return {};
 }
 
@@ -578,12 +615,12 @@ std::string RowCells::required_text(std::size_t column) {
 }
 
 void RowCells::check_id(const std::string& id) {
-  const std::string bad = bad_id_character(id);
-  if (!bad.empty())
-    error(id_column_, code_prefix_ + ".bad-id",
-          fmt::format("{} {} contains {}; ids may not contain spaces, list separators "
-                      "(、,，;；/), quotes or \\:*?<>|",
-                      columns_[id_column_].id, quoted(id), quoted(bad)));
+  const std::string problem = id_form_problem(id);
+  if (problem.empty()) return;
+  error(id_column_, code_prefix_ + ".bad-id",
+        fmt::format("{} {} {}; an id is 1–40 letters, digits, _, - or ., starting with a letter "
+                    "or digit",
+                    columns_[id_column_].id, quoted(id_for_message(id)), problem));
 }
 
 }  // namespace jury

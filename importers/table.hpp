@@ -2,6 +2,7 @@
 /// What the entries, judges and scores importers share: reading a file into records, finding the
 /// header row, checking row widths, normalising cells and matching ids/labels.
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -24,6 +25,9 @@ struct ColumnSpec {
 
 /// "entry_id (作品编号)".
 std::string describe(const ColumnSpec& column);
+
+/// SPEC §10 Limits: the error message for an input file of `bytes` bytes over 1 GiB, else "".
+std::string file_size_problem(std::uintmax_t bytes);
 
 /// Decodes and splits a file into records, comma- or tab-separated (detect_separator); an Excel
 /// workbook (told by content, SPEC §15) gives the records of its first worksheet or of `sheet`
@@ -108,10 +112,11 @@ std::string fold_name(std::string_view name);
 /// 古丽米热·艾比布力; 张三 李四, 甲 乙 丙 and 甲　乙　丙 stay separate names.
 std::vector<std::string> split_people(std::string_view cell);
 
-/// Ids that name things in other files and lists (entry ids in judges' conflicts, judge ids in
-/// sheet file names) must not contain spaces, list separators, quotes or path characters.
-/// Returns the offending character, or "" when the id is fine.
-std::string bad_id_character(std::string_view id);
+/// SPEC §3 (entry_id, and judge_id by §4): 1–40 letters (any script), digits, `_`, `-`, `.`,
+/// starting with a letter or digit (so an id is never a formula, `=1+1`, `@x`, in a sheet, and
+/// always a file name). What is wrong with a non-empty `id` ("starts with \"=\"", "is 300
+/// characters long", …), or "" when it has the form.
+std::string id_form_problem(std::string_view id);
 
 /// Matches a cell against configured ids and labels (kinds, groups, subjects, criteria): the id
 /// case-insensitively, the label after trimming and NFKC.
@@ -164,7 +169,7 @@ class RowCells {
   void missing(std::size_t column);
   /// The trimmed cell; an empty one is reported missing.
   std::string required_text(std::size_t column);
-  /// An id may not hold spaces, list separators, quotes or \:*?<>| (it names files and lists).
+  /// An error at the id cell unless the id has the SPEC §3 form (id_form_problem).
   void check_id(const std::string& id);
 
   const Header& header_;

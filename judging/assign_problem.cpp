@@ -29,8 +29,8 @@ AssignProblem::AssignProblem(const AssignmentInput& input)
   number_judges();
   add_kept_pairs(input.kept);
   add_recusals(input.recusals);
-  set_capacities();
-  find_open_entries();
+  set_capacities(input.extra_places);
+  find_open_entries(input.extra_places);
 }
 
 void AssignProblem::number_entries() {
@@ -92,8 +92,16 @@ void AssignProblem::add_recusals(const std::vector<Assignment>& recusals) {
   for (auto& v : recused_of_entry_) sort_unique(v);
 }
 
-void AssignProblem::set_capacities() {
-  const int default_load = default_max_load(*config_, *entries_, *judges_);
+void AssignProblem::set_capacities(const std::map<std::string, int>& extra_places) {
+  // SPEC §14: places beyond k (kept from earlier re-judging, or asked for now) count in K.
+  std::int64_t added = 0;
+  for (std::size_t e = 0; e < entries_->size(); ++e)
+    if ((*entries_)[e].active())
+      added += std::max(0, static_cast<int>(kept_of_entry_[e].size()) - k_[e]);
+  for (const auto& [id, places] : extra_places)
+    if (const std::size_t e = entry_index(id); e != npos && (*entries_)[e].active())
+      added += places;
+  const int default_load = default_max_load(*config_, *entries_, *judges_, added);
   for (std::size_t j = 0; j < judges_->size(); ++j) {
     const Judge& judge = (*judges_)[j];
     capacity_.push_back(judge_capacity(judge, default_load));
@@ -103,11 +111,16 @@ void AssignProblem::set_capacities() {
   }
 }
 
-void AssignProblem::find_open_entries() {
+void AssignProblem::find_open_entries(const std::map<std::string, int>& extra_places) {
   need_.assign(entries_->size(), 0);
   for (std::size_t e = 0; e < entries_->size(); ++e) {
     if (!(*entries_)[e].active()) continue;
-    need_[e] = std::max(0, k_[e] - static_cast<int>(kept_of_entry_[e].size()));
+    if (extra_places.empty()) {
+      need_[e] = std::max(0, k_[e] - static_cast<int>(kept_of_entry_[e].size()));
+    } else {
+      const auto extra = extra_places.find((*entries_)[e].id);
+      need_[e] = extra == extra_places.end() ? 0 : std::max(0, extra->second);
+    }
     if (need_[e] > 0) {
       open_entries_.push_back(e);
       total_need_ += need_[e];

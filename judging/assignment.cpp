@@ -5,6 +5,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "judging/assign_connect.hpp"
 #include "judging/assign_problem.hpp"
 
 namespace jury {
@@ -13,9 +14,9 @@ using detail::AssignProblem;
 using detail::SolverResult;
 
 int default_max_load(const Config& config, const std::vector<Entry>& entries,
-                     const std::vector<Judge>& judges) {
+                     const std::vector<Judge>& judges, std::int64_t added_judgings) {
   if (config.judging.max_load) return *config.judging.max_load;
-  std::int64_t places = 0;
+  std::int64_t places = added_judgings;
   for (const Entry& e : entries)
     if (e.active()) places += config.judges_per_entry(e.kind);
   const auto active =
@@ -167,6 +168,23 @@ std::vector<std::string> unserved_lines(const AssignProblem& p, const SolverResu
   return lines;
 }
 
+/// SPEC §14: connects the pools by exchanges of the new pairs' judges.
+void connect(const AssignProblem& p, std::vector<detail::Pair>& pairs, AssignmentOutcome& out) {
+  detail::ConnectResult connected = detail::connect_pools(p, std::move(pairs));
+  pairs = std::move(connected.pairs);
+  out.connect_cost = connected.cost;
+  out.objective = p.kept_objective() + p.added_objective(pairs);
+  const auto& judges = p.judges();
+  const auto& entries = p.entries();
+  for (const detail::Exchange& x : connected.exchanges)
+    out.exchanges.push_back({x.pool,
+                             {judges[x.judge_a].id, entries[x.entry_a].id},
+                             {judges[x.judge_b].id, entries[x.entry_b].id},
+                             x.cost});
+  for (const detail::PoolParts& pool : connected.pools)
+    out.pools.push_back({pool.pool, pool.before, pool.after});
+}
+
 }  // namespace
 
 AssignmentOutcome assign_judges(const AssignmentInput& input) {
@@ -199,6 +217,8 @@ AssignmentOutcome assign_judges(const AssignmentInput& input) {
   out.feasible = true;
   out.certified = r.certified;
   out.objective += p.added_objective(r.pairs);
+  out.optimum = out.objective;
+  if (input.connect) connect(p, r.pairs, out);
   out.added = p.to_assignments(r.pairs);
   return out;
 }

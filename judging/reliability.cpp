@@ -6,6 +6,7 @@
 
 #include "judging/aggregation.hpp"
 #include "judging/results.hpp"
+#include "judging/standard_errors.hpp"
 #include "judging/totals.hpp"
 
 namespace jury {
@@ -68,7 +69,7 @@ std::size_t entry_position(const KindTotals& totals, const std::string& entry_id
 }
 
 PoolReliability pool_reliability(const PoolResult& pool, const KindTotals& totals) {
-  PoolReliability out{pool.kind, pool.group, pool.subject, pool.entries, {}, {}, 0};
+  PoolReliability out{pool.kind, pool.group, pool.subject, pool.entries, {}, {}, 0, {}, {}};
   std::vector<bool> in_pool(totals.entry_ids.size(), false);
   std::vector<double> scores;
   std::vector<std::vector<double>> ranked_totals;
@@ -77,21 +78,27 @@ PoolReliability pool_reliability(const PoolResult& pool, const KindTotals& total
     in_pool[e] = true;
     if (!row.score) continue;
     scores.push_back(*row.score);
+    out.ranked_scores.push_back(*row.score);
     std::vector<double> values;
     for (const JudgeTotal& t : totals.by_entry[e]) values.push_back(t.value);
     ranked_totals.push_back(std::move(values));
   }
   out.scores = distribution_of(std::move(scores));
   out.icc = icc1(ranked_totals);
-  out.components = count_components(totals, in_pool);
+  out.component_sizes = component_sizes(totals, in_pool);
+  out.components = static_cast<int>(out.component_sizes.size());
   return out;
 }
 
-/// Load, mean total and severity per judge; the severity is always the severity model's judge
-/// effect (SPEC §9), whichever method the competition ranks by.
-void add_judges(const KindTotals& totals, const AggregationMethod& severity,
+/// Load, mean total and severity ± SE per judge; the severity is always the severity model's
+/// judge effect (SPEC §9), whichever method the competition ranks by, and its SE (SPEC §14) the
+/// one of that model's fit.
+void add_judges(const KindTotals& totals, const AggregationConfig& aggregation,
                 std::vector<JudgeReliability>& out) {
-  const std::vector<double> effects = severity.aggregate(totals).judge_effects;
+  const auto severity = make_aggregation_method(Method::Severity, aggregation);
+  const std::vector<double> effects = severity->aggregate(totals).judge_effects;
+  const std::vector<double> errors = severity_standard_errors(
+      totals, aggregation.severity_shrinkage, standard_errors(totals, effects).sigma());
   std::vector<JudgeReliability> judges(totals.judge_ids.size());
   for (const auto& entry : totals.by_entry)
     for (const JudgeTotal& t : entry) {
@@ -104,6 +111,7 @@ void add_judges(const KindTotals& totals, const AggregationMethod& severity,
     judges[j].kind = totals.kind;
     judges[j].mean_total /= judges[j].load;
     judges[j].severity = effects[j];
+    judges[j].severity_error = errors[j];
     out.push_back(std::move(judges[j]));
   }
 }
@@ -121,6 +129,26 @@ std::vector<TierChange> tier_changes(const Results& configured, const Results& o
   return changes;
 }
 
+/// Ranked entries per tier and without one, per kind: kind order, tier order, then no tier.
+std::vector<TierCount> tier_counts(const Config& config, const Results& results) {
+  std::vector<TierCount> counts;
+  for (const Kind& kind : config.kinds) {
+    const auto policy = config.awards.find(kind.id);
+    if (policy == config.awards.end()) continue;
+    std::vector<std::optional<std::string>> tiers;
+    for (const Tier& tier : policy->second.tiers) tiers.emplace_back(tier.id);
+    tiers.emplace_back(std::nullopt);
+    for (const auto& tier : tiers) {
+      TierCount count{kind.id, tier, 0};
+      for (const PoolResult& pool : results.pools)
+        for (const EntryResult& row : pool.rows)
+          if (pool.kind == kind.id && row.rank && row.tier == tier) ++count.entries;
+      counts.push_back(std::move(count));
+    }
+  }
+  return counts;
+}
+
 }  // namespace
 
 ReliabilityReport build_reliability_report(const Config& config, const std::vector<Entry>& entries,
@@ -133,17 +161,19 @@ ReliabilityReport build_reliability_report(const Config& config, const std::vect
   for (const PoolResult& pool : results.pools) {
     const auto& totals = kinds[static_cast<std::size_t>(config.kind_index(pool.kind))];
     report.pools.push_back(pool_reliability(pool, totals));
-    for (const EntryResult& row : pool.rows)
+    for (const EntryResult& row : pool.rows) {
       if (!row.flags.empty())
         report.flagged.push_back(FlaggedEntry{row.entry_id, pool.kind, row.flags});
+      if (row.standard_error) report.standard_errors.emplace(row.entry_id, *row.standard_error);
+    }
   }
-  const auto severity = make_aggregation_method(Method::Severity, config.aggregation);
-  for (const KindTotals& totals : kinds) add_judges(totals, *severity, report.judges);
+  report.tiers = tier_counts(config, results);
+  for (const KindTotals& totals : kinds) add_judges(totals, config.aggregation, report.judges);
   for (const AggregationMethodInfo& other : aggregation_methods()) {
     if (other.method == report.method) continue;
-    report.methods.push_back(MethodComparison{
-        other.method,
-        tier_changes(results, compute_results(config, entries, scores, other.method))});
+    const Results other_results = compute_results(config, entries, scores, other.method);
+    report.methods.push_back(MethodComparison{other.method, tier_changes(results, other_results),
+                                              tier_counts(config, other_results)});
   }
   return report;
 }

@@ -4,10 +4,12 @@
 /// per judge load, mean total and severity; flagged entries; and the entries whose tier would
 /// change under each other aggregation method.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "judging/totals.hpp"
 #include "model/model.hpp"
 
 namespace jury {
@@ -38,14 +40,17 @@ struct PoolReliability {
   std::optional<Distribution> scores;  ///< of the ranked entries' (rounded) scores
   std::optional<double> icc;           ///< ICC(1) of the ranked entries' totals
   int components = 0;                  ///< of the pool's judge–entry graph
+  std::vector<double> ranked_scores;   ///< the ranked entries' rounded scores, in rank order
+  std::vector<ComponentSize> component_sizes;  ///< of those components, largest first
 };
 
 struct JudgeReliability {
   std::string judge_id;
   std::string kind;
-  int load = 0;           ///< complete totals given in the kind
-  double mean_total = 0;  ///< mean of those totals
-  double severity = 0;    ///< b_j of the severity model (negative = harsh)
+  int load = 0;               ///< complete totals given in the kind
+  double mean_total = 0;      ///< mean of those totals
+  double severity = 0;        ///< b_j of the severity model (negative = harsh)
+  double severity_error = 0;  ///< its SE (SPEC §14), σ of the severity model's fit
 };
 
 struct FlaggedEntry {
@@ -62,9 +67,17 @@ struct TierChange {
   std::optional<std::string> other_tier;       ///< tier id under `method`
 };
 
+/// How many ranked entries of a kind hold a tier (nullopt: none) under one method.
+struct TierCount {
+  std::string kind;
+  std::optional<std::string> tier;
+  int entries = 0;
+};
+
 struct MethodComparison {
   Method method = Method::Mean;
   std::vector<TierChange> changes;  ///< in results order (kind, pool, rank, entry_id)
+  std::vector<TierCount> tiers;     ///< kind order, tier order, then no tier
 };
 
 struct ReliabilityReport {
@@ -74,6 +87,8 @@ struct ReliabilityReport {
   std::vector<FlaggedEntry> flagged;      ///< in results order
   std::vector<MethodComparison> methods;  ///< every other method, in registry order
   std::vector<std::string> warnings;      ///< those of the configured method's results
+  std::vector<TierCount> tiers;           ///< under the configured method, as in MethodComparison
+  std::map<std::string, double> standard_errors;  ///< SE_e by entry_id, entries with totals
 };
 
 ReliabilityReport build_reliability_report(const Config& config, const std::vector<Entry>& entries,

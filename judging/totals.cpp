@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <unordered_map>
 
@@ -182,20 +183,30 @@ JudgeSets join_by_entries(const KindTotals& totals, const std::vector<bool>* ent
 }  // namespace
 
 int count_components(const KindTotals& totals, const std::vector<bool>& entry_in) {
+  return static_cast<int>(component_sizes(totals, entry_in).size());
+}
+
+std::vector<ComponentSize> component_sizes(const KindTotals& totals,
+                                           const std::vector<bool>& entry_in) {
   JudgeSets sets = join_by_entries(totals, &entry_in);
-  std::vector<bool> seen(totals.judge_ids.size(), false);
-  int components = 0;
+  std::map<std::size_t, ComponentSize> by_root;
+  std::vector<bool> counted(totals.judge_ids.size(), false);
   for (std::size_t e = 0; e < totals.by_entry.size(); ++e) {
-    if (!entry_in[e]) continue;
+    if (!entry_in[e] || totals.by_entry[e].empty()) continue;
+    ++by_root[sets.find(static_cast<std::size_t>(totals.by_entry[e].front().judge))].entries;
     for (const JudgeTotal& t : totals.by_entry[e]) {
-      const std::size_t root = sets.find(static_cast<std::size_t>(t.judge));
-      if (!seen[root]) {
-        seen[root] = true;
-        ++components;
-      }
+      const auto j = static_cast<std::size_t>(t.judge);
+      if (counted[j]) continue;
+      counted[j] = true;
+      ++by_root[sets.find(j)].judges;
     }
   }
-  return components;
+  std::vector<ComponentSize> sizes;
+  for (const auto& [root, size] : by_root) sizes.push_back(size);
+  std::sort(sizes.begin(), sizes.end(), [](const ComponentSize& a, const ComponentSize& b) {
+    return a.entries != b.entries ? a.entries > b.entries : a.judges > b.judges;
+  });
+  return sizes;
 }
 
 std::vector<int> judge_components(const KindTotals& totals) {

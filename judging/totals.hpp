@@ -45,6 +45,17 @@ std::vector<KindTotals> collect_totals(const Config& config, const std::vector<E
 /// contain at least one complete total (entries without totals are not in the graph).
 int count_components(const KindTotals& totals, const std::vector<bool>& entry_in);
 
+/// The size of one connected component of a judge–entry graph.
+struct ComponentSize {
+  int entries = 0;
+  int judges = 0;
+  friend bool operator==(const ComponentSize&, const ComponentSize&) = default;
+};
+
+/// The components count_components counts, largest first (by entries, then judges).
+std::vector<ComponentSize> component_sizes(const KindTotals& totals,
+                                           const std::vector<bool>& entry_in);
+
 /// Component label of every judge in the whole kind graph (0-based, numbered by the smallest judge
 /// index in each component); judges sharing an entry are in the same component.
 std::vector<int> judge_components(const KindTotals& totals);

@@ -1,5 +1,6 @@
 #include "model/text.hpp"
 
+#include <fmt/format.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -121,6 +122,35 @@ bool same_word(std::string_view a, std::string_view b) {
     if (lower(x[i]) != lower(y[i])) return false;
   }
   return true;
+}
+
+namespace {
+
+/// One code point (or broken sequence, c < 0) of `piece` as escape_control writes it.
+std::string escaped(UChar32 c, std::string_view piece) {
+  if (c == '\n') return "\\n";
+  if (c == '\t') return "\\t";
+  if (c == '\r') return "\\r";
+  if (c >= 0 && c < 0x20) return fmt::format("\\x{:02x}", c);
+  if (c == 0x7F) return "\\x7f";
+  if (c >= 0x80 && c <= 0x9F) return fmt::format("\\u{:04x}", c);
+  if (c >= 0) return std::string(piece);
+  std::string bytes;
+  for (const char byte : piece) bytes += fmt::format("\\x{:02x}", static_cast<unsigned char>(byte));
+  return bytes;
+}
+
+}  // namespace
+
+std::string escape_control(std::string_view utf8, bool keep_newlines) {
+  std::string out;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const std::size_t start = i;
+    const UChar32 c = next_code_point(utf8, i);
+    const std::string_view piece = utf8.substr(start, i - start);
+    out += c == '\n' && keep_newlines ? std::string(piece) : escaped(c, piece);
+  }
+  return out;
 }
 
 }  // namespace jury

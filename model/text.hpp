@@ -30,4 +30,9 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 /// True when the bytes are well-formed UTF-8.
 bool is_valid_utf8(std::string_view bytes);
 
+/// Stored text made safe for a terminal: control characters (C0, DEL, C1) as \n \t \r or \xNN /
+/// \u0080…, and bytes of broken UTF-8 as \xNN; `keep_newlines` leaves LF as it is (text whose
+/// lines the caller lays out). SPEC §10: `jury audit` prints file names this way.
+std::string escape_control(std::string_view utf8, bool keep_newlines = false);
+
 }  // namespace jury

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up (packages, build) and runs the whole test suite.
+# Sets up (the run and test packages, the full build) and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh --tests
 ctest --preset default -j2

@@ -51,6 +51,87 @@ TEST_CASE("§14 close: no boundary without a change of outcome; `on` and a tier 
   CHECK(close_decisions(ranked, 1.0) == Flags{false, true, true, false, true, true});
 }
 
+TEST_CASE("§14 close: the nearest boundary of each place (the lower of two equally near)") {
+  using Boundaries = std::vector<std::optional<double>>;
+  // Boundaries 85 (on | third) and 75 (third | none); 80 is 5 from both and takes 75.
+  const std::vector<BoundaryPlace> ranked{
+      {90, 2.0, kOutcomeOn}, {80, 2.0, "third"}, {70, 2.0, none}};
+  CHECK(nearest_boundaries(ranked) == Boundaries{85.0, 75.0, 75.0});
+  CHECK(nearest_boundaries({{90, 2.0, none}, {80, 2.0, none}}) == Boundaries{none, none});
+  CHECK(nearest_boundaries({}).empty());
+}
+
+TEST_CASE("§14 close: the places results show, one round and a round of a staged competition") {
+  Config config;
+  config.rounds = {Round{}, Round{}};
+  config.rounds[0].id = "pre";
+  config.rounds[1].id = "final";
+  AwardPolicy policy;
+  Tier first;
+  first.id = "first";
+  Tier third;
+  third.id = "third";
+  third.round = "pre";
+  policy.tiers = {first, third};
+  config.kinds = {Kind{"student", "学生", "r", 3, 2}};
+  config.awards["student"] = policy;
+
+  PoolResult pool;
+  pool.kind = "student";
+  EntryResult a, b, c;
+  a.entry_id = "A";
+  a.tier = "first";
+  a.standard_error = 1.5;
+  a.rounds = {{"pre", 3, 88.0, 1, {"advance", "close"}}, {"final", 3, 91.0, 1, {}}};
+  b.entry_id = "B";
+  b.tier = "third";
+  b.rounds = {{"pre", 3, 85.0, 2, {"close"}}};
+  c.entry_id = "C";
+  c.rounds = {{"pre", 3, 85.0, 2, {}}};  // shares B's rank: entry_id decides the order
+  pool.rows = {a, c, b};                 // the results' own order is not the round's
+  Results staged;
+  staged.staged = true;
+  staged.pools = {pool};
+
+  const std::vector<ShownPlace> pre = shown_places(config, staged, staged.pools[0], 0);
+  REQUIRE(pre.size() == 3);
+  CHECK(pre[0].entry_id == "A");
+  CHECK(pre[0].place.score == 88);
+  CHECK(pre[0].place.outcome == std::optional<std::string>(kOutcomeOn));
+  CHECK(pre[0].close);
+  CHECK(pre[1].entry_id == "B");
+  CHECK(pre[1].place.outcome == std::optional<std::string>("third"));  // decided in pre
+  CHECK(pre[1].close);
+  CHECK(pre[2].entry_id == "C");
+  CHECK_FALSE(pre[2].place.outcome.has_value());
+  CHECK_FALSE(pre[2].close);
+  const std::vector<ShownPlace> last = shown_places(config, staged, staged.pools[0], 1);
+  REQUIRE(last.size() == 1);
+  CHECK(last[0].place.score == 91);
+  CHECK(last[0].place.outcome == std::optional<std::string>("first"));  // decided in final
+  CHECK_FALSE(last[0].close);
+
+  // One round: the rows themselves, incomplete ones left out.
+  Results one;
+  PoolResult p;
+  p.kind = "student";
+  EntryResult x, y;
+  x.entry_id = "X";
+  x.score = 70;
+  x.rank = 1;
+  x.tier = "first";
+  x.flags = {"close"};
+  y.entry_id = "Y";
+  y.flags = {"incomplete"};
+  p.rows = {x, y};
+  one.pools = {p};
+  const std::vector<ShownPlace> places = shown_places(config, one, one.pools[0], 0);
+  REQUIRE(places.size() == 1);
+  CHECK(places[0].entry_id == "X");
+  CHECK(places[0].place.outcome == std::optional<std::string>("first"));
+  CHECK(places[0].close);
+}
+
 TEST_CASE(
     "§14 close in results: a one-round competition flags the entries near its tier boundary") {
   // mean: A 80, 84 (82) B 79, 81 (80) C 70, 74 (72) D 60, 60 (60): RSS 18, N − E = 4,

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "judging/reliability.hpp"
 
 using namespace jury;
@@ -115,4 +117,33 @@ TEST_CASE("report: pools, judges, flags and tier changes under the other methods
   CHECK(report.methods[2].changes.size() == 2);
   CHECK(report.methods[3].method == Method::Severity);
   CHECK(report.methods[3].changes.empty());
+}
+
+TEST_CASE("report (SPEC §9, §14): ranked scores, component sizes, tier counts and the SEs") {
+  Config config = one_pool_config();
+  const std::vector<Entry> entries = {entry("A"), entry("B"), entry("C")};
+  // As above, and C with no scores (incomplete: not ranked, no tier, no SE).
+  const std::vector<ScoreRow> scores = {{"X", "A", {90.0}, ""}, {"Y", "A", {90.0}, ""},
+                                        {"Z", "A", {30.0}, ""}, {"X", "B", {80.0}, ""},
+                                        {"Y", "B", {80.0}, ""}, {"Z", "B", {80.0}, ""}};
+  const ReliabilityReport report = build_reliability_report(config, entries, scores);
+  REQUIRE(report.pools.size() == 1);
+  CHECK(report.pools[0].ranked_scores == std::vector<double>{80, 70});
+  CHECK(report.pools[0].component_sizes == std::vector<ComponentSize>{{2, 3}});
+  // Mean: B first, A none; median: A first, B none.
+  REQUIRE(report.tiers.size() == 2);
+  CHECK(report.tiers[0].tier == std::optional<std::string>("first"));
+  CHECK(report.tiers[0].entries == 1);
+  CHECK_FALSE(report.tiers[1].tier.has_value());
+  CHECK(report.tiers[1].entries == 1);
+  CHECK(report.methods[1].tiers[0].entries == 1);
+  // Mean: residuals A 20, 20, −40, B 0: σ² = 2400 / (6 − 2) = 600, SE = √(600 / 3).
+  CHECK(report.standard_errors.size() == 2);
+  CHECK(report.standard_errors.at("A") == Approx(std::sqrt(200.0)).epsilon(1e-12));
+  CHECK(report.standard_errors.at("B") == Approx(std::sqrt(200.0)).epsilon(1e-12));
+  // Severity b = (4, 4, −8): θ_A = (86 + 86 + 38) / 3 = 70, θ_B = (76 + 76 + 88) / 3 = 80;
+  // RSS = 256 + 256 + 1024 + 16 + 16 + 64 = 1632 over 6 − 2 − 3 + 1 = 2: σ² = 816. L = 2I − ⅔J
+  // (two entries, each judged by all three), (L + 3I)⁻¹ = ⅕(I + (2/9)J), diagonal 11/45.
+  for (const JudgeReliability& judge : report.judges)
+    CHECK(judge.severity_error == Approx(std::sqrt(816.0 * 11 / 45)).epsilon(1e-9));
 }

@@ -111,6 +111,20 @@ TEST_CASE("SPEC §6: connected components of the judge–entry graph") {
   CHECK(judge_components(totals) == std::vector<int>{0, 0, 1, 1});
 }
 
+TEST_CASE("SPEC §9/§14 report: the sizes of the components, largest first") {
+  KindTotals totals;
+  totals.entry_ids = {"E1", "E2", "E3", "E4", "E5"};
+  totals.judge_ids = {"A", "B", "C", "D", "E"};
+  // E1: A,B  E2: A,B  E3: C,D  E4: E  E5: no totals → {E1,E2 | A,B}, {E3 | C,D}, {E4 | E}.
+  totals.by_entry = {
+      {{0, 1, 0}, {1, 1, 0}}, {{0, 1, 0}, {1, 1, 0}}, {{2, 1, 0}, {3, 1, 0}}, {{4, 1, 0}}, {}};
+  using Sizes = std::vector<ComponentSize>;
+  CHECK(component_sizes(totals, {true, true, true, true, true}) == Sizes{{2, 2}, {1, 2}, {1, 1}});
+  CHECK(component_sizes(totals, {false, false, true, true, true}) == Sizes{{1, 2}, {1, 1}});
+  CHECK(component_sizes(totals, {false, false, false, false, true}).empty());
+  CHECK(count_components(totals, {true, true, true, true, true}) == 3);
+}
+
 TEST_CASE("SPEC §6 judge total: a total of decimal scores is the exact decimal (0.1 steps)") {
   // 7.8 + 4.1 + 12.5 + 2.8 = 27.2 exactly; summed in doubles it is 27.200000000000003.
   const Rubric rubric =
