@@ -6,9 +6,9 @@ namespace jury {
 
 namespace {
 
-/// Headings stay with the start of what follows them (`break-after: avoid`; a table's first rows
-/// stay together with `orphans`-like row grouping of the browser). The page number lives in the
-/// bottom margin box, outside the text area, so it never covers a row.
+/// Headings stay with the start of what follows them (`break-after: avoid`, honoured by Chromium's
+/// block fragmentation). The page number lives in the bottom margin box, outside the text area,
+/// so it never covers a row.
 constexpr const char* kPrintStyle = R"(
 @page { size: A4; margin: 15mm 14mm 18mm; @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun", serif; font-size: 9pt; color: #333; } }
 html { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", sans-serif; font-size: 10.5pt; color: #000; background: #fff; }

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include <fmt/format.h>
 #include <xlsxwriter.h>
 
 #include "exporters/atomic_file.hpp"
@@ -55,7 +56,12 @@ std::string table_csv(const TableSheet& sheet, int score_decimals) {
 }
 
 std::string table_html(const TableSheet& sheet, int score_decimals) {
-  std::string html = "<table>\n<thead><tr>";
+  double total_width = 0;
+  for (const TableColumn& column : sheet.columns) total_width += column.width;
+  std::string html = "<table>\n<colgroup>";
+  for (const TableColumn& column : sheet.columns)  // the Excel widths as shares of the page
+    html += fmt::format("<col style=\"width:{:.1f}%\">", 100 * column.width / total_width);
+  html += "</colgroup>\n<thead><tr>";
   for (const TableColumn& column : sheet.columns)
     html += "<th>" + html_escape(column.header) + "</th>";
   html += "</tr></thead>\n<tbody>\n";

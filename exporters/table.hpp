@@ -46,8 +46,9 @@ struct TableBook {
 /// `score_decimals` decimals, an empty cell as an empty field.
 std::string table_csv(const TableSheet& sheet, int score_decimals = 2);
 
-/// An HTML `<table>` of the sheet (header row in `<thead>`), every text HTML-escaped and never
-/// neutralised (no spreadsheet reads it); integer and score cells get class `num`.
+/// An HTML `<table>` of the sheet (column widths in proportion to the Excel widths, header row in
+/// `<thead>`), every text HTML-escaped and never neutralised (no spreadsheet reads it); integer
+/// and score cells get class `num`.
 std::string table_html(const TableSheet& sheet, int score_decimals = 2);
 
 /// One worksheet per sheet: a bold header row (frozen, with an autofilter), the column widths,
