@@ -118,6 +118,15 @@ void warn_about_stale_sheets(const std::string& dir, const std::vector<std::stri
             << "\n";
 }
 
+/// The format of an office table (SPEC §16): --format, else FILE's extension, else CSV; the
+/// export itself refuses a format it does not have.
+RosterFormat office_format(const Options& o, const char* names) {
+  if (o.format.empty()) return roster_format_from_path(o.file).value_or(RosterFormat::Csv);
+  const auto format = parse_roster_format(o.format);
+  if (!format) throw UsageError("unknown format \"" + o.format + "\"; use " + names);
+  return *format;
+}
+
 int run_export(const Options& o, const std::string& what) {
   const Competition competition = Competition::open(o.db);
   if (what == "sheets") {
@@ -141,6 +150,15 @@ int run_export(const Options& o, const std::string& what) {
     if (!format) throw UsageError(trf("unknown schedule format \"{}\"; use csv or html", o.format));
     competition.export_schedule(o.file, *format);
     std::cout << trf("timetable written to {}", o.file) << "\n";
+  } else if (what == "certificates") {
+    competition.export_certificates(o.file, office_format(o, "csv|xlsx"));
+    std::cout << fmt::format("certificates written to {}\n", o.file);
+  } else if (what == "stats") {
+    competition.export_stats(o.file, office_format(o, "csv|xlsx|html"));
+    std::cout << fmt::format("statistics written to {}\n", o.file);
+  } else if (what == "comments") {
+    competition.export_comments(o.file, office_format(o, "csv|html"));
+    std::cout << fmt::format("comments written to {}\n", o.file);
   } else {
     const auto format =
         o.format.empty() ? roster_format_from_path(o.file) : parse_roster_format(o.format);
@@ -347,7 +365,8 @@ int main(int argc, char** argv) {
       ->option_text("ENTRY_ID");
 
   auto* export_cmd =
-      app.add_subcommand("export", tr("write sheets, assignments, the timetable or the roster"));
+      app.add_subcommand("export", tr("write sheets, assignments, the timetable, the roster, "
+                                      "certificates, statistics or comments"));
   export_cmd->require_subcommand(1);
   auto* sheets = export_cmd->add_subcommand("sheets", tr("one score sheet per judge and kind"));
   sheets->add_option("DIR", o.file, tr("output directory"))->required();
@@ -375,6 +394,24 @@ int main(int argc, char** argv) {
   roster->add_flag("--public", o.is_public,
                    tr("leave out scores, flags and anything about judges"));
   roster->callback([&] { export_what = "roster"; });
+  // SPEC §16: the office tables made from the decision and the comments.
+  const auto add_office_table = [&](const char* what, const char* description,
+                                    const char* formats) {
+    auto* sub = export_cmd->add_subcommand(what, description);
+    sub->add_option("FILE", o.file, "output file")->required();
+    sub->add_option("--format", o.format, std::string(formats) + " (default: from FILE, else csv)");
+    sub->callback([&, what] { export_what = what; });
+  };
+  add_office_table("certificates",
+                   "one row per person of each awarded entry, with its certificate number "
+                   "(after `jury award`)",
+                   "csv or xlsx");
+  add_office_table("stats",
+                   "entries, ranked, per tier and recommended, per school and district (after "
+                   "`jury award`)",
+                   "csv, xlsx or html");
+  add_office_table("comments", "the judges' comments per entry, judges numbered, never named",
+                   "csv or html");
 
   auto* status = app.add_subcommand("status", tr("counts and what is still missing"));
   status->add_flag("--json", o.json, tr("print JSON"));

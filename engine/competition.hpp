@@ -64,6 +64,8 @@ struct ScheduleSummary {
 enum class ScheduleFormat { Csv, Html };
 std::optional<ScheduleFormat> parse_schedule_format(const std::string& name);
 
+/// Formats of the roster (SPEC §9) and of the office tables (SPEC §16: certificates, stats,
+/// comments, each accepting some of them).
 enum class RosterFormat { Csv, Json, Html, Xlsx };
 std::optional<RosterFormat> parse_roster_format(const std::string& name);
 /// From the file extension (.csv .json .html/.htm .xlsx); nullopt when unknown.
@@ -194,6 +196,15 @@ class Competition {
   bool awarded() const;
 
   void export_roster(const std::string& path, RosterFormat format, bool is_public) const;
+  // ---------------------------------------------------------------- office tables (SPEC §16)
+  /// One row per person of every entry holding a tier (csv, xlsx); StateError before `award`.
+  void export_certificates(const std::string& path, RosterFormat format) const;
+  /// Entries, ranked, per tier and recommended, per school and district (csv, xlsx, html);
+  /// StateError before `award` (the counts are those of the decision).
+  void export_stats(const std::string& path, RosterFormat format) const;
+  /// Every round's comments per entry, judges numbered, never named (csv, html).
+  void export_comments(const std::string& path, RosterFormat format) const;
+
   /// The §9 JSON document of a Results value (e.g. `results --json`).
   std::string results_json(const Results& results, bool is_public) const;
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "exporters/print_page.hpp"
 #include "exporters/roster.hpp"
 #include "exporters/roster_rows.hpp"
 #include "exporters/tie_notes.hpp"
@@ -40,36 +41,20 @@ namespace {
 
 using roster_detail::RosterRow;
 
-/// Print-first styling: A4 pages, one kind per page run, table headers repeated on every page,
-/// rows never split. Fonts are the CJK faces found on office machines; no external resources.
+/// What the roster adds to the shared A4 print style (print_page): one kind per page run, the
+/// notice's blanks and signature, the muted part without a prize, the tie notes.
 constexpr const char* kStyle = R"(
-@page { size: A4; margin: 16mm 14mm; }
-html { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", sans-serif; font-size: 10.5pt; color: #000; background: #fff; }
-body { max-width: 182mm; margin: 0 auto; padding: 8mm 0; }
-h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; letter-spacing: 0.05em; }
-h2 { font-size: 14pt; border-bottom: 2px solid #000; padding-bottom: 1mm; margin: 6mm 0 3mm; }
-h3 { font-size: 12pt; margin: 4mm 0 2mm; }
-h4 { font-size: 11pt; margin: 3mm 0 1mm; }
 h4 .count { font-weight: normal; font-size: 9.5pt; color: #444; }
-p { line-height: 1.7; margin: 2mm 0; text-indent: 2em; }
 .internal { text-indent: 0; text-align: center; font-weight: bold; border: 1.5px solid #000; padding: 1mm; }
 .blank { white-space: nowrap; }
 .signature { text-align: right; text-indent: 0; margin-top: 8mm; }
 section.kind + section.kind { break-before: page; page-break-before: always; }
-table { width: 100%; table-layout: fixed; border-collapse: collapse; margin-bottom: 3mm; font-size: 9.5pt; }
-thead { display: table-header-group; }
-tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 0.75pt solid #555; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #eee; white-space: nowrap; }
-td.rank, td.num { text-align: right; white-space: nowrap; }
 td.rank .tie { font-size: 8pt; color: #444; }
 .unawarded, .unawarded h4 { color: #666; }
 .unawarded th { background: #f6f6f6; }
-.muted { color: #666; text-indent: 0; }
 .notes { font-size: 9.5pt; margin: 1mm 0 3mm; }
 .notes p { text-indent: 0; margin: 0; }
 .notes ol { margin: 0.5mm 0 0; padding-left: 2em; line-height: 1.6; }
-@media print { body { padding: 0; max-width: none; } th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 )";
 
 /// A place the clerk fills in by hand on the printed notice (SPEC §16: what `publication` leaves
@@ -116,10 +101,6 @@ class HtmlRoster {
 
   std::string render(const std::vector<const PoolResult*>& pools,
                      const std::vector<RosterRow>& rows) {
-    const std::string title = html_escape(page_title(config_));
-    out_ += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
-    out_ += "<title>" + title + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
-    out_ += "<h1>" + title + "</h1>\n";
     if (public_) {
       out_ += "<p>经评审委员会评审，现将获奖作品名单公示如下。</p>\n";
     } else {
@@ -127,8 +108,7 @@ class HtmlRoster {
     }
     render_kinds(pools, rows);
     if (public_) render_notice();
-    out_ += "</body>\n</html>\n";
-    return std::move(out_);
+    return html_page(page_title(config_), kStyle, out_);
   }
 
  private:
@@ -210,18 +190,22 @@ class HtmlRoster {
 
   void render_table(const std::vector<RosterRow>& rows,
                     const roster_detail::RankCounts& rank_counts) {
-    out_ += "<table>\n" + colgroup();
-    out_ +=
-        "<thead><tr><th>名次</th><th>作品编号</th><th>作品名称</th><th>学校</th>"
-        "<th>学生</th><th>指导教师</th><th>奖项</th>";
-    if (staged_) out_ += "<th>评审阶段</th><th>推荐</th>";  // SPEC §12
-    if (!public_) out_ += "<th>得分</th><th>标记</th>";
+    const bool authors =
+        !rows.empty() && roster_detail::authored_by_advisors(config_, rows.front().pool->kind);
+    const std::vector<Column> columns = this->columns(authors);
+    out_ += "<table>\n<colgroup>";
+    for (const Column& column : columns)
+      out_ += column.width ? fmt::format("<col style=\"width:{}%\">", column.width)
+                           : std::string("<col>");
+    out_ += "</colgroup>\n<thead><tr>";
+    for (const Column& column : columns) out_ += fmt::format("<th>{}</th>", column.header);
     out_ += "</tr></thead>\n<tbody>\n";
-    for (const RosterRow& row : rows) render_row(row, rank_counts);
+    for (const RosterRow& row : rows) render_row(row, rank_counts, authors);
     out_ += "</tbody>\n</table>\n";
   }
 
-  void render_row(const RosterRow& row, const roster_detail::RankCounts& rank_counts) {
+  void render_row(const RosterRow& row, const roster_detail::RankCounts& rank_counts,
+                  bool authors) {
     const Entry& entry = *row.entry;
     const EntryResult& result = *row.result;
     const auto cell = [this](std::string_view text, const char* css_class = nullptr) {
@@ -233,8 +217,8 @@ class HtmlRoster {
     cell(entry.id, "id");
     cell(entry.title);
     cell(entry.school);
-    cell(roster_detail::join(entry.students, "、"));
-    cell(roster_detail::join(entry.advisors, "、"));
+    if (!authors) cell(roster_detail::join(entry.students, "、"));
+    cell(roster_detail::join(entry.advisors, "、"));  // 作者 of an advisor entry
     cell(result.tier ? roster_detail::tier_label(config_, row.pool->kind, *result.tier) : "—");
     if (staged_) {
       cell(roster_detail::reached_label(config_, result));
@@ -281,10 +265,17 @@ class HtmlRoster {
             (publication.issued ? dates.from : std::string(kBlankDate)) + "</p>\n</section>\n";
   }
 
-  /// Fixed column widths (share of the page; the title takes the rest) so that every table of
-  /// the notice lines up: rank, id, title, school, students, advisors, tier, then the round
-  /// reached and the recommendation (SPEC §12), then score and flags (not public).
-  std::string colgroup() const {
+  /// A column of the tables: its header and its share of the page width in % (0: the rest).
+  struct Column {
+    const char* header;
+    int width;
+  };
+
+  /// Fixed column widths so that every table of the page lines up: rank, id, title, school,
+  /// students and advisors — one 作者 column of both widths for an advisor kind, whose people are
+  /// its authors —, tier, then the round reached and the recommendation (SPEC §12), then score
+  /// and flags (not public).
+  std::vector<Column> columns(bool authors) const {
     std::vector<int> widths;
     if (staged_)
       widths = public_ ? std::vector<int>{6, 12, 0, 13, 10, 9, 7, 12, 6}
@@ -292,10 +283,23 @@ class HtmlRoster {
     else
       widths = public_ ? std::vector<int>{8, 12, 0, 18, 13, 12, 8}
                        : std::vector<int>{8, 11, 0, 14, 11, 10, 8, 8, 10};
-    std::string html = "<colgroup>";
-    for (int width : widths)
-      html += width ? fmt::format("<col style=\"width:{}%\">", width) : std::string("<col>");
-    return html + "</colgroup>\n";
+    std::vector<Column> columns{
+        {"名次", widths[0]}, {"作品编号", widths[1]}, {"作品名称", 0}, {"学校", widths[3]}};
+    if (authors)
+      columns.push_back({"作者", widths[4] + widths[5]});
+    else
+      columns.insert(columns.end(), {{"学生", widths[4]}, {"指导教师", widths[5]}});
+    columns.push_back({"奖项", widths[6]});
+    std::size_t next = 7;
+    if (staged_) {
+      columns.push_back({"评审阶段", widths[next++]});
+      columns.push_back({"推荐", widths[next++]});
+    }
+    if (!public_) {
+      columns.push_back({"得分", widths[next++]});
+      columns.push_back({"标记", widths[next++]});
+    }
+    return columns;
   }
 
   const Config& config_;

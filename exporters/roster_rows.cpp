@@ -46,6 +46,11 @@ const std::string& tier_label(const Config& config, const std::string& kind_id,
   throw std::out_of_range("exporters.unknown-tier: kind " + kind_id + " has no tier " + tier_id);
 }
 
+bool authored_by_advisors(const Config& config, const std::string& kind_id) {
+  const Kind* kind = config.find_kind(kind_id);
+  return kind != nullptr && kind->max_students == 0;
+}
+
 std::string flag_label(const std::string& flag) {
   if (flag == "incomplete") return "评分未完成";
   if (flag == "disagreement") return "评委分歧较大";

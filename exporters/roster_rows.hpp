@@ -30,6 +30,11 @@ std::string subject_label(const Config& config, const std::string& subject_id);
 const std::string& tier_label(const Config& config, const std::string& kind_id,
                               const std::string& tier_id);
 
+/// SPEC §16: the people of a kind without students (科技辅导员 innovation entries) are its authors
+/// (作者), listed as the entry's advisors; other kinds have students (学生) and advisors
+/// (指导教师).
+bool authored_by_advisors(const Config& config, const std::string& kind_id);
+
 /// A flag (an id such as `incomplete`) as the human-readable roster shows it; unknown flags as
 /// themselves.
 std::string flag_label(const std::string& flag);

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include <fmt/format.h>
 #include <xlsxwriter.h>
 
 #include "exporters/atomic_file.hpp"
@@ -16,7 +17,7 @@ namespace jury {
 
 TableCell TableCell::of_text(std::string_view text) {
   if (text.empty()) return {};
-  return {Type::Text, neutralise_formula(text), 0};
+  return {Type::Text, std::string(text), 0};
 }
 
 TableCell TableCell::of_integer(long long value) {
@@ -40,7 +41,7 @@ std::string table_csv(const TableSheet& sheet, int score_decimals) {
           fields.emplace_back();
           break;
         case TableCell::Type::Text:
-          fields.push_back(cell.text);
+          fields.push_back(neutralise_formula(cell.text));
           break;
         case TableCell::Type::Integer:
           fields.push_back(std::to_string(static_cast<long long>(cell.number)));
@@ -52,6 +53,39 @@ std::string table_csv(const TableSheet& sheet, int score_decimals) {
     csv.row(fields);
   }
   return csv.text();
+}
+
+std::string table_html(const TableSheet& sheet, int score_decimals) {
+  double total_width = 0;
+  for (const TableColumn& column : sheet.columns) total_width += column.width;
+  std::string html = "<table>\n<colgroup>";
+  for (const TableColumn& column : sheet.columns)  // the Excel widths as shares of the page
+    html += fmt::format("<col style=\"width:{:.1f}%\">", 100 * column.width / total_width);
+  html += "</colgroup>\n<thead><tr>";
+  for (const TableColumn& column : sheet.columns)
+    html += "<th>" + html_escape(column.header) + "</th>";
+  html += "</tr></thead>\n<tbody>\n";
+  for (const auto& row : sheet.rows) {
+    html += "<tr>";
+    for (const TableCell& cell : row) switch (cell.type) {
+        case TableCell::Type::Empty:
+          html += "<td></td>";
+          break;
+        case TableCell::Type::Text:
+          html += "<td>" + html_escape(cell.text) + "</td>";
+          break;
+        case TableCell::Type::Integer:
+          html +=
+              "<td class=\"num\">" + std::to_string(static_cast<long long>(cell.number)) + "</td>";
+          break;
+        case TableCell::Type::Score:
+          html += "<td class=\"num\">" + roster_detail::format_fixed(cell.number, score_decimals) +
+                  "</td>";
+          break;
+      }
+    html += "</tr>\n";
+  }
+  return html + "</tbody>\n</table>\n";
 }
 
 namespace {
@@ -123,7 +157,9 @@ class XlsxBook {
       case TableCell::Type::Empty:
         return;
       case TableCell::Type::Text:
-        check(worksheet_write_string(sheet, row, col, cell.text.c_str(), nullptr), path_);
+        check(
+            worksheet_write_string(sheet, row, col, neutralise_formula(cell.text).c_str(), nullptr),
+            path_);
         return;
       case TableCell::Type::Integer:
         check(worksheet_write_number(sheet, row, col, cell.number, nullptr), path_);

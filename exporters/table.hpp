@@ -9,14 +9,15 @@
 
 namespace jury {
 
-/// A cell: text (neutralised, written as a string, never a formula), an integer, a published score
-/// (a number shown with the book's decimals), or nothing.
+/// A cell: text (written as a string, never a formula), an integer, a published score (a number
+/// shown with the book's decimals), or nothing.
 struct TableCell {
   enum class Type { Empty, Text, Integer, Score } type = Type::Empty;
   std::string text;
   double number = 0;
 
-  /// Empty text is an empty cell; other text is neutralise_formula()'d (SPEC §9).
+  /// Empty text is an empty cell. The text is kept as given: the CSV and XLSX writers
+  /// neutralise_formula() it (SPEC §9), the HTML writer escapes it.
   static TableCell of_text(std::string_view text);
   static TableCell of_integer(long long value);
   static TableCell of_score(double value);
@@ -44,6 +45,11 @@ struct TableBook {
 /// UTF-8 with BOM, CRLF: the header row, then the rows; an integer as its digits, a score with
 /// `score_decimals` decimals, an empty cell as an empty field.
 std::string table_csv(const TableSheet& sheet, int score_decimals = 2);
+
+/// An HTML `<table>` of the sheet (column widths in proportion to the Excel widths, header row in
+/// `<thead>`), every text HTML-escaped and never neutralised (no spreadsheet reads it); integer
+/// and score cells get class `num`.
+std::string table_html(const TableSheet& sheet, int score_decimals = 2);
 
 /// One worksheet per sheet: a bold header row (frozen, with an autofilter), the column widths,
 /// strings as strings. Equal books give byte-identical files. Throws OutputFileError

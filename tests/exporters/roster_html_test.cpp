@@ -195,3 +195,29 @@ TEST_CASE("SPEC §16 公示: what publication leaves unset is a visible blank to
   // The internal roster has no notice at all.
   CHECK_FALSE(contains(roster_html(config, sample_entries(), sample_results(), false), "公示期"));
 }
+
+TEST_CASE("Print: the advisor (科技辅导员) tables show an 作者 column, not an empty 学生 column") {
+  for (const bool is_public : {true, false}) {
+    INFO("public " << is_public);
+    const std::string html =
+        roster_html(sample_config(), sample_entries(), sample_results(), is_public);
+    const std::string advisor = html.substr(html.find("<h2>科技辅导员科技教育创新成果</h2>"));
+    const std::string student = html.substr(0, html.find("<h2>科技辅导员科技教育创新成果</h2>"));
+    CHECK(contains(advisor, "<th>学校</th><th>作者</th><th>奖项</th>"));
+    CHECK_FALSE(contains(advisor, "<th>学生</th>"));
+    CHECK_FALSE(contains(advisor, "<th>指导教师</th>"));
+    CHECK(contains(advisor, "<td>沙市中学</td><td>陈老师、古丽米热·艾比布力</td><td>二等奖</td>"));
+    CHECK(contains(student, "<th>学校</th><th>学生</th><th>指导教师</th><th>奖项</th>"));
+    CHECK(contains(html, "<td class=\"id\">S001</td>"));
+    CHECK(contains(html, "td.id, td.num, td.rank { white-space: nowrap;"));
+  }
+}
+
+TEST_CASE(
+    "Print: A4 with margins, page numbers in the bottom margin box, headings kept with text") {
+  const std::string html = roster_html(sample_config(), sample_entries(), sample_results(), true);
+  CHECK(contains(html,
+                 "@page { size: A4; margin: 15mm 14mm 18mm; @bottom-center { content: \"第 \" "
+                 "counter(page) \" 页 / 共 \" counter(pages) \" 页\";"));
+  CHECK(contains(html, "h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid;"));
+}
