@@ -183,7 +183,7 @@ class ReportPage {
     out_ += "<h2>二、评委宽严度</h2>\n";
     std::string note =
         "宽严度 b_j 由评委宽严校正模型估计（负值为偏严，正值为偏宽），误差线为 ±1 个标准误"
-        "（SPEC §14）；同一连通部分内的评委才可相互比较。";
+        "；同一连通部分内的评委才可相互比较。";
     if (in_.report.method != Method::Severity)
       note += "本轮计分方法为" + method_name(in_.report.method) +
               "，排名不使用宽严度；此处仍按宽严校正模型估计，供评审委员会参考。";
