@@ -49,6 +49,7 @@ struct Options {
   std::string demo_dir = "jury-demo";
   std::optional<std::string> round;  ///< --round ID (SPEC §12); unset = the current round
   bool undo = false;                 ///< absent --undo
+  std::string html;                  ///< report --html FILE (SPEC §14)
 };
 
 Encoding encoding_option(const std::string& name) {
@@ -226,6 +227,12 @@ int run_status(const Options& o) {
 
 int run_report(const Options& o) {
   const Competition competition = Competition::open(o.db);
+  if (!o.html.empty()) {
+    if (o.json) throw UsageError("--json and --html are two forms of the report; choose one");
+    competition.export_report(o.html, competition.round_of(o.round));
+    std::cout << fmt::format("report written to {}\n", o.html);
+    return kExitOk;
+  }
   const ReliabilityReport report = competition.report(competition.round_of(o.round));
   std::cout << (o.json ? cli::report_json(report) : cli::report_text(competition.config(), report));
   return kExitOk;
@@ -432,6 +439,8 @@ int main(int argc, char** argv) {
       ->option_text("TEXT");
   auto* report = app.add_subcommand("report", tr("how fair the judging was (not for publication)"));
   report->add_flag("--json", o.json, tr("print JSON"));
+  report->add_option("--html", o.html, tr("write the committee's page (charts, close decisions)"))
+      ->option_text("FILE");
   report->add_option("--round", o.round, tr("the round (default: the current one)"))
       ->option_text("ID");
   auto* advance = app.add_subcommand(

@@ -26,6 +26,7 @@
 #include "engine/score_state.hpp"
 #include "engine/sha256.hpp"
 #include "exporters/atomic_file.hpp"
+#include "exporters/report_html.hpp"
 #include "exporters/results_json.hpp"
 #include "exporters/roster.hpp"
 #include "exporters/sheets.hpp"
@@ -691,7 +692,22 @@ Results Competition::results(std::optional<Method> method, std::optional<std::si
 
 ReliabilityReport Competition::report(std::optional<std::size_t> round) const {
   const RoundView view = load_round_view(store_, config_, round.value_or(current_round()));
-  return build_reliability_report(view.config, view.counted_entries(), store_.load_scores(view.id));
+  const std::vector<ScoreRow> scores = store_.load_scores(view.id);
+  if (scores.empty())
+    throw StateError(round_prefix(config_, view.id) +
+                     "no scores yet, so nothing to report on; import the score sheets first "
+                     "(`jury import scores DIR`)");
+  return build_reliability_report(view.config, view.counted_entries(), scores);
+}
+
+void Competition::export_report(const std::string& path, std::optional<std::size_t> round) const {
+  const std::size_t index = round.value_or(current_round());
+  const RoundView view = load_round_view(store_, config_, index);
+  const std::vector<Entry> entries = view.counted_entries();
+  const ReliabilityReport shown_report = report(index);
+  const Results shown_results = results(std::nullopt, index);
+  write_file(
+      path, report_html(CommitteeReport{view.config, entries, shown_report, shown_results, index}));
 }
 
 bool Competition::awarded() const {

@@ -212,6 +212,10 @@ class Competition {
   /// How fair the judging was (`jury report`): distributions, ICC, components, severities; of
   /// one round (default: the current one).
   ReliabilityReport report(std::optional<std::size_t> round = std::nullopt) const;
+  /// `jury report --html FILE` (SPEC §14): the report of `round` (default: the current one) with
+  /// its results' close decisions, as the committee's page, written atomically.
+  void export_report(const std::string& path,
+                     std::optional<std::size_t> round = std::nullopt) const;
   std::vector<AuditRecord> audit() const { return store_.load_audit(); }
 
   /// Long steps report (stage, done, total) here; the CLI shows it on a terminal only (SPEC §10).
