@@ -40,6 +40,9 @@ std::uint64_t judge_order_key(std::string_view entry_id, std::string_view judge_
 /// trimmed; nothing about a judge but the number is kept.
 std::vector<EntryComments> entry_comments(const Config& config, const std::vector<Entry>& entries,
                                           const std::vector<RoundScores>& scores);
+/// The result points into `entries`: they must outlive it.
+std::vector<EntryComments> entry_comments(const Config&, std::vector<Entry>&&,
+                                          const std::vector<RoundScores>&) = delete;
 
 /// UTF-8 with BOM, CRLF: 作品编号, 作品名称, 类别, 组别, 学校, (评审阶段 with more than one round),
 /// 评委 (`评委 N`), 评语; one row per comment, text cells neutralised.

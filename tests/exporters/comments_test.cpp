@@ -99,7 +99,8 @@ TEST_CASE("SPEC §12/§16 comments: with rounds, a judge keeps its number throug
   const std::vector<RoundScores> scores{
       {"prelim", {comment("J01", "S001", "初评甲"), comment("J02", "S001", "初评乙")}},
       {"final", {comment("J01", "S001", "终评甲"), comment("J07", "S001", "终评丙")}}};
-  const auto comments = entry_comments(config, test::sample_entries(), scores);
+  const std::vector<Entry> entries = test::sample_entries();
+  const auto comments = entry_comments(config, entries, scores);
   const std::string student = "学生科技创新成果";
   // Numbered by first round, then key: J02 (1), J01 (2) in 初评, then J07 (3).
   const Rows expected{
