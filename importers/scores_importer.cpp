@@ -15,6 +15,12 @@ namespace jury {
 
 namespace {
 
+/// How a message names a criterion: a Chinese sheet heads its columns with the labels (SPEC §10),
+/// so the Chinese messages use them too; the English ones use the id, as the English sheet does.
+std::string criterion_name(const Criterion& c) {
+  return i18n::chinese() && !c.label.empty() ? c.label : c.id;
+}
+
 enum Column : std::size_t { kJudgeId, kEntryId, kTitle, kComment, kRecuse, kCriterion, kScore };
 
 const std::array<ColumnSpec, 7>& score_columns() {
@@ -403,7 +409,7 @@ class SheetReader {
     };
     const auto& [code, what] = kinds.at(problem);
     error(line, column, code,
-          i18n::trf("score {} for {} {}; {}", quoted(value), c.id, i18n::tr(what),
+          i18n::trf("score {} for {} {}; {}", quoted(value), criterion_name(c), i18n::tr(what),
                     allowed_range(c, rubric.step)));
     return std::nullopt;
   }
@@ -463,7 +469,8 @@ class SheetReader {
     int column = 0;
     for (std::size_t c = 0; c < values.size(); ++c) {
       if (values[c]) continue;
-      missing += (missing.empty() ? "" : ", ") + columns.rubric->criteria[c].id;
+      missing +=
+          (missing.empty() ? "" : i18n::tr(", ")) + criterion_name(columns.rubric->criteria[c]);
       if (column == 0 && !columns.criterion_of_field.empty()) {  // wide: csv_ is this row
         const int field = field_of_criterion(columns, static_cast<int>(c));
         line = csv_->field_lines[static_cast<std::size_t>(field)];
