@@ -1,11 +1,11 @@
 #include "judging/conflicts.hpp"
-#include "model/i18n.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <iterator>
 
+#include "model/i18n.hpp"
 #include "model/text.hpp"
 
 namespace jury {
