@@ -670,7 +670,8 @@ std::vector<std::string> Competition::export_sheets(const std::string& dir, Enco
 
 void Competition::export_assignments(const std::string& path,
                                      std::optional<std::size_t> round) const {
-  std::string text = "judge_id,entry_id\r\n";
+  // SPEC §10: the header is 评委编号,作品编号 in Chinese, as on the sheets.
+  std::string text = std::string(tr("judge_id")) + "," + tr("entry_id") + "\r\n";
   for (const auto& pair : store_.load_assignments(round_id(round.value_or(current_round()))))
     text += pair.judge_id + "," + pair.entry_id + "\r\n";
   write_file(path, text);

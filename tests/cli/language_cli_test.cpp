@@ -279,3 +279,13 @@ TEST_CASE("SPEC §10 language: Chinese messages name a round by its label (初�
   const auto en = s.jury("--lang en status");
   CHECK(has(en.out, "\nround prelim: the current round\n"));
 }
+
+TEST_CASE("SPEC §10 language: the assignment list has the sheets' headers in Chinese",
+          "[language]") {
+  Scratch s("language-assignments");
+  assigned_small(s);
+  REQUIRE(s.jury("--lang zh export assignments zh.csv").exit_code == 0);
+  CHECK(read_text(s.dir() / "zh.csv").starts_with("评委编号,作品编号\r\n"));
+  REQUIRE(s.jury("--lang en export assignments en.csv").exit_code == 0);
+  CHECK(read_text(s.dir() / "en.csv").starts_with("judge_id,entry_id\r\n"));
+}
