@@ -244,17 +244,16 @@ std::string finding_text(const TamperFinding& f) {
     case Kind::RecordsRemoved:
       if (f.record == 0)
         return trf("{} audit record(s) after #{} were removed outside jury", f.rows, f.after);
-      if (f.after == 0)
-        return trf("audit records before #{} were removed outside jury", f.record);
-      return trf("audit records between #{} and #{} were removed outside jury", f.after,
-                 f.record);
+      if (f.after == 0) return trf("audit records before #{} were removed outside jury", f.record);
+      return trf("audit records between #{} and #{} were removed outside jury", f.after, f.record);
     case Kind::RecordAdded:
       return trf("audit record #{} was added outside jury", f.record);
     case Kind::TableChanged:
       if (f.rows == f.expected_rows)
-        return trf("table {} ({}) was changed outside jury: rows were edited (the number of "
-                   "rows, {}, is as jury left it)",
-                   f.table, table_rows(f.table), f.rows);
+        return trf(
+            "table {} ({}) was changed outside jury: rows were edited (the number of "
+            "rows, {}, is as jury left it)",
+            f.table, table_rows(f.table), f.rows);
       return trf("table {} ({}) was changed outside jury: {} rows, jury left {}", f.table,
                  table_rows(f.table), f.rows, f.expected_rows);
     case Kind::DigestsChanged:
@@ -317,9 +316,8 @@ std::string verify_json(const TamperReport& report) {
   const nlohmann::ordered_json doc = {
       {"intact", report.intact()},
       {"records", report.records},
-      {"chained_from",
-       report.upgrade_record ? nlohmann::ordered_json(report.upgrade_record)
-                             : nlohmann::ordered_json(1)},
+      {"chained_from", report.upgrade_record ? nlohmann::ordered_json(report.upgrade_record)
+                                             : nlohmann::ordered_json(1)},
       {"state_digest", report.state_digest},
       {"findings", findings}};
   return doc.dump(2) + "\n";

@@ -43,8 +43,8 @@ void append_value(std::string& out, sqlite3_value* value) {
     case SQLITE_TEXT:
     case SQLITE_BLOB: {
       const bool text = sqlite3_value_type(value) == SQLITE_TEXT;
-      const void* bytes = text ? static_cast<const void*>(sqlite3_value_text(value))
-                               : sqlite3_value_blob(value);
+      const void* bytes =
+          text ? static_cast<const void*>(sqlite3_value_text(value)) : sqlite3_value_blob(value);
       const auto size = static_cast<std::size_t>(sqlite3_value_bytes(value));
       out += text ? 't' : 'b';
       append_u64(out, size);
@@ -86,7 +86,8 @@ void DigestSum::add(const DigestSum& other) {
   for (std::size_t i = 0; i < 4; ++i) {
     const std::uint64_t sum = limbs_[i] + other.limbs_[i];
     const std::uint64_t with_carry = sum + carry;
-    carry = static_cast<std::uint64_t>(sum < limbs_[i]) + static_cast<std::uint64_t>(with_carry < sum);
+    carry =
+        static_cast<std::uint64_t>(sum < limbs_[i]) + static_cast<std::uint64_t>(with_carry < sum);
     limbs_[i] = with_carry;
   }
 }
@@ -115,7 +116,7 @@ std::optional<DigestSum> DigestSum::from_hex(std::string_view hex) {
     if (c >= '0' && c <= '9')
       digit = static_cast<std::uint64_t>(c - '0');
     else if (c >= 'a' && c <= 'f')
-      digit = static_cast<std::uint64_t>(c - 'a' + 10);
+      digit = static_cast<std::uint64_t>(c - 'a') + 10;
     else
       return std::nullopt;
     std::uint64_t& limb = sum.limbs_[3 - i / 16];
@@ -168,7 +169,8 @@ StateDigest read_stored_state(SQLite::Database& db) {
 }
 
 void write_stored_state(SQLite::Database& db, const StateDigest& state) {
-  SQLite::Statement statement(db, "INSERT OR REPLACE INTO digests(tbl, rows, sum) VALUES (?, ?, ?)");
+  SQLite::Statement statement(db,
+                              "INSERT OR REPLACE INTO digests(tbl, rows, sum) VALUES (?, ?, ?)");
   for (std::size_t t = 0; t < kDigestedTables.size(); ++t) {
     statement.bind(1, kDigestedTables[t]);
     statement.bind(2, state[t].rows);
@@ -200,8 +202,7 @@ void StateTracker::clear() {
 }
 
 void StateTracker::on_change(void* self, sqlite3* db, int op, const char* database,
-                             const char* table, long long /*old_key*/,
-                             long long /*new_key*/) {
+                             const char* table, long long /*old_key*/, long long /*new_key*/) {
   if (std::strcmp(database, "main") != 0) return;
   const int t = table_index(table);
   if (t < 0) return;

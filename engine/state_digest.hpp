@@ -48,8 +48,8 @@ struct TableDigest {
 /// (entries, judges, assignments, recusals, scores, decision), then the rest of the state
 /// (rounds, entrants, absences, the config in meta).
 constexpr std::array<const char*, 10> kDigestedTables = {
-    "entries", "judges", "assignments", "recusals", "scores",
-    "decision", "rounds", "entrants", "absences", "meta"};
+    "entries",  "judges", "assignments", "recusals", "scores",
+    "decision", "rounds", "entrants",    "absences", "meta"};
 using StateDigest = std::array<TableDigest, kDigestedTables.size()>;
 
 /// The sum of all tables' sums: what an audit record carries.

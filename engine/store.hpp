@@ -26,11 +26,11 @@ namespace jury {
 
 struct AuditRecord {
   std::int64_t id = 0;
-  std::string time;     ///< UTC, ISO 8601
-  std::string command;  ///< e.g. "import scores"
-  std::string file;     ///< file name, empty when the command read none
-  std::string sha256;   ///< of the file's bytes, empty when none
-  std::string change;   ///< what changed (old values of replaced scores included)
+  std::string time;          ///< UTC, ISO 8601
+  std::string command;       ///< e.g. "import scores"
+  std::string file;          ///< file name, empty when the command read none
+  std::string sha256;        ///< of the file's bytes, empty when none
+  std::string change;        ///< what changed (old values of replaced scores included)
   std::string prev_sha256;   ///< the chain (SPEC §10): hash of the record before, "" for the first
   std::string state_digest;  ///< of the whole stored state after the command, "" before schema 3
 };
@@ -144,7 +144,7 @@ class Store {
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
   std::string read_only_reason_;  ///< why the process cannot write the database; "" = it can
-  std::unique_ptr<StateTracker> tracker_;    ///< after db_: removed before the connection closes
+  std::unique_ptr<StateTracker> tracker_;   ///< after db_: removed before the connection closes
   std::vector<AuditRecord> pending_audit_;  ///< of the open transaction
   bool in_transaction_ = false;
 };
