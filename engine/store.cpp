@@ -406,6 +406,10 @@ void migrate_from_v2(SQLite::Database& db) {
     head = {head.records + 1, audit_record_hash(record)};
   }
   db.exec(kAuditNoUpdate);
+  // Rows written before `ALTER TABLE judges ADD COLUMN rounds` (schema 1) lack the cell on disk,
+  // and SQLite's pre-update hook then shows NULL where a scan shows the default: rewritten once
+  // here, the hook sees what verify's scan sees.
+  db.exec("UPDATE judges SET rounds = rounds");
   const StateDigest state = scan_state(db);
   write_stored_state(db, state);
   AuditRecord upgrade{0,
