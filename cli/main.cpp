@@ -49,6 +49,7 @@ struct Options {
   std::string demo_dir = "jury-demo";
   std::optional<std::string> round;  ///< --round ID (SPEC §12); unset = the current round
   bool undo = false;                 ///< absent --undo
+  bool verify = false;               ///< audit --verify
   std::string html;                  ///< report --html FILE (SPEC §14)
 };
 
@@ -264,6 +265,11 @@ int run_schedule(const Options& o) {
 
 int run_audit(const Options& o) {
   const Competition competition = Competition::open(o.db);
+  if (o.verify) {  // SPEC §10: exit 3 when something was changed outside jury
+    const TamperReport report = competition.verify();
+    std::cout << (o.json ? cli::verify_json(report) : cli::verify_text(report));
+    return report.intact() ? kExitOk : kExitState;
+  }
   std::cout << (o.json ? cli::audit_json(competition.audit())
                        : cli::audit_text(competition.audit()));
   return kExitOk;
@@ -457,6 +463,9 @@ int main(int argc, char** argv) {
   schedule->add_option("--seed", o.seed, tr("chooses among timetables (default 0)"));
   auto* audit = app.add_subcommand("audit", tr("the append-only audit log"));
   audit->add_flag("--json", o.json, tr("print JSON"));
+  audit->add_flag("--verify", o.verify,
+                  tr("check the audit chain and the state digest; exit 3 naming what was changed "
+                     "outside jury"));
   auto* demo = app.add_subcommand("demo", tr("the whole workflow on the bundled sample"));
   demo->add_option("DIR", o.demo_dir, tr("output directory (default ./jury-demo)"));
 

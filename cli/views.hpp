@@ -20,5 +20,8 @@ std::string report_json(const ReliabilityReport& report);
 
 std::string audit_text(const std::vector<AuditRecord>& records);
 std::string audit_json(const std::vector<AuditRecord>& records);
+/// `jury audit --verify` (SPEC §10): one line per finding, or that all is as jury left it.
+std::string verify_text(const TamperReport& report);
+std::string verify_json(const TamperReport& report);
 
 }  // namespace jury::cli

@@ -11,6 +11,7 @@
 
 #include "engine/award_readiness.hpp"
 #include "engine/store.hpp"
+#include "engine/tamper.hpp"
 #include "importers/encoding.hpp"
 #include "judging/reliability.hpp"
 #include "model/diagnostics.hpp"
@@ -217,6 +218,8 @@ class Competition {
   void export_report(const std::string& path,
                      std::optional<std::size_t> round = std::nullopt) const;
   std::vector<AuditRecord> audit() const { return store_.load_audit(); }
+  /// `jury audit --verify` (SPEC §10): what was changed outside jury, nothing when intact.
+  TamperReport verify() const { return store_.verify(); }
 
   /// Long steps report (stage, done, total) here; the CLI shows it on a terminal only (SPEC §10).
   using Progress =

@@ -60,7 +60,7 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes) {
+Sha256 sha256(std::string_view bytes) {
   std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -79,11 +79,27 @@ std::string sha256_hex(std::string_view bytes) {
   compress(h, tail.data());
   if (tail_size == 128) compress(h, tail.data() + 64);
 
+  Sha256 out{};
+  for (std::size_t i = 0; i < 8; ++i)
+    for (std::size_t b = 0; b < 4; ++b)
+      out[4 * i + b] = static_cast<unsigned char>(h[i] >> (24 - 8 * b));
+  return out;
+}
+
+std::string to_hex(const unsigned char* bytes, std::size_t size) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
-  for (std::uint32_t word : h)
-    for (int shift = 28; shift >= 0; shift -= 4) out += kHex[(word >> shift) & 0xF];
+  out.reserve(2 * size);
+  for (std::size_t i = 0; i < size; ++i) {
+    out += kHex[bytes[i] >> 4];
+    out += kHex[bytes[i] & 0xF];
+  }
   return out;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  const Sha256 digest = sha256(bytes);
+  return to_hex(digest.data(), digest.size());
 }
 
 }  // namespace jury

@@ -18,6 +18,8 @@
 #include <string_view>
 
 #include "engine/errors.hpp"
+#include "engine/state_digest.hpp"
+#include "engine/tamper.hpp"
 
 namespace jury {
 
@@ -109,12 +111,27 @@ CREATE TABLE audit (
   command TEXT NOT NULL,
   file    TEXT NOT NULL,
   sha256  TEXT NOT NULL,
-  change  TEXT NOT NULL
+  change  TEXT NOT NULL,
+  prev_sha256  TEXT NOT NULL DEFAULT '',  -- SPEC §10: hash of the record before ('' first)
+  state_digest TEXT NOT NULL DEFAULT ''   -- SPEC §10: digest of the state after the command
 );
-CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql";
+
+/// The schema 2 → 3 upgrade lifts it for a moment, to chain the records already there.
+constexpr const char* kAuditNoUpdate = R"sql(
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql";
+
+/// Schema 3 (SPEC §10 tamper evidence), also created by the upgrade from schema 2.
+constexpr const char* kDigestsTable = R"sql(
+CREATE TABLE digests (  -- SPEC §10: each state table's row count and sum of row hashes, and
+  tbl  TEXT PRIMARY KEY,  -- 'audit': the number of records and the hash of the last one
+  rows INTEGER NOT NULL,
+  sum  TEXT NOT NULL
+);
 )sql";
 
 /// How long a writer waits for another jury command's write lock (SPEC §10): JURY_BUSY_TIMEOUT
@@ -330,6 +347,98 @@ void upgrade_from_v1(SQLite::Database& db, const std::string& path) {
   }
 }
 
+/// Inserts one audit record with its chain link and the state digest; returns the new head.
+AuditHead insert_audit(SQLite::Database& db, AuditRecord& record, const AuditHead& head,
+                       const std::string& state_digest) {
+  SQLite::Statement statement(db,
+                              "INSERT INTO audit(time, command, file, sha256, change, "
+                              "prev_sha256, state_digest) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  record.prev_sha256 = head.sha256;
+  record.state_digest = state_digest;
+  statement.bind(1, record.time);
+  statement.bind(2, record.command);
+  statement.bind(3, record.file);
+  statement.bind(4, record.sha256);
+  statement.bind(5, record.change);
+  statement.bind(6, record.prev_sha256);
+  statement.bind(7, record.state_digest);
+  statement.exec();
+  record.id = db.getLastInsertRowid();
+  return {head.records + 1, audit_record_hash(record)};
+}
+
+std::vector<AuditRecord> read_audit(SQLite::Database& db) {
+  std::vector<AuditRecord> records;
+  SQLite::Statement query(db,
+                          "SELECT id, time, command, file, sha256, change, prev_sha256, "
+                          "state_digest FROM audit ORDER BY id");
+  while (query.executeStep()) {
+    records.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                       query.getColumn(2).getString(), query.getColumn(3).getString(),
+                       query.getColumn(4).getString(), query.getColumn(5).getString(),
+                       query.getColumn(6).getString(), query.getColumn(7).getString()});
+  }
+  return records;
+}
+
+/// Schema 2 → 3 (SPEC §10 tamper evidence). The records already there are chained as they
+/// stand now (the append-only trigger is lifted for that, inside the transaction), the state is
+/// digested from all its rows once, and an "upgrade" record carries the first state digest:
+/// verify vouches for everything from here on. BEGIN IMMEDIATE, and the version read again
+/// under the lock, so that two commands opening the same old database upgrade it once.
+void migrate_from_v2(SQLite::Database& db) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  if (db.execAndGet("PRAGMA user_version").getInt() != 2) return;
+  db.exec(R"sql(
+    ALTER TABLE audit ADD COLUMN prev_sha256 TEXT NOT NULL DEFAULT '';
+    ALTER TABLE audit ADD COLUMN state_digest TEXT NOT NULL DEFAULT '';
+    DROP TRIGGER audit_no_update;
+  )sql");
+  db.exec(kDigestsTable);
+  std::vector<AuditRecord> records = read_audit(db);
+  AuditHead head;
+  SQLite::Statement link(db, "UPDATE audit SET prev_sha256 = ? WHERE id = ?");
+  for (AuditRecord& record : records) {
+    record.prev_sha256 = head.sha256;
+    link.bind(1, record.prev_sha256);
+    link.bind(2, record.id);
+    link.exec();
+    link.reset();
+    head = {head.records + 1, audit_record_hash(record)};
+  }
+  db.exec(kAuditNoUpdate);
+  // Rows written before `ALTER TABLE judges ADD COLUMN rounds` (schema 1) lack the cell on disk,
+  // and SQLite's pre-update hook then shows NULL where a scan shows the default: rewritten once
+  // here, the hook sees what verify's scan sees.
+  db.exec("UPDATE judges SET rounds = rounds");
+  const StateDigest state = scan_state(db);
+  write_stored_state(db, state);
+  AuditRecord upgrade{0,
+                      utc_now(),
+                      "upgrade",
+                      "",
+                      "",
+                      fmt::format("schema 2 -> 3: tamper evidence starts here; the {} earlier "
+                                  "audit records are chained as they stood at this upgrade",
+                                  records.size()),
+                      "",
+                      ""};
+  write_audit_head(db, insert_audit(db, upgrade, head, total(state).hex()));
+  db.exec("PRAGMA user_version = 3");
+  transaction.commit();
+}
+
+void upgrade_from_v2(SQLite::Database& db, const std::string& path) {
+  try {
+    migrate_from_v2(db);
+  } catch (const SQLite::Exception& error) {
+    throw StateError(fmt::format(
+        "{} was written by an earlier jury (schema 2) and is upgraded to schema {} when first "
+        "opened, which failed: {}; nothing changed (the upgrade needs write access)",
+        path, Store::kSchemaVersion, error.what()));
+  }
+}
+
 }  // namespace
 
 std::string encode_score_values(const std::vector<std::optional<double>>& values) {
@@ -374,7 +483,10 @@ std::vector<std::optional<double>> decode_score_values(const std::string& text) 
 }
 
 Store::Store(std::unique_ptr<SQLite::Database> db, std::string path, std::string read_only_reason)
-    : db_(std::move(db)), path_(std::move(path)), read_only_reason_(std::move(read_only_reason)) {}
+    : db_(std::move(db)),
+      path_(std::move(path)),
+      read_only_reason_(std::move(read_only_reason)),
+      tracker_(std::make_unique<StateTracker>(db_->getHandle())) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
@@ -394,6 +506,7 @@ Store Store::open(const std::string& path) {
     throw StateError(i18n::trf("{} was written by a newer jury (schema {}, this one reads {})",
                                path, version, kSchemaVersion));
   if (version == 1) upgrade_from_v1(*db, path);
+  if (version <= 2) upgrade_from_v2(*db, path);
   return Store(std::move(db), path, std::move(read_only_reason));
 }
 
@@ -425,13 +538,17 @@ void Store::create_schema() {
   db_->exec(kBaseTables);
   db_->exec(kRoundTables);
   db_->exec(kDecisionAndAudit);
+  db_->exec(kAuditNoUpdate);
+  db_->exec(kDigestsTable);
+  write_stored_state(*db_, StateDigest{});
+  write_audit_head(*db_, AuditHead{});
   db_->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
   transaction.commit();
 }
 
 /// BEGIN IMMEDIATE: the write lock is taken before anything is read, so a command's checks and
 /// its writes see the same state (SPEC §10); a second writer waits the busy timeout, then gives up.
-Store::Transaction::Transaction(Store& store) {
+Store::Transaction::Transaction(Store& store) : store_(store) {
   if (!store.read_only_reason_.empty())
     throw OutputError(i18n::trf(
         "cannot change the competition database {}: {}; nothing changed (read-only commands such "
@@ -447,10 +564,19 @@ Store::Transaction::Transaction(Store& store) {
                    "again when it has finished (JURY_BUSY_TIMEOUT sets how many seconds to wait)"));
     throw;
   }
+  store.discard_pending();  // changes made outside a transaction (tests) are not this one's
+  store.in_transaction_ = true;
 }
-Store::Transaction::~Transaction() = default;
+
+Store::Transaction::~Transaction() {
+  if (store_.in_transaction_) store_.discard_pending();  // not committed: rolled back
+  store_.in_transaction_ = false;
+}
+
 void Store::Transaction::commit() {
+  store_.seal();
   transaction_->commit();
+  store_.in_transaction_ = false;
 }
 
 void Store::save_config_json(const std::string& json) {
@@ -766,26 +892,35 @@ void Store::clear_decision() {
 
 void Store::append_audit(const std::string& command, const std::string& file,
                          const std::string& sha256, const std::string& change) {
-  SQLite::Statement statement(
-      *db_, "INSERT INTO audit(time, command, file, sha256, change) VALUES (?, ?, ?, ?, ?)");
-  statement.bind(1, utc_now());
-  statement.bind(2, command);
-  statement.bind(3, file);
-  statement.bind(4, sha256);
-  statement.bind(5, change);
-  statement.exec();
+  pending_audit_.push_back({0, utc_now(), command, file, sha256, change, "", ""});
+  if (in_transaction_) return;
+  SQLite::Transaction transaction(*db_);
+  seal();
+  transaction.commit();
+}
+
+void Store::seal() {
+  if (pending_audit_.empty() && !tracker_->changed()) return;
+  const StateDigest state = tracker_->applied_to(read_stored_state(*db_));
+  write_stored_state(*db_, state);
+  const std::string digest = total(state).hex();
+  AuditHead head = read_audit_head(*db_);
+  for (AuditRecord& record : pending_audit_) head = insert_audit(*db_, record, head, digest);
+  write_audit_head(*db_, head);
+  discard_pending();
+}
+
+void Store::discard_pending() {
+  pending_audit_.clear();
+  tracker_->clear();
 }
 
 std::vector<AuditRecord> Store::load_audit() const {
-  std::vector<AuditRecord> records;
-  SQLite::Statement query(*db_,
-                          "SELECT id, time, command, file, sha256, change FROM audit ORDER BY id");
-  while (query.executeStep()) {
-    records.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                       query.getColumn(2).getString(), query.getColumn(3).getString(),
-                       query.getColumn(4).getString(), query.getColumn(5).getString()});
-  }
-  return records;
+  return read_audit(*db_);
+}
+
+TamperReport Store::verify() const {
+  return verify_tamper_evidence(*db_, read_audit(*db_));
 }
 
 }  // namespace jury

@@ -5,7 +5,9 @@
 /// UPDATE and DELETE on it). A database the process cannot write is opened read-only (SPEC §10:
 /// read-only commands work on it); a Transaction on it is refused. Assignments, recusals, scores
 /// and absences belong to a round (SPEC §12): the functions that read or write them take the round
-/// id.
+/// id. Tamper evidence (SPEC §10, engine/tamper.hpp): a StateTracker follows every row jury
+/// changes; when a transaction commits, its audit records are chained and carry the new state
+/// digest (schema 3; a schema 2 database is upgraded and chained when opened).
 
 #include <memory>
 #include <optional>
@@ -24,16 +26,21 @@ namespace jury {
 
 struct AuditRecord {
   std::int64_t id = 0;
-  std::string time;     ///< UTC, ISO 8601
-  std::string command;  ///< e.g. "import scores"
-  std::string file;     ///< file name, empty when the command read none
-  std::string sha256;   ///< of the file's bytes, empty when none
-  std::string change;   ///< what changed (old values of replaced scores included)
+  std::string time;          ///< UTC, ISO 8601
+  std::string command;       ///< e.g. "import scores"
+  std::string file;          ///< file name, empty when the command read none
+  std::string sha256;        ///< of the file's bytes, empty when none
+  std::string change;        ///< what changed (old values of replaced scores included)
+  std::string prev_sha256;   ///< the chain (SPEC §10): hash of the record before, "" for the first
+  std::string state_digest;  ///< of the whole stored state after the command, "" before schema 3
 };
+
+class StateTracker;
+struct TamperReport;
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   /// Opens an existing competition database; throws StateError when there is none. When the
   /// file or its folder cannot be written it is opened read-only, and Transaction refuses.
@@ -53,9 +60,11 @@ class Store {
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
+    /// Chains the audit records of the transaction and stores the state digest, then commits.
     void commit();
 
    private:
+    Store& store_;
     std::unique_ptr<SQLite::Transaction> transaction_;
   };
 
@@ -115,19 +124,29 @@ class Store {
   void clear_decision();
 
   // audit
+  /// Written when the transaction commits (or at once outside one), chained, with the digest
+  /// of the state the transaction leaves: every record of one command carries the same one.
   void append_audit(const std::string& command, const std::string& file, const std::string& sha256,
                     const std::string& change);
   std::vector<AuditRecord> load_audit() const;
+  /// `audit --verify`: the chain and the state recomputed against what jury stored.
+  TamperReport verify() const;
 
   SQLite::Database& database() { return *db_; }
 
  private:
   Store(std::unique_ptr<SQLite::Database> db, std::string path, std::string read_only_reason);
   void create_schema();
+  /// Writes the pending audit records and the changed state digests (inside the transaction).
+  void seal();
+  void discard_pending();
 
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
   std::string read_only_reason_;  ///< why the process cannot write the database; "" = it can
+  std::unique_ptr<StateTracker> tracker_;   ///< after db_: removed before the connection closes
+  std::vector<AuditRecord> pending_audit_;  ///< of the open transaction
+  bool in_transaction_ = false;
 };
 
 /// Score values as stored: "30;25.5;;10" (empty = not scored yet). Shortest round-trip decimals.

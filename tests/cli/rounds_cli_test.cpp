@@ -197,7 +197,8 @@ TEST_CASE(
   CHECK(entrants_of(results_json(s), "final").empty());
   run_ok(s, "advance");
   CHECK(entrants_of(results_json(s), "final") == Strings{"E4", "E5"});
-  CHECK(s.jury("advance").exit_code == 3);  // final is the last round
+  CHECK(s.jury("advance").exit_code == 3);         // final is the last round
+  CHECK(s.jury("audit --verify").exit_code == 0);  // SPEC §10: reopen is jury's own change
   const auto unknown = s.jury("results --round semi");
   CHECK(unknown.exit_code == 1);
   CHECK(unknown.err == "jury: usage: unknown round \"semi\"; the rounds are prelim, final\n");
@@ -305,6 +306,8 @@ TEST_CASE(
   const std::string audit = s.jury("audit").out;
   for (const char* command : {"advance", "schedule", "absent", "award"})
     CHECK(audit.find(std::string(" ") + command + "\n") != std::string::npos);
+  // SPEC §10: every one of these commands kept the state digest and the chain.
+  CHECK(s.jury("audit --verify").exit_code == 0);
 }
 
 TEST_CASE(

@@ -6,6 +6,7 @@
 
 #include "engine/competition.hpp"
 #include "engine/store.hpp"
+#include "engine/tamper.hpp"
 #include "small_competition.hpp"
 
 using namespace jury;
@@ -80,7 +81,7 @@ std::string v1_database(const std::string& name) {
 TEST_CASE("SPEC §12: a schema 1 database is upgraded to schema 2 when opened, nothing lost") {
   const std::string path = v1_database("upgrade");
   Store store = Store::open(path);
-  CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == 2);
+  CHECK(store.database().execAndGet("PRAGMA user_version").getInt() == Store::kSchemaVersion);
   CHECK(store.database().execAndGet("PRAGMA foreign_keys").getInt() == 1);
   // Its one round is the default round, current, unscheduled, with no stored entrants.
   CHECK(store.opened_rounds() == std::vector<std::string>{"main"});
@@ -96,7 +97,7 @@ TEST_CASE("SPEC §12: a schema 1 database is upgraded to schema 2 when opened, n
   CHECK(scores[1].comment == "好");
   // The judges gain `rounds` (all rounds); the audit log is still append-only and complete.
   for (const Judge& judge : store.load_judges()) CHECK(judge.rounds.empty());
-  REQUIRE(store.load_audit().size() == 1);
+  REQUIRE(store.load_audit().size() == 2);  // and the schema 3 upgrade (SPEC §10)
   CHECK_THROWS(store.database().exec("DELETE FROM audit"));
   // The score still needs its assignment.
   CHECK_THROWS(store.delete_assignments("main", {{"J1", "E1"}}));
@@ -123,4 +124,54 @@ TEST_CASE("SPEC §12: an upgraded database works as before: same results, assign
   CHECK(summary.added == 6);  // E2 and E3 get three judges each; J4 never on E2 (recused)
   for (const Assignment& pair : competition.assignments())
     CHECK_FALSE((pair.judge_id == "J4" && pair.entry_id == "E2"));
+}
+
+TEST_CASE(
+    "SPEC §10: an upgraded database is chained from the upgrade on, and verify vouches for it") {
+  const std::string path = v1_database("tamper");
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec(
+        "INSERT INTO audit(time, command, file, sha256, change) VALUES "
+        "('2024-01-02T00:00:00Z', 'assign', '', '', '3 pairs')");
+  }
+  Store store = Store::open(path);
+  const auto records = store.load_audit();
+  REQUIRE(records.size() == 3);
+  // The old records are chained as they stood; the upgrade record carries the first digest.
+  CHECK(records[0].prev_sha256.empty());
+  CHECK(records[0].state_digest.empty());
+  CHECK(records[1].prev_sha256 == audit_record_hash(records[0]));
+  CHECK(records[1].state_digest.empty());
+  CHECK(records[2].command == "upgrade");
+  CHECK(records[2].change ==
+        "schema 2 -> 3: tamper evidence starts here; the 2 earlier audit records are chained as "
+        "they stood at this upgrade");
+  CHECK(records[2].prev_sha256 == audit_record_hash(records[1]));
+  CHECK(records[2].state_digest.size() == 64);
+  TamperReport report = store.verify();
+  CHECK(report.intact());
+  CHECK(report.upgrade_record == 3);
+  CHECK(report.state_digest == records[2].state_digest);
+
+  // Judges written by schema 1 have no `rounds` cell on disk (the column came with ALTER TABLE):
+  // jury's update of one sees the column's default, as a scan does.
+  {
+    Store::Transaction transaction(store);
+    Judge j1 = store.load_judges()[0];
+    j1.name = "评一改";
+    store.upsert_judges({j1});
+    store.delete_scores("main", {{"J2", "E1"}});
+    store.append_audit("import judges", "j.csv", "00", "J1 name");
+    transaction.commit();
+  }
+  CHECK(store.verify().intact());
+
+  // An old record changed after the upgrade is named.
+  store.database().exec("DROP TRIGGER audit_no_update");
+  store.database().exec("UPDATE audit SET change = 'x' WHERE id = 1");
+  report = store.verify();
+  REQUIRE(report.findings.size() == 1);
+  CHECK(report.findings[0].kind == TamperFinding::Kind::RecordChanged);
+  CHECK(report.findings[0].record == 1);
 }
