@@ -4,6 +4,9 @@
 # test it happens in), including one replay of each fuzz target's corpus. Needs the [test]
 # packages of scripts/packages.txt (scripts/setup.sh --tests installs them).
 #   JURY_ASAN_JOBS   parallel compile and test jobs (default 2)
+# Measured 2026-12-03 on the 2-core machine while other builds ran (load 10–16), cold ccache:
+# build 68 min wall for 21 min of CPU (about 11 min at -j2 on an idle machine); tests 19 min
+# wall, mostly the Python cross-checks waiting for CPU. scripts/fuzz.sh: 6 × 25 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=${JURY_ASAN_JOBS:-2}
