@@ -153,13 +153,13 @@ int run_export(const Options& o, const std::string& what) {
     std::cout << trf("timetable written to {}", o.file) << "\n";
   } else if (what == "certificates") {
     competition.export_certificates(o.file, office_format(o, "csv|xlsx"));
-    std::cout << fmt::format("certificates written to {}\n", o.file);
+    std::cout << trf("certificates written to {}", o.file) << "\n";
   } else if (what == "stats") {
     competition.export_stats(o.file, office_format(o, "csv|xlsx|html"));
-    std::cout << fmt::format("statistics written to {}\n", o.file);
+    std::cout << trf("statistics written to {}", o.file) << "\n";
   } else if (what == "comments") {
     competition.export_comments(o.file, office_format(o, "csv|html"));
-    std::cout << fmt::format("comments written to {}\n", o.file);
+    std::cout << trf("comments written to {}", o.file) << "\n";
   } else {
     const auto format =
         o.format.empty() ? roster_format_from_path(o.file) : parse_roster_format(o.format);
@@ -228,9 +228,9 @@ int run_status(const Options& o) {
 int run_report(const Options& o) {
   const Competition competition = Competition::open(o.db);
   if (!o.html.empty()) {
-    if (o.json) throw UsageError("--json and --html are two forms of the report; choose one");
+    if (o.json) throw UsageError(tr("--json and --html are two forms of the report; choose one"));
     competition.export_report(o.html, competition.round_of(o.round));
-    std::cout << fmt::format("report written to {}\n", o.html);
+    std::cout << trf("report written to {}", o.html) << "\n";
     return kExitOk;
   }
   const ReliabilityReport report = competition.report(competition.round_of(o.round));
@@ -402,23 +402,23 @@ int main(int argc, char** argv) {
                    tr("leave out scores, flags and anything about judges"));
   roster->callback([&] { export_what = "roster"; });
   // SPEC §16: the office tables made from the decision and the comments.
-  const auto add_office_table = [&](const char* what, const char* description,
-                                    const char* formats) {
+  const auto add_office_table = [&](const char* what, const std::string& description,
+                                    const std::string& formats) {
     auto* sub = export_cmd->add_subcommand(what, description);
-    sub->add_option("FILE", o.file, "output file")->required();
-    sub->add_option("--format", o.format, std::string(formats) + " (default: from FILE, else csv)");
+    sub->add_option("FILE", o.file, tr("output file"))->required();
+    sub->add_option("--format", o.format, trf("{} (default: from FILE, else csv)", formats));
     sub->callback([&, what] { export_what = what; });
   };
   add_office_table("certificates",
-                   "one row per person of each awarded entry, with its certificate number "
-                   "(after `jury award`)",
-                   "csv or xlsx");
+                   tr("one row per person of each awarded entry, with its certificate number "
+                      "(after `jury award`)"),
+                   tr("csv or xlsx"));
   add_office_table("stats",
-                   "entries, ranked, per tier and recommended, per school and district (after "
-                   "`jury award`)",
-                   "csv, xlsx or html");
-  add_office_table("comments", "the judges' comments per entry, judges numbered, never named",
-                   "csv or html");
+                   tr("entries, ranked, per tier and recommended, per school and district (after "
+                      "`jury award`)"),
+                   tr("csv, xlsx or html"));
+  add_office_table("comments", tr("the judges' comments per entry, judges numbered, never named"),
+                   tr("csv or html"));
 
   auto* status = app.add_subcommand("status", tr("counts and what is still missing"));
   status->add_flag("--json", o.json, tr("print JSON"));

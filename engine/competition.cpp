@@ -367,7 +367,8 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
     std::vector<const Assignment*> pairs;  // per row: its pair in `known`
     pairs.reserve(rows.size());
     for (const auto& item : rows) {
-      const Assignment* pair = index.find_pair(item.row.judge_id, item.row.entry_id);
+      const Assignment* pair =
+          item.pair ? item.pair : index.find_pair(item.row.judge_id, item.row.entry_id);
       if (!pair) throw JuryError(kExitInternal, "the importer returned an unknown pair");
       pairs.push_back(pair);
       const auto [where, fresh] = seen.emplace(pair, std::make_pair(f, item.line));
@@ -670,7 +671,8 @@ std::vector<std::string> Competition::export_sheets(const std::string& dir, Enco
 
 void Competition::export_assignments(const std::string& path,
                                      std::optional<std::size_t> round) const {
-  std::string text = "judge_id,entry_id\r\n";
+  // SPEC §10: the header is 评委编号,作品编号 in Chinese, as on the sheets.
+  std::string text = std::string(tr("judge_id")) + "," + tr("entry_id") + "\r\n";
   for (const auto& pair : store_.load_assignments(round_id(round.value_or(current_round()))))
     text += pair.judge_id + "," + pair.entry_id + "\r\n";
   write_file(path, text);

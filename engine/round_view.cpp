@@ -13,8 +13,16 @@ std::vector<Entry> RoundView::counted_entries() const {
   return counted;
 }
 
+std::string round_name(const Config& config, const std::string& round_id) {
+  if (!i18n::chinese()) return round_id;
+  for (const auto& round : config.rounds)
+    if (round.id == round_id && !round.label.empty() && round.label != round_id)
+      return round.label + "（" + round_id + "）";
+  return round_id;
+}
+
 std::string round_prefix(const Config& config, const std::string& round_id) {
-  return config.rounds.size() > 1 ? i18n::trf("round {}: ", round_id) : "";
+  return config.rounds.size() > 1 ? i18n::trf("round {}: ", round_name(config, round_id)) : "";
 }
 
 RoundView load_round_view(const Store& store, const Config& config, std::size_t index) {

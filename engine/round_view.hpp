@@ -31,6 +31,10 @@ struct RoundView {
 /// with one.
 std::string round_prefix(const Config& config, const std::string& round_id);
 
+/// How a message names a round: its id in English; in Chinese its label with the id, e.g.
+/// 初评（prelim）, as the office knows the rounds by their labels (SPEC §10).
+std::string round_name(const Config& config, const std::string& round_id);
+
 /// The round `index` (opened) of the competition: the first round's entrants are every entry of
 /// its kinds; a later round's are those `advance` stored.
 RoundView load_round_view(const Store& store, const Config& config, std::size_t index);

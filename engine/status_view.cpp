@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/round_view.hpp"
 #include "model/i18n.hpp"
 #include "model/text.hpp"
 
@@ -39,9 +40,9 @@ std::string status_text(const Config& config, const Status& status) {
   std::string out = fmt::format("{} ({})\n", status.competition, config.year);
   if (!status.round.empty())  // SPEC §12
     out += status.round == status.current_round
-               ? trf("round {}: the current round", status.round) + "\n"
-               : trf("round {}: closed (the current round is {})", status.round,
-                     status.current_round) +
+               ? trf("round {}: the current round", round_name(config, status.round)) + "\n"
+               : trf("round {}: closed (the current round is {})", round_name(config, status.round),
+                     round_name(config, status.current_round)) +
                      "\n";
   const std::string elsewhere =
       status.judges_elsewhere ? trf(" / {} not in this round", status.judges_elsewhere) : "";

@@ -50,6 +50,7 @@ h4 .count { font-weight: normal; font-size: 9.5pt; color: #444; }
 .signature { text-align: right; text-indent: 0; margin-top: 8mm; }
 section.kind + section.kind { break-before: page; page-break-before: always; }
 td.rank .tie { font-size: 8pt; color: #444; }
+td.names span, td.tier, td.flags span { white-space: nowrap; }
 .unawarded, .unawarded h4 { color: #666; }
 .unawarded th { background: #f6f6f6; }
 .notes { font-size: 9.5pt; margin: 1mm 0 3mm; }
@@ -217,9 +218,10 @@ class HtmlRoster {
     cell(entry.id, "id");
     cell(entry.title);
     cell(entry.school);
-    if (!authors) cell(roster_detail::join(entry.students, "、"));
-    cell(roster_detail::join(entry.advisors, "、"));  // 作者 of an advisor entry
-    cell(result.tier ? roster_detail::tier_label(config_, row.pool->kind, *result.tier) : "—");
+    if (!authors) out_ += names_cell(entry.students);
+    out_ += names_cell(entry.advisors);  // 作者 of an advisor entry
+    cell(result.tier ? roster_detail::tier_label(config_, row.pool->kind, *result.tier) : "—",
+         "tier");
     if (staged_) {
       cell(roster_detail::reached_label(config_, result));
       cell(result.recommended ? "推荐" : "—");  // the label is under the kind's heading
@@ -230,9 +232,19 @@ class HtmlRoster {
            "num");
       std::vector<std::string> flags;
       for (const std::string& flag : result.flags) flags.push_back(roster_detail::flag_label(flag));
-      cell(roster_detail::join(flags, "、"));
+      out_ += names_cell(flags, "flags");
     }
     out_ += "</tr>\n";
+  }
+
+  /// Names (or flags) joined by 、, each kept whole on its line: a printed notice breaks a cell's
+  /// lines between names, never inside one (古丽米热·艾比布力 stays on one line).
+  static std::string names_cell(const std::vector<std::string>& names,
+                                const char* css_class = "names") {
+    std::string cell = fmt::format("<td class=\"{}\">", css_class);
+    for (std::size_t i = 0; i < names.size(); ++i)  // the 、 ends its name's line, never starts one
+      cell += "<span>" + html_escape(names[i]) + (i + 1 < names.size() ? "、" : "") + "</span>";
+    return cell + "</td>";
   }
 
   /// A shared place shows `并列 3` on every member of the tie group (SPEC §7).
@@ -274,12 +286,12 @@ class HtmlRoster {
   /// Fixed column widths so that every table of the page lines up: rank, id, title, school,
   /// students and advisors — one 作者 column of both widths for an advisor kind, whose people are
   /// its authors —, tier, then the round reached and the recommendation (SPEC §12), then score
-  /// and flags (not public).
+  /// and flags (not public). The tier column holds a three-character label (一等奖) on one line.
   std::vector<Column> columns(bool authors) const {
     std::vector<int> widths;
     if (staged_)
-      widths = public_ ? std::vector<int>{6, 12, 0, 13, 10, 9, 7, 12, 6}
-                       : std::vector<int>{5, 11, 0, 10, 8, 8, 7, 11, 5, 7, 8};
+      widths = public_ ? std::vector<int>{6, 12, 0, 13, 10, 9, 8, 12, 6}
+                       : std::vector<int>{5, 11, 0, 10, 8, 8, 8, 11, 5, 7, 8};
     else
       widths = public_ ? std::vector<int>{8, 12, 0, 18, 13, 12, 8}
                        : std::vector<int>{8, 11, 0, 14, 11, 10, 8, 8, 10};

@@ -7,6 +7,7 @@
 
 #include <stdexcept>
 
+#include "model/i18n.hpp"
 #include "model/text.hpp"
 
 namespace jury {
@@ -18,9 +19,9 @@ constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
 constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
 constexpr std::string_view kGb18030Bom = "\x84\x31\x95\x33";
 
-constexpr const char* kAllowed =
+constexpr const char* kAllowed = i18n::N_(
     "input files must be UTF-8, GB18030 or UTF-16 (with a byte order mark); name the encoding "
-    "with --encoding utf-8|gb18030|utf-16";
+    "with --encoding utf-8|gb18030|utf-16");
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
@@ -142,7 +143,8 @@ void report_bad_byte(std::string_view bytes, std::size_t offset, std::string_vie
   const auto [line, column] = position_after(decoded_prefix);
   const auto byte = static_cast<unsigned char>(bytes[offset]);
   report.error(file, line, column, "encoding.invalid",
-               fmt::format("byte 0x{:02X} is not valid {}; {}", byte, what, kAllowed));
+               i18n::trf("byte 0x{:02X} is not valid {}; {}", byte, i18n::tr(what.c_str()),
+                         i18n::tr(kAllowed)));
 }
 
 /// Controls other than tab, LF, CR and form feed mean binary data, never a CSV file.
@@ -153,8 +155,8 @@ bool check_text_characters(std::string_view utf8, const std::string& file, Repor
         byte == 0x7F) {
       const auto [line, column] = position_after(utf8.substr(0, i));
       report.error(file, line, column, "encoding.binary",
-                   fmt::format("control character U+{:04X} is not text (a binary file?); {}",
-                               static_cast<unsigned>(byte), kAllowed));
+                   i18n::trf("control character U+{:04X} is not text (a binary file?); {}",
+                             static_cast<unsigned>(byte), i18n::tr(kAllowed)));
       return false;
     }
   }
@@ -162,7 +164,7 @@ bool check_text_characters(std::string_view utf8, const std::string& file, Repor
 }
 
 std::optional<std::string> decode_utf8(std::string_view bytes, const std::string& file,
-                                       Report& report, const char* what = "UTF-8 text") {
+                                       Report& report, const char* what = i18n::N_("UTF-8 text")) {
   const Utf8Scan scan = scan_utf8(bytes);
   if (scan.first_bad) {
     report_bad_byte(bytes, *scan.first_bad, bytes.substr(0, *scan.first_bad), what, file, report);
@@ -185,13 +187,15 @@ std::optional<std::string> decode_with_iconv(std::string_view bytes, const char*
 std::optional<DecodedText> decode_utf16(std::string_view bytes, const std::string& file,
                                         Report& report) {
   const char* order = "UTF-16LE";
+  const char* what = i18n::N_("UTF-16LE text");
   if (bytes.starts_with(kUtf16LeBom)) {
     bytes.remove_prefix(2);
   } else if (bytes.starts_with(kUtf16BeBom)) {
     bytes.remove_prefix(2);
     order = "UTF-16BE";
+    what = i18n::N_("UTF-16BE text");
   }
-  auto text = decode_with_iconv(bytes, order, std::string(order) + " text", file, report);
+  auto text = decode_with_iconv(bytes, order, what, file, report);
   if (!text) return std::nullopt;
   return DecodedText{std::move(*text), Encoding::Utf16};
 }
@@ -209,11 +213,11 @@ std::optional<DecodedText> decode_auto(std::string_view bytes, const std::string
   if (!scan.first_bad) return DecodedText{std::string(bytes), Encoding::Utf8};
   if (damaged_utf8(scan)) {
     report_bad_byte(bytes, *scan.first_bad, bytes.substr(0, *scan.first_bad),
-                    "UTF-8 text (the rest of the file is UTF-8)", file, report);
+                    i18n::N_("UTF-8 text (the rest of the file is UTF-8)"), file, report);
     return std::nullopt;
   }
   if (bytes.starts_with(kGb18030Bom)) bytes.remove_prefix(kGb18030Bom.size());
-  auto text = decode_with_iconv(bytes, "GB18030", "UTF-8 or GB18030 text", file, report);
+  auto text = decode_with_iconv(bytes, "GB18030", i18n::N_("UTF-8 or GB18030 text"), file, report);
   if (!text) return std::nullopt;
   return DecodedText{std::move(*text), Encoding::Gb18030};
 }
@@ -253,15 +257,15 @@ std::optional<DecodedText> decode_text(std::string_view bytes, Encoding encoding
                                        const std::string& file, Report& report) {
   if (is_workbook(bytes)) {
     report.error(file, 1, 1, "encoding.workbook",
-                 "the file is a spreadsheet workbook (.xlsx/.xls), not CSV text; in Excel or WPS "
-                 "save it with 另存为 (Save As) → CSV");
+                 i18n::tr("the file is a spreadsheet workbook (.xlsx/.xls), not CSV text; in Excel "
+                          "or WPS save it with 另存为 (Save As) → CSV"));
     return std::nullopt;
   }
   if (encoding == Encoding::Auto && looks_like_bomless_utf16(bytes) &&
       !bytes.starts_with(kUtf16LeBom) && !bytes.starts_with(kUtf16BeBom)) {
     report.error(file, 1, 1, "encoding.utf16-without-bom",
-                 "the file looks like UTF-16 without a byte order mark; name the encoding with "
-                 "--encoding utf-16");
+                 i18n::tr("the file looks like UTF-16 without a byte order mark; name the "
+                          "encoding with --encoding utf-16"));
     return std::nullopt;
   }
   std::optional<DecodedText> decoded;

@@ -117,8 +117,7 @@ class RowReader : RowCells {
     auto id = vocabulary.find(text(c));
     if (!id)
       error(c, fmt::format("entries.unknown-{}", what),
-            i18n::trf("unknown {} {}; expected one of {}", what, quoted(normalize_word(text(c))),
-                      vocabulary.expected()));
+            vocabulary.unknown(what, quoted(normalize_word(text(c)))));
     return id;
   }
 

@@ -103,8 +103,7 @@ class RowReader : RowCells {
       const auto id = vocabulary.find(item);
       if (!id) {
         error(c, fmt::format("judges.unknown-{}", what),
-              i18n::trf("unknown {} {}; expected one of {}", what, quoted(normalize_word(item)),
-                        vocabulary.expected()));
+              vocabulary.unknown(what, quoted(normalize_word(item))));
       } else if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
         ids.push_back(*id);
       }

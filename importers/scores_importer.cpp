@@ -15,6 +15,12 @@ namespace jury {
 
 namespace {
 
+/// How a message names a criterion: a Chinese sheet heads its columns with the labels (SPEC §10),
+/// so the Chinese messages use them too; the English ones use the id, as the English sheet does.
+std::string criterion_name(const Criterion& c) {
+  return i18n::chinese() && !c.label.empty() ? c.label : c.id;
+}
+
 enum Column : std::size_t { kJudgeId, kEntryId, kTitle, kComment, kRecuse, kCriterion, kScore };
 
 const std::array<ColumnSpec, 7>& score_columns() {
@@ -125,6 +131,7 @@ class SheetReader {
       const Entry* entry = read_pair();
       if (valid_) check_duplicate_pair(first_line);
       ImportedScore score{{judge_, entry_, {}, {}}, read_recuse(), csv.line};
+      score.pair = assignment_;
       if (entry) {
         SheetRow sheet(rubric_of(*entry).rubric->criteria.size());
         sheet.add_comment(trim_text(text(kComment)));
@@ -176,6 +183,7 @@ class SheetReader {
     for (Pair& pair : pairs) {
       if (!pair.valid) continue;
       merge_with_stored(pair.score, pair.sheet, pair.assignment);
+      pair.score.pair = pair.assignment;
       warn_if_incomplete(pair.score, rubric_of(context_.entries.at(pair.score.row.entry_id)));
       imported.push_back(std::move(pair.score));
     }
@@ -194,8 +202,25 @@ class SheetReader {
     error(cell_line(*csv_, header_, c), cell_column(header_, c), code, message);
   }
 
+  /// The rubric columns of the entry's kind; a sheet holds one kind as a rule, so the last
+  /// kind's answer is kept (rubrics_ is a map: the pointer stays valid).
   RubricColumns& rubric_of(const Entry& entry) {
-    return rubrics_.at(context_.config.find_kind(entry.kind)->rubric);
+    if (!last_columns_ || entry.kind != last_columns_kind_) {
+      last_columns_ = &rubrics_.at(context_.config.find_kind(entry.kind)->rubric);
+      last_columns_kind_ = entry.kind;
+    }
+    return *last_columns_;
+  }
+
+  /// Whether the config defines the kind with a rubric (the last kind's answer kept likewise).
+  bool has_rubric(const std::string& kind_id) {
+    if (kind_id != checked_kind_ || !kind_checked_) {
+      const Kind* kind = context_.config.find_kind(kind_id);
+      kind_has_rubric_ = kind && context_.config.rubrics.count(kind->rubric);
+      checked_kind_ = kind_id;
+      kind_checked_ = true;
+    }
+    return kind_has_rubric_;
   }
 
   /// Wide layout: every header cell that is not a known column must name a criterion of some
@@ -342,8 +367,7 @@ class SheetReader {
     if (!context_.index) return nullptr;
     const auto* known = context_.index->find_known_pair(judge_, entry_);
     if (!known) return nullptr;
-    const Kind* kind = context_.config.find_kind(known->entry->kind);
-    if (!kind || !context_.config.rubrics.count(kind->rubric)) return nullptr;
+    if (!has_rubric(known->entry->kind)) return nullptr;
     assignment_ = known->pair;
     return known->entry;
   }
@@ -403,7 +427,7 @@ class SheetReader {
     };
     const auto& [code, what] = kinds.at(problem);
     error(line, column, code,
-          i18n::trf("score {} for {} {}; {}", quoted(value), c.id, i18n::tr(what),
+          i18n::trf("score {} for {} {}; {}", quoted(value), criterion_name(c), i18n::tr(what),
                     allowed_range(c, rubric.step)));
     return std::nullopt;
   }
@@ -463,7 +487,8 @@ class SheetReader {
     int column = 0;
     for (std::size_t c = 0; c < values.size(); ++c) {
       if (values[c]) continue;
-      missing += (missing.empty() ? "" : ", ") + columns.rubric->criteria[c].id;
+      missing +=
+          (missing.empty() ? "" : i18n::tr(", ")) + criterion_name(columns.rubric->criteria[c]);
       if (column == 0 && !columns.criterion_of_field.empty()) {  // wide: csv_ is this row
         const int field = field_of_criterion(columns, static_cast<int>(c));
         line = csv_->field_lines[static_cast<std::size_t>(field)];
@@ -565,6 +590,11 @@ class SheetReader {
   bool valid_ = true;
   std::string judge_, entry_;
   const Assignment* assignment_ = nullptr;  ///< the row's pair in the context, when assigned
+  RubricColumns* last_columns_ = nullptr;   ///< rubric_of's last answer, for last_columns_kind_
+  std::string last_columns_kind_;
+  bool kind_checked_ = false;  ///< has_rubric's last answer, for checked_kind_
+  bool kind_has_rubric_ = false;
+  std::string checked_kind_;
   Report incomplete_;
   struct WithdrawnRows {
     int line = 0;

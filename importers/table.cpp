@@ -1,7 +1,5 @@
 #include "importers/table.hpp"
 
-#include "model/i18n.hpp"
-
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -533,6 +531,17 @@ std::string id_form_problem(std::string_view id) {
   }
   if (length > kMaxIdLength) return fmt::format("is {} characters long", length);
   return {};
+}
+
+std::string Vocabulary::unknown(const char* field, const std::string& quoted_cell) const {
+  // The words of the fields a vocabulary serves, for the catalogue (the codes keep the English).
+  static constexpr const char* kFields[] = {i18n::N_("kind"), i18n::N_("group"),
+                                            i18n::N_("subject"), i18n::N_("round")};
+  const auto* known = std::find_if(std::begin(kFields), std::end(kFields), [&](const char* word) {
+    return std::string_view(word) == field;
+  });
+  const char* word = known == std::end(kFields) ? field : i18n::tr(*known);
+  return i18n::trf("unknown {} {}; expected one of {}", word, quoted_cell, expected_);
 }
 
 void Vocabulary::add(const std::string& id, const std::string& label) {

@@ -127,6 +127,9 @@ class Vocabulary {
   std::optional<std::string> find(std::string_view cell) const;
   /// "primary (小学), junior (初中), senior (高中)".
   const std::string& expected() const { return expected_; }
+  /// `unknown group "小学组"; expected one of primary (小学), …`, the field (kind, group,
+  /// subject, round) named in the interface language (SPEC §10: 未知的组别 …).
+  std::string unknown(const char* field, const std::string& quoted_cell) const;
   bool empty() const { return ids_.empty(); }
 
  private:

@@ -10,6 +10,7 @@
 #include "judging/assign_problem.hpp"
 #include "judging/assignment.hpp"
 #include "judging/conflicts.hpp"
+#include "model/i18n.hpp"
 
 namespace jury {
 
@@ -17,7 +18,6 @@ namespace {
 
 using detail::AssignProblem;
 using detail::Exclusion;
-using detail::plural;
 
 /// Why a judge is not on the entry, in the order the explanation lists them: hard rules first
 /// (they are never broken; conflicts by rule, in the order of the rules), then the cost reasons
@@ -41,27 +41,30 @@ using ReasonKey = std::pair<NotChosen, ConflictRule>;
 std::string heading(const ReasonKey& reason, const Config& config, const Entry& e) {
   switch (reason.first) {
     case NotChosen::Conflict:
-      return "conflict of interest, " + conflict_rule_spec(reason.second).explain(e);
+      return i18n::trf("conflict of interest, {}", conflict_rule_spec(reason.second).explain(e));
     case NotChosen::Recused:
-      return "recused from this entry on a score sheet";
+      return i18n::tr("recused from this entry on a score sheet");
     case NotChosen::Withdrawn:
-      return "withdrawn";
+      return i18n::tr("withdrawn");
     case NotChosen::Kind:
-      return "may not judge " + kind_label(config, e.kind);
+      return i18n::trf("may not judge {}", kind_label(config, e.kind));
     case NotChosen::AtLimit:
-      return "already at their limit of entries";
+      return i18n::tr("already at their limit of entries");
     case NotChosen::NotExpert:
-      return fmt::format("not expert in {}, so a chosen judge suits it better",
-                         subject_label(config, e.subject));
+      return i18n::trf("not expert in {}, so a chosen judge suits it better",
+                       subject_label(config, e.subject));
     case NotChosen::Busier:
-      return "would then judge more entries than the chosen judges (work is spread evenly)";
+      return i18n::tr(
+          "would then judge more entries than the chosen judges (work is spread evenly)");
     case NotChosen::Tie:
-      return "just as suitable as a chosen judge; the seed picked among equals";
+      return i18n::tr("just as suitable as a chosen judge; the seed picked among equals");
     case NotChosen::NeededElsewhere:
-      return "would suit this entry, but other entries need them more (best for all entries "
-             "together)";
+      return i18n::tr(
+          "would suit this entry, but other entries need them more (best for all entries "
+          "together)");
     case NotChosen::Available:
-      return "free and without conflict: can take an open place at the next `jury assign`";
+      return i18n::tr(
+          "free and without conflict: can take an open place at the next `jury assign`");
   }
   return "";
 }
@@ -85,10 +88,10 @@ class Explanation {
         out.push_back(chosen_line(j));
     if (!entry_.active()) return out;
     add_not_chosen(out);
-    out.emplace_back(
+    out.emplace_back(i18n::tr(
         "How judges are chosen: conflicts of interest and each judge's limit are never broken; "
         "within them every entry gets experts in its subject where possible and the work is "
-        "spread evenly, the best total for all entries together.");
+        "spread evenly, the best total for all entries together."));
     return out;
   }
 
@@ -117,30 +120,38 @@ class Explanation {
                                    subject_label(config, entry_.subject), entry_.school};
     if (!entry_.district.empty()) about.push_back(entry_.district);
     std::vector<std::string> out{
-        fmt::format("{} «{}» ({})", entry_.id, entry_.title, fmt::join(about, ", "))};
+        fmt::format("{} «{}» ({})", entry_.id, entry_.title, fmt::join(about, i18n::tr(", ")))};
     if (!entry_.active())
-      out.emplace_back("The entry is withdrawn or disqualified: it gets no judges.");
+      out.emplace_back(i18n::tr("The entry is withdrawn or disqualified: it gets no judges."));
     else
-      out.push_back(fmt::format("{} needed, {} assigned{}:", plural(needed(), "judge", "judges"),
-                                chosen_.size(), places_open() ? " so far" : ""));
+      out.push_back(
+          places_open()
+              ? i18n::trnf(
+                    "{} judge needed, {} assigned so far:", "{} judges needed, {} assigned so far:",
+                    static_cast<unsigned long>(needed()), needed(), chosen_.size())
+              : i18n::trnf("{} judge needed, {} assigned:", "{} judges needed, {} assigned:",
+                           static_cast<unsigned long>(needed()), needed(), chosen_.size()));
     return out;
   }
 
   std::string chosen_line(std::size_t j) const {
     const Judge& judge = p_.judges()[j];
-    const std::string expertise = judge.expertise.empty()
-                                      ? "lists no expertise (suits any subject)"
-                                      : (p_.expert(j, subject_) ? "expert in " : "not expert in ") +
-                                            subject_label(p_.config(), entry_.subject);
-    std::string line = fmt::format("  {}: {}; judges {} (limit {})", who(j), expertise,
-                                   plural(load_of(judge.id), "entry", "entries"), p_.capacity(j));
+    const std::string subject = subject_label(p_.config(), entry_.subject);
+    const std::string expertise =
+        judge.expertise.empty()  ? std::string(i18n::tr("lists no expertise (suits any subject)"))
+        : p_.expert(j, subject_) ? i18n::trf("expert in {}", subject)
+                                 : i18n::trf("not expert in {}", subject);
+    const auto load = static_cast<unsigned long>(load_of(judge.id));
+    std::string line = "  " + i18n::trnf("{}: {}; judges {} entry (limit {})",
+                                         "{}: {}; judges {} entries (limit {})", load, who(j),
+                                         expertise, load, p_.capacity(j));
     switch (p_.exclusion(j, e_)) {
       case Exclusion::InactiveJudge:
-        return line + "; withdrawn since, kept for the scores given";
+        return line + i18n::tr("; withdrawn since, kept for the scores given");
       case Exclusion::Kind:
-        return line + "; may no longer judge this kind, kept for the scores given";
+        return line + i18n::tr("; may no longer judge this kind, kept for the scores given");
       case Exclusion::Conflict:
-        return line + "; conflicted since, kept for the scores given";
+        return line + i18n::tr("; conflicted since, kept for the scores given");
       default:
         return line;
     }
@@ -166,12 +177,12 @@ class Explanation {
     const std::int64_t load = load_of(p_.judges()[j].id);
     const std::int64_t cost = p_.cost(j, subject_) + p_.balance_cost() * load;
     if (load >= p_.capacity(j))
-      return {reason(NotChosen::AtLimit), fmt::format(" ({} of {})", load, p_.capacity(j))};
+      return {reason(NotChosen::AtLimit), i18n::trf(" ({} of {})", load, p_.capacity(j))};
     if (places_open()) return {reason(NotChosen::Available), ""};
     if (cost > costliest && !p_.expert(j, subject_) && p_.mismatch_cost() > 0)
       return {reason(NotChosen::NotExpert), ""};
     if (cost > costliest)
-      return {reason(NotChosen::Busier), fmt::format(" (would judge {})", load + 1)};
+      return {reason(NotChosen::Busier), i18n::trf(" (would judge {})", load + 1)};
     if (cost == costliest) return {reason(NotChosen::Tie), ""};
     return {reason(NotChosen::NeededElsewhere), ""};
   }
@@ -179,12 +190,15 @@ class Explanation {
   /// What the clerk must do next: run assign, or first find judges for the open places.
   std::string open_places_line(std::size_t free) const {
     const auto open = static_cast<std::size_t>(needed()) - chosen_.size();
-    const char* places = open == 1 ? "place" : "places";
-    if (free >= open) return fmt::format("`jury assign` fills the {} open {}.", open, places);
-    return fmt::format(
-        "Only {} can take its {} open {}: `jury assign` fails until judges are added or their "
-        "limits raised.",
-        plural(static_cast<std::int64_t>(free), "judge", "judges"), open, places);
+    if (free >= open)
+      return i18n::trnf("`jury assign` fills the {} open place.",
+                        "`jury assign` fills the {} open places.", open, open);
+    return i18n::trnf(
+        "Only {} can take its {} open place: `jury assign` fails until judges are added or "
+        "their limits raised.",
+        "Only {} can take its {} open places: `jury assign` fails until judges are added or "
+        "their limits raised.",
+        open, i18n::trnf("{} judge", "{} judges", free, free), open);
   }
 
   void add_not_chosen(std::vector<std::string>& out) const {
@@ -202,11 +216,12 @@ class Explanation {
     }
     if (places_open())
       out.push_back(open_places_line(groups[ReasonKey{NotChosen::Available, {}}].size()));
-    if (!others.empty()) out.emplace_back("Not chosen:");
+    if (!others.empty()) out.emplace_back(i18n::tr("Not chosen:"));
     for (const auto& [reason, judges] : groups)
       if (!judges.empty())
-        out.push_back(fmt::format("  {} — {}: {}", judges.size(),
-                                  heading(reason, p_.config(), entry_), fmt::join(judges, ", ")));
+        out.push_back(i18n::trf("  {} — {}: {}", judges.size(),
+                                heading(reason, p_.config(), entry_),
+                                fmt::join(judges, i18n::tr(", "))));
   }
 
   const AssignProblem& p_;
@@ -224,7 +239,7 @@ std::vector<std::string> explain_assignment(const AssignmentInput& input,
                                             const std::string& entry_id) {
   const AssignProblem p(input);
   const std::size_t e = p.entry_index(entry_id);
-  if (e == AssignProblem::npos) return {"unknown entry " + entry_id};
+  if (e == AssignProblem::npos) return {i18n::trf("unknown entry {}", entry_id)};
   return Explanation(p, e, current).lines();
 }
 

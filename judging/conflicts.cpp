@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "model/i18n.hpp"
 #include "model/text.hpp"
 
 namespace jury {
@@ -21,20 +22,22 @@ ConflictTexts advisors_and_students(const Entry& entry) {
 constexpr ConflictRuleSpec kConflictRules[] = {
     {ConflictRule::School, [](const Judge& j) { return ConflictTexts{j.affiliation}; },
      [](const Entry& e) { return ConflictTexts{e.school}; },
-     [](const Entry& e) { return fmt::format("works at the entry's school {}", e.school); }},
+     [](const Entry& e) { return i18n::trf("works at the entry's school {}", e.school); }},
     {ConflictRule::Advisor, [](const Judge& j) { return ConflictTexts{j.name}; },
      advisors_and_students,
-     [](const Entry&) { return std::string("is an advisor or student of this entry"); }},
+     [](const Entry&) { return std::string(i18n::tr("is an advisor or student of this entry")); }},
     {ConflictRule::District, [](const Judge& j) { return ConflictTexts{j.district}; },
      [](const Entry& e) { return ConflictTexts{e.district}; },
-     [](const Entry& e) { return fmt::format("from the entry's district {}", e.district); },
+     [](const Entry& e) { return i18n::trf("from the entry's district {}", e.district); },
      /*dense=*/true},
     {ConflictRule::Declared,
      [](const Judge& j) { return ConflictTexts(j.conflicts.begin(), j.conflicts.end()); },
      [](const Entry& e) {
        return ConflictTexts{e.id, e.school};
      },
-     [](const Entry&) { return std::string("declared (回避) this entry or its school"); }},
+     [](const Entry&) {
+       return std::string(i18n::tr("declared (回避) this entry or its school"));
+     }},
 };
 
 constexpr bool specs_follow_the_enumeration() {

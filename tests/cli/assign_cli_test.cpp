@@ -140,6 +140,23 @@ TEST_CASE("SPEC §5 infeasible: every judge conflicted for one entry exits 4 and
                          "张老师, J2 王老师, J3 李老师\n") != std::string::npos);
 }
 
+TEST_CASE("SPEC §10 language: `assign --explain` gives the same reasons in Chinese") {
+  Scratch s("assign-explain-zh");
+  init_tiny(s,
+            "judge_id,name,affiliation\nJ1,张老师,荆州 中学\nJ2,王老师,荆州中学\n"
+            "J3,李老师,荆州中学　\nJ4,赵老师,大学\n");
+  const auto explain = s.jury("--lang zh assign --explain E1");
+  CHECK(explain.exit_code == 0);
+  CHECK(explain.out.find("需要评委 3 位，目前已分配 0 位：\n"
+                         "只有 1 位评委可以填补其 3 个空缺：增加评委或提高评审量上限之前，"
+                         "`jury assign` 会失败。\n未选的评委：\n") != std::string::npos);
+  CHECK(explain.out.find("  3 人 — 回避：与作品同在荆州中学：J1 张老师，J2 王老师，J3 李老师\n") !=
+        std::string::npos);
+  CHECK(explain.out.find("评委的选定方式：") != std::string::npos);
+  for (const char* english : {"needed", "Not chosen", "conflict of interest", "How judges"})
+    CHECK(explain.out.find(english) == std::string::npos);
+}
+
 TEST_CASE("SPEC §5 infeasible: a capacity shortfall exits 4 and gives the numbers") {
   Scratch s("assign-capacity");
   // 6 places (2 entries × k 3), 4 judges of capacity 1 each: short by 2.

@@ -238,3 +238,54 @@ TEST_CASE(
   CHECK(en.err ==
         "bad.csv:2:1: error: unknown judge \"X9\"\njury: invalid input, nothing changed\n");
 }
+
+TEST_CASE(
+    "SPEC §10 language: a Chinese score error names the criterion by its label, as the "
+    "Chinese sheet's header does; the English one by its id",
+    "[language]") {
+  Scratch s("language-criterion-label");
+  assigned_small(s);
+  write_text(s.path("bad.csv"),
+             "judge_id,entry_id,title,a,b,c,comment,recuse\nX9,E1,题一,51,20,10,,\n");
+  const auto zh = s.jury("--lang zh import scores bad.csv");
+  CHECK(zh.exit_code == 2);
+  CHECK(has(zh.err, "bad.csv:2:4: error: 创新 的分数 \"51\" 超出范围；允许 0–50，步长 1\n"));
+  const auto en = s.jury("import scores bad.csv");
+  CHECK(has(en.err, "bad.csv:2:4: error: score \"51\" for a is out of range; allowed 0–50"));
+}
+
+TEST_CASE("SPEC §10 language: the help of export certificates, stats and comments is Chinese",
+          "[language]") {
+  Scratch s("language-office-help");
+  const auto export_help = run_in_locale(s, "LANG=zh_CN.UTF-8", "export --help");
+  CHECK(has(export_help.out, "每件获奖作品的每个人一行，附证书编号（须在 `jury award` 之后）"));
+  CHECK(has(export_help.out, "每件作品的评委评语，评委只编号、不具名"));
+  const auto stats = run_in_locale(s, "LANG=zh_CN.UTF-8", "export stats --help");
+  CHECK(stats.exit_code == 0);
+  CHECK(has(stats.out, "按学校和县市区统计参赛、排名、各奖项和推荐作品数"));
+  CHECK(has(stats.out, "输出文件"));
+  CHECK(has(stats.out, "csv、xlsx 或 html（默认：按文件扩展名，否则 csv）"));
+  CHECK_FALSE(has(stats.out, "output file"));
+  CHECK_FALSE(has(stats.out, "default"));
+}
+
+TEST_CASE("SPEC §10 language: Chinese messages name a round by its label (初评), with its id",
+          "[language]") {
+  Scratch s("language-round-label");
+  REQUIRE(s.jury("init " + fixture("jingzhou-2021/competition-rounds.json")).exit_code == 0);
+  const auto zh = s.jury("--lang zh status");
+  REQUIRE(zh.exit_code == 0);
+  CHECK(has(zh.out, "\n初评（prelim）：当前轮次\n"));
+  const auto en = s.jury("--lang en status");
+  CHECK(has(en.out, "\nround prelim: the current round\n"));
+}
+
+TEST_CASE("SPEC §10 language: the assignment list has the sheets' headers in Chinese",
+          "[language]") {
+  Scratch s("language-assignments");
+  assigned_small(s);
+  REQUIRE(s.jury("--lang zh export assignments zh.csv").exit_code == 0);
+  CHECK(read_text(s.dir() / "zh.csv").starts_with("评委编号,作品编号\r\n"));
+  REQUIRE(s.jury("--lang en export assignments en.csv").exit_code == 0);
+  CHECK(read_text(s.dir() / "en.csv").starts_with("judge_id,entry_id\r\n"));
+}

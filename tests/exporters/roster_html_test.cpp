@@ -87,7 +87,7 @@ TEST_CASE("roster HTML --public: only prize-winners per tier, no scores or flags
   CHECK(contains(html,
                  "<th>名次</th><th>作品编号</th><th>作品名称</th><th>学校</th><th>学生</th>"
                  "<th>指导教师</th><th>奖项</th></tr>"));
-  CHECK(contains(html, "<td>张三、李四</td>"));
+  CHECK(contains(html, "<td class=\"names\"><span>张三、</span><span>李四</span></td>"));
 }
 
 TEST_CASE("roster HTML non-public: scores, flags and a muted 未获奖 part after the winners") {
@@ -102,8 +102,8 @@ TEST_CASE("roster HTML non-public: scores, flags and a muted 未获奖 part afte
   CHECK(contains(
       html, "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td><td>O&#39;Brien &amp; Sons 小学</td>"));
   CHECK(contains(html, "<td class=\"rank\">—</td><td class=\"id\">S005</td>"));
-  CHECK(contains(html, "<td>评分未完成</td>"));
-  CHECK(contains(html, "<td>评委分歧较大</td>"));
+  CHECK(contains(html, "<td class=\"flags\"><span>评分未完成</span></td>"));
+  CHECK(contains(html, "<td class=\"flags\"><span>评委分歧较大</span></td>"));
   CHECK(html.find("S002") < html.find("S005"));
   CHECK_FALSE(contains(html, "公示期"));
 }
@@ -206,7 +206,9 @@ TEST_CASE("Print: the advisor (科技辅导员) tables show an 作者 column, no
     CHECK(contains(advisor, "<th>学校</th><th>作者</th><th>奖项</th>"));
     CHECK_FALSE(contains(advisor, "<th>学生</th>"));
     CHECK_FALSE(contains(advisor, "<th>指导教师</th>"));
-    CHECK(contains(advisor, "<td>沙市中学</td><td>陈老师、古丽米热·艾比布力</td><td>二等奖</td>"));
+    CHECK(contains(advisor,
+                   "<td>沙市中学</td><td class=\"names\"><span>陈老师、</span>"
+                   "<span>古丽米热·艾比布力</span></td><td class=\"tier\">二等奖</td>"));
     CHECK(contains(student, "<th>学校</th><th>学生</th><th>指导教师</th><th>奖项</th>"));
     CHECK(contains(html, "<td class=\"id\">S001</td>"));
     CHECK(contains(html, "td.id, td.num, td.rank { white-space: nowrap;"));
@@ -220,4 +222,17 @@ TEST_CASE(
                  "@page { size: A4; margin: 15mm 14mm 18mm; @bottom-center { content: \"第 \" "
                  "counter(page) \" 页 / 共 \" counter(pages) \" 页\";"));
   CHECK(contains(html, "h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid;"));
+}
+
+TEST_CASE(
+    "SPEC §16 print: a printed roster breaks a names cell between names, never inside one, with "
+    "the 、 ending its line; the tier label stays on one line") {
+  for (const bool is_public : {true, false}) {
+    INFO("public " << is_public);
+    const std::string html =
+        roster_html(sample_config(), sample_entries(), sample_results(), is_public);
+    CHECK(contains(html, "td.names span, td.tier, td.flags span { white-space: nowrap; }"));
+    CHECK(contains(html, "<span>陈老师、</span><span>古丽米热·艾比布力</span></td>"));
+    CHECK_FALSE(contains(html, "</span>、"));
+  }
 }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "importers/encoding.hpp"
+#include "model/i18n.hpp"
 #include "model/text.hpp"
 #include "test_support.hpp"
 
@@ -153,4 +154,15 @@ TEST_CASE("encode_text for exports: utf-8 unchanged, gb18030 and utf-16le via ic
                                                     "a\0",
                                                     4));
   CHECK_THROWS_AS(encode_text("bad \xFF", Encoding::Gb18030), std::runtime_error);
+}
+
+TEST_CASE("SPEC §10 language: an encoding error in Chinese keeps FILE:LINE:COLUMN and its code") {
+  const i18n::ScopedLanguage chinese(i18n::Language::Chinese);
+  Report report;
+  const std::string bytes = encode_text("entry_id,kind\nJZ-1,学生\n", Encoding::Gb18030);
+  CHECK_FALSE(decode_text(bytes, Encoding::Utf8, "entries.csv", report));
+  CHECK(report.to_text() ==
+        "entries.csv:2:7: error: 字节 0xC9 不是有效的UTF-8 文本；输入文件须为 UTF-8、GB18030 或 "
+        "UTF-16（带字节顺序标记）编码；可用 --encoding utf-8|gb18030|utf-16 指定编码\n");
+  CHECK(report.items()[0].code == "encoding.invalid");
 }

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "importers/entries_importer.hpp"
+#include "model/i18n.hpp"
 #include "test_support.hpp"
 
 using namespace jury;
@@ -139,6 +140,15 @@ TEST_CASE("SPEC §3: unknown group → error naming the value and what is allowe
         "junior (初中), senior (高中)\n");
   CHECK(r.report.items()[0].code == "entries.unknown-group");
   CHECK(r.entries.size() == 13);  // the rows without errors
+}
+
+TEST_CASE("SPEC §10 language: an unknown group in Chinese names the field 组别, keeps the code") {
+  const i18n::ScopedLanguage chinese(i18n::Language::Chinese);
+  const auto r = import(kHeader + "S17,student,小学组,PS,T,School A,,Z,\n");
+  CHECK(r.text() ==
+        "entries.csv:2:3: error: 未知的组别 \"小学组\"；可选：primary (小学), junior (初中), "
+        "senior (高中)\n");
+  CHECK(r.report.items()[0].code == "entries.unknown-group");
 }
 
 TEST_CASE("SPEC §3: unknown kind and subject → errors listing ids and labels") {
