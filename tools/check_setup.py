@@ -18,7 +18,8 @@ import tempfile
 
 # Used only by the tests and the style gate: never installed by the demo.
 TEST_ONLY = {"catch2", "chromium", "clang-format", "clang-tidy", "poppler-utils", "unzip",
-             "sqlite3", "python3", "fonts-noto-cjk"}
+             "sqlite3", "python3", "fonts-noto-cjk", "ccache", "clang",
+             "libfuzzer-14-dev"}
 # Needed to build the jury executable: always installed.
 BUILD = {"build-essential", "cmake", "ninja-build", "pkg-config", "libsqlite3-dev",
          "libsqlitecpp-dev", "libicu-dev", "libxlsxwriter-dev", "libfreexl-dev"}

@@ -191,9 +191,13 @@ Instance random_instance(std::uint64_t seed) {
   in.config.judging.balance_cost = pick(3);
   const std::vector<std::string> subjects{"PS", "LS", "CS"};
   const int entries = 3 + pick(3), judges = 3 + pick(3);
-  for (int i = 0; i < entries; ++i)
-    in.entry("E" + std::to_string(i), subjects[static_cast<std::size_t>(pick(2))],
-             pick(4) == 0 ? "junior" : "");
+  for (int i = 0; i < entries; ++i) {
+    // One draw per statement: the order of two draws in one call is the compiler's (gcc took the
+    // group first, clang the subject), and the instances must not depend on it.
+    const bool junior = pick(4) == 0;
+    const std::string& subject = subjects[static_cast<std::size_t>(pick(2))];
+    in.entry("E" + std::to_string(i), subject, junior ? "junior" : "");
+  }
   for (int i = 0; i < judges; ++i) {
     std::vector<std::string> expertise{subjects[static_cast<std::size_t>(pick(3))]};
     std::vector<std::string> conflicts;

@@ -1,0 +1,48 @@
+/// The scores importer (SPEC §6, §10, §15) on any sheet, against the heldout-like competition with
+/// every judge assigned to every entry, once with nothing stored and once through the hash index.
+
+#include <cstdint>
+#include <cstdlib>
+
+#include "fuzz_support.hpp"
+#include "importers/scores_importer.hpp"
+
+namespace {
+
+struct Context {
+  std::map<std::string, jury::Entry> entries;
+  std::set<std::string> judge_ids;
+  std::set<jury::Assignment> assigned;
+};
+
+const Context& context() {
+  static const Context loaded = [] {
+    Context c;
+    const auto& competition = jury::fuzz::competition();
+    for (const auto& e : competition.entries) c.entries[e.id] = e;
+    for (const auto& j : competition.judges) c.judge_ids.insert(j.id);
+    for (const auto& j : competition.judges)
+      for (const auto& e : competition.entries) c.assigned.insert({j.id, e.id});
+    return c;
+  }();
+  return loaded;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const Context& c = context();
+  const auto& config = jury::fuzz::competition().config;
+  std::string_view bytes = jury::fuzz::as_text(data, size);
+  const jury::Encoding encoding = jury::fuzz::take_encoding(bytes);
+  if (jury::fuzz::is_xls(bytes)) return 0;  // FreeXL's own overflow, see is_xls
+  const jury::ScoreIndex index(c.entries, c.judge_ids, c.assigned);
+  for (const jury::ScoreIndex* with : {static_cast<const jury::ScoreIndex*>(nullptr), &index}) {
+    const jury::ScoreContext context{config, c.entries, c.judge_ids, c.assigned, with};
+    jury::Report report;
+    for (const auto& score : jury::import_scores(bytes, "fuzz.csv", encoding, context, report))
+      if (!c.judge_ids.contains(score.row.judge_id) || !c.entries.contains(score.row.entry_id))
+        std::abort();
+  }
+  return 0;
+}
