@@ -16,7 +16,10 @@
 /// Optimality: each step takes the cheapest single exchange, so the result is the cheapest
 /// spanning tree of exchanges evaluated on the current graph. That is a heuristic for the cheapest
 /// connected assignment (a chain of exchanges, or other moves, might cost less), documented as
-/// such and compared with brute force in tests/judging/assign_connect_test.cpp.
+/// such and compared with brute force in tests/judging/assign_connect_test.cpp. Exchanges stay
+/// inside a pool, so an exchange between two pools that would join both (random_instance(114) in
+/// clang's draw order there) is not tried; and as every load stays, a pool that only a different
+/// load split connects is left in parts (warned) even when such an assignment exists.
 
 #include <cstdint>
 #include <string>
