@@ -381,9 +381,10 @@ int main(int argc, char** argv) {
 
   auto* rejudge = app.add_subcommand(
       "rejudge", tr("more judges for the entries nearest a prize boundary (after the scores)"));
-  rejudge->add_option("--budget", o.budget,
-                      tr("added judgings of the round at most F × its judgings, all calls "
-                         "together (default 0.3)"))
+  rejudge
+      ->add_option("--budget", o.budget,
+                   tr("added judgings of the round at most F × its judgings, all calls "
+                      "together (default 0.3)"))
       ->option_text("F");
   rejudge->add_option("--extra", o.extra, tr("more judges per chosen entry (default 2)"))
       ->option_text("M");

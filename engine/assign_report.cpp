@@ -16,8 +16,8 @@ bool connects_pools(const Config& round_config) {
 
 std::string objective_text(const AssignmentOutcome& outcome) {
   if (outcome.pools.empty()) return std::to_string(outcome.objective);
-  return trf("{} (§5 optimum {} + {} for connecting the pools)", outcome.objective,
-             outcome.optimum, outcome.connect_cost);
+  return trf("{} (§5 optimum {} + {} for connecting the pools)", outcome.objective, outcome.optimum,
+             outcome.connect_cost);
 }
 
 std::vector<std::string> connecting_lines(const AssignmentOutcome& outcome) {

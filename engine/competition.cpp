@@ -511,8 +511,7 @@ AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
   const auto message = [&] {
     std::string text = trf("{}assignment (seed {}{}): {} kept, {} dropped, {} added; objective {}",
                            round_prefix(config_, view.id), seed, reshuffle ? tr(", reshuffle") : "",
-                           summary.kept, summary.dropped, summary.added,
-                           objective_text(outcome));
+                           summary.kept, summary.dropped, summary.added, objective_text(outcome));
     if (!slots.empty()) text += trf("; {} new interview(s) placed in the timetable", slots.size());
     for (const std::string& line : connecting_lines(outcome)) text += "\n" + line;
     return text;

@@ -39,9 +39,9 @@ struct AssignSummary {
 
 /// What `jury rejudge` did (SPEC §14).
 struct RejudgeSummary {
-  std::int64_t planned = 0;    ///< the round's judgings: Σ k over its counted entries
-  std::int64_t allowance = 0;  ///< ⌊F · planned⌋: all re-judging of the round together
-  std::int64_t already = 0;    ///< judgings re-judging had added before this call
+  std::int64_t planned = 0;          ///< the round's judgings: Σ k over its counted entries
+  std::int64_t allowance = 0;        ///< ⌊F · planned⌋: all re-judging of the round together
+  std::int64_t already = 0;          ///< judgings re-judging had added before this call
   std::vector<std::string> entries;  ///< the entries that get M more judges, most uncertain first
   std::vector<Assignment> added;     ///< the new pairs
   std::int64_t objective = 0;        ///< §5 objective of the round's pairs after adding

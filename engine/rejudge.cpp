@@ -50,8 +50,8 @@ void refuse_unless_scores_complete(const Config& config, const RoundView& view,
     reasons.push_back(trf("{} entry(ies) incomplete (fewer than {} complete scores)",
                           readiness.incomplete_entries.size(), config.aggregation.min_scores));
   if (!readiness.owed.empty())
-    reasons.push_back(trf("{} score(s) still owed: {}", readiness.owed_count(),
-                          describe_owed(readiness)));
+    reasons.push_back(
+        trf("{} score(s) still owed: {}", readiness.owed_count(), describe_owed(readiness)));
   throw StateError(prefix + trf("the round's scores are not complete: {}; import the missing "
                                 "score sheets first (`jury status` lists them)",
                                 join(reasons, tr("; "))));
@@ -76,8 +76,7 @@ std::string pair_list(const std::vector<Assignment>& pairs) {
 
 }  // namespace
 
-RejudgeSummary Competition::rejudge(const std::string& budget_text, int extra,
-                                    std::uint64_t seed) {
+RejudgeSummary Competition::rejudge(const std::string& budget_text, int extra, std::uint64_t seed) {
   const Decimal budget = budget_option(budget_text);
   if (extra < 1) throw UsageError(trf("--extra must be at least 1, found {}", extra));
   Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
@@ -87,8 +86,7 @@ RejudgeSummary Competition::rejudge(const std::string& budget_text, int extra,
   const std::vector<Entry> entries = view.counted_entries();
   const std::vector<Assignment> current = store_.load_assignments(view.id);
   refuse_unless_scores_complete(
-      config_, view,
-      award_readiness(view.config, entries, current, store_.load_scores(view.id)));
+      config_, view, award_readiness(view.config, entries, current, store_.load_scores(view.id)));
 
   RejudgeInput input;
   input.config = &view.config;
@@ -110,13 +108,14 @@ RejudgeSummary Competition::rejudge(const std::string& budget_text, int extra,
   summary.planned = plan.planned;
   summary.allowance = plan.allowance;
   summary.already = plan.already;
-  for (const RejudgeCandidate& candidate : plan.chosen) summary.entries.push_back(candidate.entry_id);
+  for (const RejudgeCandidate& candidate : plan.chosen)
+    summary.entries.push_back(candidate.entry_id);
   summary.added = plan.added;
   summary.objective = plan.objective;
   const std::string prefix = round_prefix(config_, view.id);
   const auto budget_line = [&] {
-    return trf("budget {} × {} judgings = {}; {} added before, {} now, {} left", decimal_text(budget),
-               plan.planned, plan.allowance, plan.already, plan.added.size(),
+    return trf("budget {} × {} judgings = {}; {} added before, {} now, {} left",
+               decimal_text(budget), plan.planned, plan.allowance, plan.already, plan.added.size(),
                std::max<std::int64_t>(0, plan.allowance - plan.already -
                                              static_cast<std::int64_t>(plan.added.size())));
   };
@@ -128,18 +127,20 @@ RejudgeSummary Competition::rejudge(const std::string& budget_text, int extra,
   const auto slots = place_new_pairs(round, current, plan.added);
   const auto message = [&] {
     std::string text =
-        prefix + i18n::trnf("rejudge (seed {}): {} entry gets {} more judges, {} new judgings; "
-                            "objective {}",
-                            "rejudge (seed {}): {} entries get {} more judges each, {} new "
-                            "judgings; objective {}",
-                            plan.chosen.size(), seed, plan.chosen.size(), extra,
-                            plan.added.size(), plan.objective);
+        prefix + i18n::trnf(
+                     "rejudge (seed {}): {} entry gets {} more judges, {} new judgings; "
+                     "objective {}",
+                     "rejudge (seed {}): {} entries get {} more judges each, {} new "
+                     "judgings; objective {}",
+                     plan.chosen.size(), seed, plan.chosen.size(), extra, plan.added.size(),
+                     plan.objective);
     text += "\n  " + budget_line();
     text += "\n  " + trf("entries, least certain first: {}", join(summary.entries, ", "));
     if (!slots.empty())
       text += "\n  " + trf("{} new interview(s) placed in the timetable", slots.size());
-    text += std::string("\n  ") + tr("export the score sheets again (`jury export sheets DIR`) for the new "
-                        "judges; `jury status` shows the scores they owe");
+    text += std::string("\n  ") +
+            tr("export the score sheets again (`jury export sheets DIR`) for the new "
+               "judges; `jury status` shows the scores they owe");
     return text;
   };
   summary.message = message();

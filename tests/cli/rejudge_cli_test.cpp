@@ -38,7 +38,8 @@ std::vector<Pair> exported_pairs(const Scratch& s) {
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     const auto comma = line.find(',');
-    if (comma != std::string::npos) pairs.emplace_back(line.substr(0, comma), line.substr(comma + 1));
+    if (comma != std::string::npos)
+      pairs.emplace_back(line.substr(0, comma), line.substr(comma + 1));
   }
   return pairs;
 }
@@ -220,7 +221,8 @@ TEST_CASE("SPEC §14 rejudge: defaults F = 0.3, M = 2 on the hand-worked competi
         "复评（种子 0）：1 件作品各追加 2 位评委，新增 2 份评审；目标值 26\n"
         "  预算 0.3 × 12 份评审 = 3；此前已追加 0，本次 2，剩余 1\n"
         "  作品（最不确定的在前）：E2\n"
-        "  请为新增评委重新导出评分表（`jury export sheets DIR`）；`jury status` 列出他们尚欠的评分\n");
+        "  请为新增评委重新导出评分表（`jury export sheets DIR`）；`jury status` "
+        "列出他们尚欠的评分\n");
   CHECK(zh.out.find("entries, least certain first") == std::string::npos);
 }
 
@@ -332,7 +334,8 @@ TEST_CASE("SPEC §14 connected pools: assign with severity connects every pool o
       std::istringstream row(line);
       for (std::string cell; cells.size() < 3 && std::getline(row, cell, ',');)
         cells.push_back(cell);
-      if (cells.size() == 3) pool_of[cells[0]] = cells[1] == "student" ? "student/" + cells[2] : cells[1];
+      if (cells.size() == 3)
+        pool_of[cells[0]] = cells[1] == "student" ? "student/" + cells[2] : cells[1];
     }
   }
   std::map<std::string, std::string> parent;  // union–find over "j:" judges and "e:" entries
@@ -359,7 +362,8 @@ TEST_CASE("SPEC §14 connected pools: assign with severity connects every pool o
   }
 }
 
-TEST_CASE("SPEC §14 connected pools: judging.connect false keeps the §5 assignment byte-identical") {
+TEST_CASE(
+    "SPEC §14 connected pools: judging.connect false keeps the §5 assignment byte-identical") {
   // SHA-256 of `export assignments` of the sample before `judging.connect` existed, seeds 0, 7.
   // (The method does not enter §5: the same digests with severity.)
   const std::map<int, std::string> before{
