@@ -3,9 +3,10 @@
 /// peak RSS (VmHWM) is that run's own. Stages are a list: an import stage or a results stage is
 /// one more entry in `stages()`.
 ///
-///   jury_bench [STAGE...] [--sizes 1000,10000,100000] [--seed N] [--workdir DIR]
+///   jury_bench [STAGE...] [--sizes 1000,10000,100000] [--judges N] [--seed N] [--workdir DIR]
 ///
-/// Sizes are entry counts; judges = entries / 10, k = 5 judges per entry.
+/// Sizes are entry counts; judges = entries / 10 (or --judges N for every size), k = 5 judges
+/// per entry.
 ///
 /// The assign stages work on the generated competition in memory. The database stages (score
 /// import, results) work on a real competition database built through the Competition facade,
@@ -29,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include <sqlite3.h>
 #include <xlsxwriter.h>
 
 #include "engine/competition.hpp"
@@ -47,6 +49,13 @@ namespace fs = std::filesystem;
 namespace {
 
 using namespace jury;
+
+/// --judges N: the judges of every size; 0 = entries / 10.
+int g_judges = 0;
+
+int judges_for(int entries) {
+  return g_judges > 0 ? g_judges : std::max(1, entries / 10);
+}
 
 /// What one stage reports besides time and memory.
 struct StageOutput {
@@ -133,8 +142,7 @@ std::function<StageOutput()> timetable_stage(SyntheticCompetition& c, std::uint6
 
 /// Builds the workspace of one size (see Workspace); runs in a child of its own.
 void build_workspace(const Workspace& w, int entries, std::uint64_t seed) {
-  SyntheticCompetition generated =
-      generate_competition(entries, std::max(1, entries / 10), 5, seed);
+  SyntheticCompetition generated = generate_competition(entries, judges_for(entries), 5, seed);
   const fs::path input = w.dir / "input";
   write_competition(generated, input);
   {
@@ -178,8 +186,7 @@ void write_staged_config(const fs::path& from, const fs::path& to) {
 /// The two-round workspace: init, imports, assign, the simulated prelim sheets imported →
 /// prelim-scored.db; then advance and assign → final-assigned.db.
 void build_staged_workspace(const Workspace& w, int entries, std::uint64_t seed) {
-  SyntheticCompetition generated =
-      generate_competition(entries, std::max(1, entries / 10), 5, seed);
+  SyntheticCompetition generated = generate_competition(entries, judges_for(entries), 5, seed);
   const fs::path dir = w.dir / "staged";
   write_competition(generated, dir / "input");
   write_staged_config(dir / "input" / "competition.json", dir / "input" / "rounds.json");
@@ -205,7 +212,8 @@ void build_staged_workspace(const Workspace& w, int entries, std::uint64_t seed)
 /// Runs `build` in a forked child once per size and run (the marker file says it is done).
 Workspace built(const fs::path& root, int entries, std::uint64_t seed, const char* marker,
                 void (*build)(const Workspace&, int, std::uint64_t)) {
-  Workspace w{root / std::to_string(entries)};
+  Workspace w{root / (std::to_string(entries) +
+                      (g_judges > 0 ? "x" + std::to_string(g_judges) : std::string()))};
   if (fs::exists(w.dir / marker)) return w;
   // What an interrupted run left: the whole size for the base workspace, else the staged part.
   fs::remove_all(std::string(marker) == "ready" ? w.dir : w.dir / "staged");
@@ -392,6 +400,60 @@ Work results_stage(const Workspace& w, Method method) {
   };
 }
 
+/// `sqlite3-read`: the baseline of `results`: the SQLite C API (sqlite3_prepare_v2 / step /
+/// column_text, what the sqlite3 shell does under the hood, without its output formatting) reads
+/// every row `jury results` needs from scored.db, each once: the config, every entry (all ten
+/// columns, in id order) and the round's scores (in entry, judge order), touching every column's
+/// text. The timed work is opening, reading and closing the database.
+Work sqlite3_read_stage(const Workspace& w) {
+  return [db = w.scored_db().string()] {
+    sqlite3* handle = nullptr;
+    if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+      throw std::runtime_error("cannot open " + db);
+    std::size_t rows = 0;
+    std::size_t bytes = 0;
+    for (const char* sql :
+         {"SELECT value FROM meta WHERE key = 'config'",
+          "SELECT id, kind, grp, subject, title, school, district, students, advisors, status "
+          "FROM entries ORDER BY id",
+          "SELECT judge_id, entry_id, vals, comment FROM scores WHERE round = (SELECT id FROM "
+          "rounds ORDER BY position LIMIT 1) ORDER BY entry_id, judge_id"}) {
+      sqlite3_stmt* statement = nullptr;
+      if (sqlite3_prepare_v2(handle, sql, -1, &statement, nullptr) != SQLITE_OK)
+        throw std::runtime_error(sqlite3_errmsg(handle));
+      const int columns = sqlite3_column_count(statement);
+      while (sqlite3_step(statement) == SQLITE_ROW) {
+        ++rows;
+        for (int c = 0; c < columns; ++c) {
+          const unsigned char* text = sqlite3_column_text(statement, c);
+          bytes += static_cast<std::size_t>(sqlite3_column_bytes(statement, c)) + (text ? 1 : 0);
+        }
+      }
+      sqlite3_finalize(statement);
+    }
+    sqlite3_close(handle);
+    return StageOutput{std::to_string(rows), fmt::format("rows read, {:.1f} MB of text",
+                                                         static_cast<double>(bytes) / 1e6)};
+  };
+}
+
+/// `results-json-severity`: what `jury results --json --method severity` does after parsing its
+/// arguments: open the database, Competition::results, Competition::results_json, the text
+/// written out (to a file in the scratch directory instead of stdout).
+Work results_json_stage(const Workspace& w) {
+  const fs::path out = w.scratch("results-json") / "results.json";
+  return [db = w.scored_db().string(), out] {
+    const Competition competition = Competition::open(db);
+    const Results results = competition.results(Method::Severity);
+    const std::string text = competition.results_json(results, false);
+    std::FILE* file = std::fopen(out.c_str(), "wb");
+    if (!file || std::fwrite(text.data(), 1, text.size(), file) != text.size() ||
+        std::fclose(file) != 0)
+      throw std::runtime_error("cannot write " + out.string());
+    return StageOutput{std::to_string(text.size()), "bytes of JSON"};
+  };
+}
+
 /// `advance`: Competition::advance (what `jury advance` runs: every round's results, the §8
 /// selection per pool, the entrants stored) on a copy of the scored prelim.
 Work advance_stage(const Workspace& w) {
@@ -492,13 +554,22 @@ std::vector<Stage> stages() {
                   "slots, stored",
                   100000, nullptr, [](const Workspace& w) { return schedule_stage(w, 1); }, "",
                   true});
+  list.push_back({"sqlite3-read",
+                  "baseline: the SQLite C API reads every row jury results needs (config, "
+                  "entries, the round's scores) from the scored database, once each",
+                  100000, nullptr, sqlite3_read_stage});
   for (const Method method :
        {Method::Mean, Method::TrimmedMean, Method::Median, Method::ZScore, Method::Severity})
     list.push_back({"results-" + to_string(method),
                     "jury results --method " + to_string(method) +
                         ": load entries and scores, aggregate, rank, tiers",
                     100000, nullptr,
-                    [method](const Workspace& w) { return results_stage(w, method); }});
+                    [method](const Workspace& w) { return results_stage(w, method); },
+                    "sqlite3-read"});
+  list.push_back({"results-json-severity",
+                  "jury results --json --method severity: open, results, the JSON document "
+                  "written; ratio = time / sqlite3-read time",
+                  100000, nullptr, results_json_stage, "sqlite3-read"});
   return list;
 }
 
@@ -521,7 +592,7 @@ struct Measurement {
 Work prepare_stage(const Stage& stage, const std::optional<Workspace>& workspace, int entries,
                    std::uint64_t seed, std::optional<SyntheticCompetition>& competition) {
   if (stage.prepare_on_disk) return stage.prepare_on_disk(*workspace);
-  competition = generate_competition(entries, std::max(1, entries / 10), 5, seed);
+  competition = generate_competition(entries, judges_for(entries), 5, seed);
   return stage.prepare(*competition, seed);
 }
 
@@ -582,13 +653,16 @@ int main(int argc, char** argv) {
     const std::string arg = argv[i];
     if (arg == "--sizes" && i + 1 < argc) {
       sizes = parse_sizes(argv[++i]);
+    } else if (arg == "--judges" && i + 1 < argc) {
+      g_judges = std::stoi(argv[++i]);
     } else if (arg == "--seed" && i + 1 < argc) {
       seed = std::stoull(argv[++i]);
     } else if (arg == "--workdir" && i + 1 < argc) {
       workdir = argv[++i];
     } else if (arg == "--help" || arg == "-h") {
       std::puts(
-          "jury_bench [STAGE...] [--sizes 1000,10000,100000] [--seed N] [--workdir DIR]\n"
+          "jury_bench [STAGE...] [--sizes 1000,10000,100000] [--judges N] [--seed N] [--workdir "
+          "DIR]\n"
           "--workdir: where the database stages build their competitions (kept; default a\n"
           "temporary directory, removed at the end)\nstages:");
       for (const Stage& s : stages())
@@ -626,7 +700,7 @@ int main(int argc, char** argv) {
         note += fmt::format("; ratio {:.2f} = {:.2f} s / {} {:.2f} s", m.seconds / base->second,
                             m.seconds, stage.compare_with, base->second);
       std::printf("%-20s %8d %7d %3d %9.2f %10.1f %10.1f %12s  %s\n", stage.name.c_str(), n,
-                  std::max(1, n / 10), 5, m.seconds, static_cast<double>(m.input_kib) / 1024.0,
+                  judges_for(n), 5, m.seconds, static_cast<double>(m.input_kib) / 1024.0,
                   static_cast<double>(m.peak_kib) / 1024.0, m.objective, note.c_str());
       std::fflush(stdout);
     }

@@ -368,7 +368,8 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
     std::vector<const Assignment*> pairs;  // per row: its pair in `known`
     pairs.reserve(rows.size());
     for (const auto& item : rows) {
-      const Assignment* pair = index.find_pair(item.row.judge_id, item.row.entry_id);
+      const Assignment* pair =
+          item.pair ? item.pair : index.find_pair(item.row.judge_id, item.row.entry_id);
       if (!pair) throw JuryError(kExitInternal, "the importer returned an unknown pair");
       pairs.push_back(pair);
       const auto [where, fresh] = seen.emplace(pair, std::make_pair(f, item.line));

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
@@ -335,7 +336,7 @@ std::string encode_score_values(const std::vector<std::optional<double>>& values
   std::string out;
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (i) out += ';';
-    if (values[i]) out += fmt::format("{}", *values[i]);
+    if (values[i]) fmt::format_to(std::back_inserter(out), "{}", *values[i]);
   }
   return out;
 }

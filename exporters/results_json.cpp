@@ -1,5 +1,6 @@
 #include "exporters/results_json.hpp"
 
+#include "exporters/json_text.hpp"
 #include "exporters/roster_rows.hpp"
 
 namespace jury {
@@ -102,12 +103,84 @@ ordered_json results_document(const Config& config, const std::vector<Entry>& en
   return document;
 }
 
+namespace {
+
+/// result_json written straight into the text, member for member.
+void write_result(JsonText& json, const Config& config, const roster_detail::RosterRow& row,
+                  bool is_public, bool staged) {
+  const Entry& entry = *row.entry;
+  const EntryResult& result = *row.result;
+  json.begin_object();
+  json.key("entry_id").string(entry.id);
+  json.key("kind").string(entry.kind);
+  json.key("group");
+  if (entry.group.empty())
+    json.null();
+  else
+    json.string(entry.group);
+  json.key("subject").string(entry.subject);
+  json.key("title").string(entry.title);
+  json.key("school").string(entry.school);
+  json.key("district").string(entry.district);
+  json.key("students").strings(entry.students);
+  json.key("advisors").strings(entry.advisors);
+  if (!is_public) {
+    json.key("scores").number(result.scores);
+    json.key("score").optional_number(result.score);
+  }
+  json.key("rank").optional_number(result.rank);
+  json.key("tier").optional_string(result.tier);
+  json.key("tier_label");
+  if (result.tier)
+    json.string(roster_detail::tier_label(config, row.pool->kind, *result.tier));
+  else
+    json.null();
+  if (!is_public) json.key("flags").strings(result.flags);
+  if (staged) {
+    json.key("round").string(result.round);
+    if (!is_public) {
+      json.key("rounds").begin_array();
+      for (const RoundResult& round : result.rounds) {
+        json.begin_object();
+        json.key("round").string(round.round);
+        json.key("score").optional_number(round.score);
+        json.key("rank").optional_number(round.rank);
+        json.key("scores").number(round.scores);
+        json.key("flags").strings(round.flags);
+        json.end_object();
+      }
+      json.end_array();
+    }
+    json.key("recommended").boolean(result.recommended);
+  }
+  json.end_object();
+}
+
+}  // namespace
+
 std::string results_json_text(const Config& config, const std::vector<Entry>& entries,
                               const Results& results, bool is_public) {
-  // Importers only accept valid UTF-8; `replace` keeps a stray byte from aborting an export.
-  return results_document(config, entries, results, is_public)
-             .dump(2, ' ', false, ordered_json::error_handler_t::replace) +
-         "\n";
+  // The text of results_document's dump(2, ' ', false, replace) (importers only accept valid
+  // UTF-8; `replace` keeps a stray byte from aborting an export), written without the tree: at
+  // national scale building and dumping the tree cost more than computing the results.
+  JsonText json;
+  json.begin_object();
+  json.key("competition")
+      .value(ordered_json{
+          {"id", config.competition_id}, {"name", config.competition_name}, {"year", config.year}});
+  json.key("method").string(to_string(results.method));
+  json.key("pools").begin_array();
+  for (const PoolResult* pool : roster_detail::ordered_pools(config, results))
+    json.value(pool_json(*pool, results.staged));
+  json.end_array();
+  json.key("results").begin_array();
+  for (const auto& row : roster_detail::roster_rows(config, entries, results, is_public))
+    write_result(json, config, row, is_public, results.staged);
+  json.end_array();
+  json.end_object();
+  std::string text = json.take();
+  text += '\n';
+  return text;
 }
 
 }  // namespace jury

@@ -125,6 +125,7 @@ class SheetReader {
       const Entry* entry = read_pair();
       if (valid_) check_duplicate_pair(first_line);
       ImportedScore score{{judge_, entry_, {}, {}}, read_recuse(), csv.line};
+      score.pair = assignment_;
       if (entry) {
         SheetRow sheet(rubric_of(*entry).rubric->criteria.size());
         sheet.add_comment(trim_text(text(kComment)));
@@ -176,6 +177,7 @@ class SheetReader {
     for (Pair& pair : pairs) {
       if (!pair.valid) continue;
       merge_with_stored(pair.score, pair.sheet, pair.assignment);
+      pair.score.pair = pair.assignment;
       warn_if_incomplete(pair.score, rubric_of(context_.entries.at(pair.score.row.entry_id)));
       imported.push_back(std::move(pair.score));
     }
@@ -194,8 +196,25 @@ class SheetReader {
     error(cell_line(*csv_, header_, c), cell_column(header_, c), code, message);
   }
 
+  /// The rubric columns of the entry's kind; a sheet holds one kind as a rule, so the last
+  /// kind's answer is kept (rubrics_ is a map: the pointer stays valid).
   RubricColumns& rubric_of(const Entry& entry) {
-    return rubrics_.at(context_.config.find_kind(entry.kind)->rubric);
+    if (!last_columns_ || entry.kind != last_columns_kind_) {
+      last_columns_ = &rubrics_.at(context_.config.find_kind(entry.kind)->rubric);
+      last_columns_kind_ = entry.kind;
+    }
+    return *last_columns_;
+  }
+
+  /// Whether the config defines the kind with a rubric (the last kind's answer kept likewise).
+  bool has_rubric(const std::string& kind_id) {
+    if (kind_id != checked_kind_ || !kind_checked_) {
+      const Kind* kind = context_.config.find_kind(kind_id);
+      kind_has_rubric_ = kind && context_.config.rubrics.count(kind->rubric);
+      checked_kind_ = kind_id;
+      kind_checked_ = true;
+    }
+    return kind_has_rubric_;
   }
 
   /// Wide layout: every header cell that is not a known column must name a criterion of some
@@ -342,8 +361,7 @@ class SheetReader {
     if (!context_.index) return nullptr;
     const auto* known = context_.index->find_known_pair(judge_, entry_);
     if (!known) return nullptr;
-    const Kind* kind = context_.config.find_kind(known->entry->kind);
-    if (!kind || !context_.config.rubrics.count(kind->rubric)) return nullptr;
+    if (!has_rubric(known->entry->kind)) return nullptr;
     assignment_ = known->pair;
     return known->entry;
   }
@@ -565,6 +583,11 @@ class SheetReader {
   bool valid_ = true;
   std::string judge_, entry_;
   const Assignment* assignment_ = nullptr;  ///< the row's pair in the context, when assigned
+  RubricColumns* last_columns_ = nullptr;   ///< rubric_of's last answer, for last_columns_kind_
+  std::string last_columns_kind_;
+  bool kind_checked_ = false;  ///< has_rubric's last answer, for checked_kind_
+  bool kind_has_rubric_ = false;
+  std::string checked_kind_;
   Report incomplete_;
   struct WithdrawnRows {
     int line = 0;

@@ -73,6 +73,9 @@ struct ImportedScore {
   bool recuse = false;
   int line = 0;        ///< physical line of the (first) row
   bool blank = false;  ///< the sheet's row held no value, no `-` and no comment
+  /// The row's pair as the context holds it (an assigned or recused pair); set on every row
+  /// returned when the context has an index, so the caller need not look it up again.
+  const Assignment* pair = nullptr;
 };
 
 /// The cell text that clears a stored value (SPEC §6); also `－` (NFKC).

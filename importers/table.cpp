@@ -1,7 +1,5 @@
 #include "importers/table.hpp"
 
-#include "model/i18n.hpp"
-
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "exporters/results_json.hpp"
 #include "sample.hpp"
 
@@ -159,4 +161,81 @@ TEST_CASE("results JSON: pools are ordered by group order, then subject order of
   CHECK(document["results"][1]["entry_id"] == "S002");
   CHECK(document["results"][2]["entry_id"] == "S010");
   CHECK(document["pools"][0]["quotas"] == nlohmann::ordered_json::object());
+}
+
+namespace {
+
+std::string dumped(const Config& config, const std::vector<Entry>& entries, const Results& results,
+                   bool is_public) {
+  return results_document(config, entries, results, is_public)
+             .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+         "\n";
+}
+
+/// The sample with text nlohmann escapes or replaces (controls, quotes, backslashes, DEL,
+/// malformed UTF-8: a lone continuation byte, an overlong NUL, a surrogate, a cut sequence, a
+/// byte past U+10FFFF), four-byte characters, and scores whose shortest form has an exponent.
+std::vector<Entry> hostile_entries() {
+  std::vector<Entry> entries = jury::test::sample_entries();
+  entries[0].title = std::string("tab\there\x01\x1f\x7f back\\slash \"q\" \xF0\x9F\x94\xAC");
+  entries[1].school = "bad \x80 byte, overlong \xC0\x80, surrogate \xED\xA0\x80";
+  entries[2].district = "cut \xE6\xB0";
+  entries[3].students = {"\xF5\x80\x80\x80", "", "\r\n\b\f"};
+  entries[4].advisors = {"𠀋𠀌"};
+  return entries;
+}
+
+Results hostile_results() {
+  Results results = jury::test::sample_results();
+  results.pools[0].rows[0].score = 1e21;
+  results.pools[0].rows[1].score = 1e-7;
+  results.pools[1].rows[0].score = -0.0;
+  results.pools[2].rows[0].score = 0.1 + 0.2;
+  results.pools[2].rows[1].score = 123456789012345.678;
+  results.pools[2].rows[2].score = std::numeric_limits<double>::quiet_NaN();
+  results.pools[2].quotas.emplace_back("first", 7);  // a repeated tier: the object keeps one
+  return results;
+}
+
+}  // namespace
+
+TEST_CASE("SPEC §9: results --json text is the document's nlohmann dump byte for byte") {
+  const Config config = sample_config();
+  for (const bool is_public : {false, true}) {
+    CHECK(results_json_text(config, sample_entries(), sample_results(), is_public) ==
+          dumped(config, sample_entries(), sample_results(), is_public));
+    CHECK(results_json_text(config, hostile_entries(), hostile_results(), is_public) ==
+          dumped(config, hostile_entries(), hostile_results(), is_public));
+    CHECK(results_json_text(config, sample_entries(), Results{}, is_public) ==
+          dumped(config, sample_entries(), Results{}, is_public));
+  }
+  // Hand-checked pieces of the hostile text, as nlohmann writes them.
+  const std::string text = results_json_text(config, hostile_entries(), hostile_results(), false);
+  CHECK(text.find(R"("title": "tab\there\u0001\u001f)"
+                  "\x7f"
+                  R"( back\\slash \"q\" 🔬")") != std::string::npos);
+  CHECK(text.find("\"district\": \"cut \xEF\xBF\xBD\"") != std::string::npos);
+  CHECK(text.find("\"score\": 1e+21,") != std::string::npos);
+  CHECK(text.find("\"score\": 1e-07,") != std::string::npos);
+  CHECK(text.find("\"score\": -0.0,") != std::string::npos);
+  CHECK(text.find("\"score\": 0.30000000000000004,") != std::string::npos);
+  CHECK(text.find("\"score\": null,\n      \"rank\": 2,") != std::string::npos);
+}
+
+TEST_CASE("SPEC §12: staged results --json text is the document's nlohmann dump byte for byte") {
+  Results results = hostile_results();
+  results.staged = true;
+  for (PoolResult& pool : results.pools) {
+    pool.rounds = {{"prelim", 9, 8, std::nullopt}, {"final", 3, 2, 3}};
+    pool.recommend_quota = pool.entries > 1 ? std::optional<int>(1) : std::nullopt;
+    for (EntryResult& row : pool.rows) {
+      row.round = "final";
+      row.rounds = {{"prelim", 5, 70.5, 3, {"advance"}},
+                    {"final", 0, std::nullopt, std::nullopt, {}}};
+      row.recommended = row.rank == 1;
+    }
+  }
+  for (const bool is_public : {false, true})
+    CHECK(results_json_text(sample_config(), hostile_entries(), results, is_public) ==
+          dumped(sample_config(), hostile_entries(), results, is_public));
 }
