@@ -51,6 +51,8 @@ struct Options {
   bool undo = false;                 ///< absent --undo
   bool verify = false;               ///< audit --verify
   std::string html;                  ///< report --html FILE (SPEC §14)
+  std::string budget = "0.3";        ///< rejudge --budget F (SPEC §14)
+  int extra = 2;                     ///< rejudge --extra M (SPEC §14)
 };
 
 Encoding encoding_option(const std::string& name) {
@@ -98,6 +100,12 @@ int run_assign(const Options& o) {
     return kExitOk;
   }
   std::cout << competition.assign(o.seed, o.reshuffle).message << "\n";
+  return kExitOk;
+}
+
+int run_rejudge(const Options& o) {
+  Competition competition = Competition::open(o.db);
+  std::cout << competition.rejudge(o.budget, o.extra, o.seed).message << "\n";
   return kExitOk;
 }
 
@@ -377,6 +385,17 @@ int main(int argc, char** argv) {
   assign->add_option("--explain", o.explain, tr("explain the judges of one entry"))
       ->option_text("ENTRY_ID");
 
+  auto* rejudge = app.add_subcommand(
+      "rejudge", tr("more judges for the entries nearest a prize boundary (after the scores)"));
+  rejudge
+      ->add_option("--budget", o.budget,
+                   tr("added judgings of the round at most F × its judgings, all calls "
+                      "together (default 0.3)"))
+      ->option_text("F");
+  rejudge->add_option("--extra", o.extra, tr("more judges per chosen entry (default 2)"))
+      ->option_text("M");
+  rejudge->add_option("--seed", o.seed, tr("chooses among optimal assignments (default 0)"));
+
   auto* export_cmd =
       app.add_subcommand("export", tr("write sheets, assignments, the timetable, the roster, "
                                       "certificates, statistics or comments"));
@@ -496,6 +515,7 @@ int main(int argc, char** argv) {
     }
     if (*import) return run_import(o, import_what);
     if (*assign) action = run_assign;
+    if (*rejudge) action = run_rejudge;
     if (*export_cmd) return run_export(o, export_what);
     if (*status) action = run_status;
     if (*results) action = run_results;

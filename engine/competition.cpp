@@ -15,6 +15,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "engine/assign_report.hpp"
 #include "engine/award_readiness.hpp"
 #include "engine/config.hpp"
 #include "engine/errors.hpp"
@@ -485,6 +486,7 @@ AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
   input.judges = &judges;
   input.recusals = store_.load_recusals(view.id);
   input.seed = seed;
+  input.connect = connects_pools(view.config);
   std::vector<Assignment> dropped;
   for (const auto& pair : current) {
     const Judge& judge = *judge_by_id.at(pair.judge_id);
@@ -510,8 +512,9 @@ AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
   const auto message = [&] {
     std::string text = trf("{}assignment (seed {}{}): {} kept, {} dropped, {} added; objective {}",
                            round_prefix(config_, view.id), seed, reshuffle ? tr(", reshuffle") : "",
-                           summary.kept, summary.dropped, summary.added, summary.objective);
+                           summary.kept, summary.dropped, summary.added, objective_text(outcome));
     if (!slots.empty()) text += trf("; {} new interview(s) placed in the timetable", slots.size());
+    for (const std::string& line : connecting_lines(outcome)) text += "\n" + line;
     return text;
   };
   summary.message = message();
@@ -519,7 +522,7 @@ AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
   store_.insert_assignments(view.id, outcome.added);
   store_.save_slots(view.id, slots);
   store_.append_audit(reshuffle ? "assign --reshuffle" : "assign", "", "",
-                      i18n::in_english(message));
+                      i18n::in_english(message) + exchanges_audit(outcome));
   transaction.commit();
   return summary;
 }

@@ -38,6 +38,17 @@ struct AssignSummary {
   std::string message;
 };
 
+/// What `jury rejudge` did (SPEC §14).
+struct RejudgeSummary {
+  std::int64_t planned = 0;          ///< the round's judgings: Σ k over its counted entries
+  std::int64_t allowance = 0;        ///< ⌊F · planned⌋: all re-judging of the round together
+  std::int64_t already = 0;          ///< judgings re-judging had added before this call
+  std::vector<std::string> entries;  ///< the entries that get M more judges, most uncertain first
+  std::vector<Assignment> added;     ///< the new pairs
+  std::int64_t objective = 0;        ///< §5 objective of the round's pairs after adding
+  std::string message;
+};
+
 /// What `jury advance` did (SPEC §12): per pool of each kind going on, the quota and who went on.
 struct AdvanceSummary {
   struct Pool {
@@ -149,6 +160,11 @@ class Competition {
   /// in a scheduled round new pairs get the earliest slot free for both (SPEC §13).
   AssignSummary assign(std::uint64_t seed, bool reshuffle);
   std::vector<std::string> explain(const std::string& entry_id, std::uint64_t seed) const;
+  /// SPEC §14 `rejudge`: `extra` more judges for the current round's least certain entries,
+  /// while all re-judging of the round stays within ⌊budget × its judgings⌋. UsageError for a
+  /// budget that is no decimal ≥ 0 or extra < 1; StateError when awarded or while the round's
+  /// scores are not complete; InfeasibleError when §5 cannot place the new judges.
+  RejudgeSummary rejudge(const std::string& budget, int extra, std::uint64_t seed);
 
   // ---------------------------------------------------------------- rounds (SPEC §12–13)
   /// Index into config().rounds of the current round: the last one opened.

@@ -226,9 +226,9 @@ void ConfigReader::read_judging(const Json& root, Config& config) {
   JudgingConfig& judging = config.judging;
   std::map<std::string, int> named;  // judges_per_entry given per kind
   if (const Json* value = member(root, "judging")) {
-    if (expect_object(
-            *value, path,
-            {"judges_per_entry", "max_load", "conflicts", "mismatch_cost", "balance_cost"})) {
+    if (expect_object(*value, path,
+                      {"judges_per_entry", "max_load", "conflicts", "mismatch_cost", "balance_cost",
+                       "connect"})) {
       if (const Json* k = member(*value, "judges_per_entry"))
         named = read_judges_per_entry(*k, path + ".judges_per_entry", judging);
       if (const Json* max_load = member(*value, "max_load"); max_load && !max_load->is_null())
@@ -237,6 +237,8 @@ void ConfigReader::read_judging(const Json& root, Config& config) {
         judging.conflicts = read_conflicts(*conflicts, path + ".conflicts");
       take_int(*value, path, "mismatch_cost", Need::Optional, judging.mismatch_cost, 0);
       take_int(*value, path, "balance_cost", Need::Optional, judging.balance_cost, 0);
+      if (const Json* connect = member(*value, "connect"))
+        if (const auto flag = read_bool(*connect, path + ".connect")) judging.connect = *flag;
     }
   }
   for (const Kind& kind : config.kinds) {

@@ -74,7 +74,8 @@ Json judging_json(const Config& config) {
           {"max_load", judging.max_load ? Json(*judging.max_load) : Json(nullptr)},
           {"conflicts", std::move(conflicts)},
           {"mismatch_cost", judging.mismatch_cost},
-          {"balance_cost", judging.balance_cost}};
+          {"balance_cost", judging.balance_cost},
+          {"connect", judging.connect}};
 }
 
 /// `count` or `share` of a tier, an advance or a recommendation.

@@ -140,6 +140,8 @@ struct JudgingConfig {
                                       ConflictRule::Declared};
   int mismatch_cost = 10;
   int balance_cost = 1;
+  /// SPEC §14: with `severity`, `assign` connects each pool's judge–entry graph by exchanges.
+  bool connect = true;
   friend bool operator==(const JudgingConfig&, const JudgingConfig&) = default;
 };
 

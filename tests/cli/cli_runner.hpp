@@ -2,12 +2,14 @@
 /// Runs the real `jury` executable in a scratch directory, as a user or a script would.
 
 #include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <system_error>
 
 namespace jury::testing {
 
@@ -28,13 +30,23 @@ inline void write_text(const std::filesystem::path& path, const std::string& tex
   std::ofstream(path, std::ios::binary) << text;
 }
 
-/// A fresh scratch directory per test, holding the database and every file the test writes.
+/// A fresh scratch directory per test, holding the database and every file the test writes. The
+/// process id keeps two test runs at once (two checkouts, ctest -j) out of each other's files;
+/// the directory is removed at the end unless JURY_KEEP_SCRATCH is set (to look at it).
 class Scratch {
  public:
   explicit Scratch(const std::string& name)
-      : dir_(std::filesystem::temp_directory_path() / ("jury-cli-" + name)) {
+      : dir_(std::filesystem::temp_directory_path() /
+             ("jury-cli-" + name + "-" + std::to_string(::getpid()))) {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
+  }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  ~Scratch() {
+    if (std::getenv("JURY_KEEP_SCRATCH") != nullptr) return;
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
   }
   const std::filesystem::path& dir() const { return dir_; }
   std::string path(const std::string& name) const { return (dir_ / name).string(); }

@@ -77,9 +77,9 @@ std::string fingerprint(const Config& c) {
       out += fmt::format("  {} {} {} {}\n", cr.id, cr.label, cr.max, cr.weight);
   }
   const auto& j = c.judging;
-  out += fmt::format("judging {} {} {} {} {}\n", j.default_judges_per_entry,
+  out += fmt::format("judging {} {} {} {} {} {}\n", j.default_judges_per_entry,
                      j.max_load ? *j.max_load : -1, j.mismatch_cost, j.balance_cost,
-                     j.conflicts.size());
+                     j.conflicts.size(), j.connect);
   for (auto rule : j.conflicts) out += to_string(rule) + "\n";
   for (const auto& [kind, k] : j.judges_per_entry) out += fmt::format("k {} {}\n", kind, k);
   const auto& a = c.aggregation;
@@ -256,7 +256,7 @@ TEST_CASE("SPEC §2 defaults are filled in for a minimal config") {
     "rubrics": {"k": {"step": 0.5, "criteria": [{"id": "c", "label": "C", "max": 10, "weight": 10}]}},
     "judging": {"judges_per_entry": 3, "max_load": null,
                 "conflicts": ["school", "advisor", "declared"],
-                "mismatch_cost": 10, "balance_cost": 1},
+                "mismatch_cost": 10, "balance_cost": 1, "connect": true},
     "aggregation": {"method": "severity", "trim": 1, "min_scores": 3, "precision": 2,
                     "severity_shrinkage": 3, "disagreement": 25, "close": 1},
     "ranking": {"tiebreak": []},
@@ -265,6 +265,18 @@ TEST_CASE("SPEC §2 defaults are filled in for a minimal config") {
     "publication": {"notice_days": null, "contact": null, "phone": null, "address": null,
                     "issued": null}
   })"));
+}
+
+TEST_CASE("SPEC §14: judging.connect is a boolean, default true, and round-trips") {
+  const auto off = parse_edited([](Json& j) { j["judging"]["connect"] = false; });
+  REQUIRE(off.config);
+  CHECK_FALSE(off.config->judging.connect);
+  check_round_trip(*off.config);
+  CHECK(config_to_json(*off.config)["judging"]["connect"] == false);
+  const auto bad = parse_edited([](Json& j) { j["judging"]["connect"] = "yes"; });
+  CHECK_FALSE(bad.config);
+  CHECK(bad.messages() ==
+        Strings{"$.judging.connect: expected true or false, found string \"yes\""});
 }
 
 TEST_CASE("SPEC §2: judges_per_entry as an object per kind id; kinds not named get 3") {
