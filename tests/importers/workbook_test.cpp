@@ -568,6 +568,22 @@ TEST_CASE("SPEC §15: .xls: merged title row, blank rows, --sheet, a missing she
   CHECK(only_error(cut).code == "workbook.damaged");
 }
 
+TEST_CASE("SPEC §10/§15: an .xls that FreeXL overflows a buffer on is one damaged-file error") {
+  // Found by fuzz_entries: FreeXL 1.0.6 writes below a stack buffer inside freexl_open for this
+  // file (the corpus input's first byte picks the fuzzer's encoding; the rest is the file).
+  const std::string input = test::read_binary(std::string(JURY_FIXTURES_DIR) +
+                                              "/../fuzz/corpus/entries/freexl-stack-overflow.xls");
+  Report report;
+  CHECK_FALSE(read(input.substr(1), report, {}, "bad.xls"));
+  CHECK(only_error(report).code == "workbook.damaged");
+  CHECK(diagnostics(report).starts_with("bad.xls: error: the workbook (.xls) is damaged: "));
+
+  Report after;  // FreeXL ran in a child process: this one reads the next file as before
+  const auto rows = read(data_file("cells.xls"), after, {}, "c.xls");
+  REQUIRE(rows);
+  CHECK(table(*rows).front() == std::vector<std::string>{"whole", "7", "30"});
+}
+
 TEST_CASE("workbook_detail: numbers and date serials as Excel shows them") {
   using namespace workbook_detail;
   CHECK(number_text(7) == "7");
