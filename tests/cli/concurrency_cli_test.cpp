@@ -20,11 +20,11 @@ namespace fs = std::filesystem;
 namespace {
 
 /// `jury --db <scratch>/jury.db ARGS`, run from the scratch directory in the background of one
-/// shell line: its exit code goes to the file `code`.
+/// shell line: its exit code goes to the file `code`, its messages to `code`.err.
 std::string background(const Scratch& s, const std::string& args, const std::string& code) {
   return "(cd '" + s.dir().string() + "' && JURY_NOW=2021-11-01T00:00:00Z '" +
          std::string(JURY_BINARY) + "' --db '" + s.path("jury.db") + "' " + args +
-         " >/dev/null 2>&1; echo $? >'" + s.path(code) + "') &";
+         " >/dev/null 2>'" + s.path(code + ".err") + "'; echo $? >'" + s.path(code) + "') &";
 }
 
 int exit_code_in(const Scratch& s, const std::string& code) {
@@ -59,6 +59,8 @@ TEST_CASE("SPEC §10 Concurrency: award racing import scores freezes what the st
     const std::string line = (run < 2 ? award + " " + import : import + " " + award) + " wait";
     REQUIRE(std::system(line.c_str()) == 0);
     const int awarded = exit_code_in(s, "award.code"), imported = exit_code_in(s, "import.code");
+    INFO("award: " << awarded << " " << read_text(s.path("award.code.err")));
+    INFO("import: " << imported << " " << read_text(s.path("import.code.err")));
     CHECK(awarded == 0);
     // After the freeze an import is refused (3); before it, it is stored and award used it.
     CHECK((imported == 0 || imported == 3));
