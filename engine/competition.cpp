@@ -487,6 +487,14 @@ AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
   input.recusals = store_.load_recusals(view.id);
   input.seed = seed;
   input.connect = connects_pools(view.config);
+  // SPEC §14: places that `rejudge` added beyond k belong to the round's plan; `assign`
+  // (--reshuffle or after a withdrawal) recomputes their judges but keeps the places.
+  std::map<std::string, int> places;
+  for (const auto& pair : current) ++places[pair.entry_id];
+  std::erase_if(places, [&](const auto& item) {
+    return item.second <= view.config.judges_per_entry(entry_by_id.at(item.first)->kind);
+  });
+  input.places = places;
   std::vector<Assignment> dropped;
   for (const auto& pair : current) {
     const Judge& judge = *judge_by_id.at(pair.judge_id);

@@ -98,8 +98,10 @@ class AssignProblem {
   void number_judges();
   void add_kept_pairs(const std::vector<Assignment>& kept);
   void add_recusals(const std::vector<Assignment>& recusals);
-  void set_capacities(const std::map<std::string, int>& extra_places);
-  void find_open_entries(const std::map<std::string, int>& extra_places);
+  void set_capacities(const std::map<std::string, int>& extra_places,
+                      const std::map<std::string, int>& places);
+  void find_open_entries(const std::map<std::string, int>& extra_places,
+                         const std::map<std::string, int>& places);
 
   const Config* config_;
   const std::vector<Entry>* entries_;
