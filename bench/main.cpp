@@ -445,7 +445,7 @@ Work results_json_stage(const Workspace& w) {
   return [db = w.scored_db().string(), out] {
     const Competition competition = Competition::open(db);
     const Results results = competition.results(Method::Severity);
-    const std::string text = competition.results_json(results, false);
+    const std::string text = competition.results_json(results, Audience::Committee);
     std::FILE* file = std::fopen(out.c_str(), "wb");
     if (!file || std::fwrite(text.data(), 1, text.size(), file) != text.size() ||
         std::fclose(file) != 0)

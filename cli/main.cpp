@@ -130,11 +130,14 @@ void warn_about_stale_sheets(const std::string& dir, const std::vector<std::stri
 
 /// The format of an office table (SPEC §16): --format, else FILE's extension, else CSV; the
 /// export itself refuses a format it does not have.
-RosterFormat office_format(const Options& o, const char* names) {
-  if (o.format.empty()) return roster_format_from_path(o.file).value_or(RosterFormat::Csv);
-  const auto format = parse_roster_format(o.format);
+std::string_view office_format(const Options& o, const char* names) {
+  if (o.format.empty()) {
+    const RosterFormat* format = roster_format_of_path(o.file);
+    return format ? format->name : "csv";
+  }
+  const RosterFormat* format = find_roster_format(o.format);
   if (!format) throw UsageError("unknown format \"" + o.format + "\"; use " + names);
-  return *format;
+  return format->name;
 }
 
 int run_export(const Options& o, const std::string& what) {
@@ -170,12 +173,13 @@ int run_export(const Options& o, const std::string& what) {
     competition.export_comments(o.file, office_format(o, "csv|html"));
     std::cout << trf("comments written to {}", o.file) << "\n";
   } else {
-    const auto format =
-        o.format.empty() ? roster_format_from_path(o.file) : parse_roster_format(o.format);
+    const RosterFormat* format =
+        o.format.empty() ? roster_format_of_path(o.file) : find_roster_format(o.format);
     if (!format)
-      throw UsageError(
-          trf("cannot tell the roster format of \"{}\"; use --format csv|json|html|xlsx", o.file));
-    competition.export_roster(o.file, *format, o.is_public);
+      throw UsageError(trf("cannot tell the roster format of \"{}\"; use --format {}", o.file,
+                           roster_format_names("|")));
+    competition.export_roster(o.file, *format,
+                              o.is_public ? Audience::Public : Audience::Committee);
     std::cout << (o.is_public ? trf("roster written to {} (public)", o.file)
                               : trf("roster written to {}", o.file))
               << "\n";
@@ -198,7 +202,7 @@ int run_results(const Options& o) {
   }
   const Results results = competition.results(method, competition.round_of(o.round));
   for (const auto& warning : results.warnings) std::cerr << tr("warning: ") << warning << "\n";
-  std::cout << (o.json ? competition.results_json(results, false)
+  std::cout << (o.json ? competition.results_json(results, Audience::Committee)
                        : cli::results_text(competition.config(), results));
   return kExitOk;
 }

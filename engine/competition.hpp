@@ -7,11 +7,13 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/award_readiness.hpp"
 #include "engine/store.hpp"
 #include "engine/tamper.hpp"
+#include "exporters/roster_formats.hpp"
 #include "importers/encoding.hpp"
 #include "judging/reliability.hpp"
 #include "model/diagnostics.hpp"
@@ -75,13 +77,6 @@ struct ScheduleSummary {
 /// `jury export schedule FILE --format csv|html` (SPEC §13).
 enum class ScheduleFormat { Csv, Html };
 std::optional<ScheduleFormat> parse_schedule_format(const std::string& name);
-
-/// Formats of the roster (SPEC §9) and of the office tables (SPEC §16: certificates, stats,
-/// comments, each accepting some of them).
-enum class RosterFormat { Csv, Json, Html, Xlsx };
-std::optional<RosterFormat> parse_roster_format(const std::string& name);
-/// From the file extension (.csv .json .html/.htm .xlsx); nullopt when unknown.
-std::optional<RosterFormat> roster_format_from_path(const std::string& path);
 
 /// Score sheets as CSV files (SPEC §5) or Excel workbooks with data validation (SPEC §15).
 enum class SheetFormat { Csv, Xlsx };
@@ -212,18 +207,21 @@ class Competition {
   Results decision() const;
   bool awarded() const;
 
-  void export_roster(const std::string& path, RosterFormat format, bool is_public) const;
+  /// The decision as a roster in one of exporters/roster_formats.hpp's formats.
+  void export_roster(const std::string& path, const RosterFormat& format, Audience audience) const;
   // ---------------------------------------------------------------- office tables (SPEC §16)
+  // `format` is the name of a roster format (exporters/roster_formats.hpp); each table is written
+  // in some of them and refuses the others (UsageError).
   /// One row per person of every entry holding a tier (csv, xlsx); StateError before `award`.
-  void export_certificates(const std::string& path, RosterFormat format) const;
+  void export_certificates(const std::string& path, std::string_view format) const;
   /// Entries, ranked, per tier and recommended, per school and district (csv, xlsx, html);
   /// StateError before `award` (the counts are those of the decision).
-  void export_stats(const std::string& path, RosterFormat format) const;
+  void export_stats(const std::string& path, std::string_view format) const;
   /// Every round's comments per entry, judges numbered, never named (csv, html).
-  void export_comments(const std::string& path, RosterFormat format) const;
+  void export_comments(const std::string& path, std::string_view format) const;
 
   /// The §9 JSON document of a Results value (e.g. `results --json`).
-  std::string results_json(const Results& results, bool is_public) const;
+  std::string results_json(const Results& results, Audience audience) const;
 
   Status status(std::optional<std::size_t> round = std::nullopt) const;
   /// How fair the judging was (`jury report`): distributions, ICC, components, severities; of

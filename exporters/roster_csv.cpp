@@ -52,7 +52,8 @@ std::vector<std::string> csv_row(const Config& config, const RosterRow& row, boo
 }  // namespace
 
 std::string roster_csv(const Config& config, const std::vector<Entry>& entries,
-                       const Results& results, bool is_public) {
+                       const Results& results, Audience audience) {
+  const bool is_public = audience == Audience::Public;
   // SPEC §10: in Chinese the columns and cells of the Chinese workbook (headers, labels for ids).
   if (i18n::chinese())
     return table_csv(roster_detail::roster_table(

@@ -8,7 +8,6 @@
 #include "../importers/xlsx_builder.hpp"
 #include "engine/competition.hpp"
 #include "engine/errors.hpp"
-#include "fixtures/demo.hpp"
 #include "fixtures/simulator.hpp"
 #include "importers/table.hpp"
 
@@ -159,7 +158,8 @@ TEST_CASE(
   csv.competition.export_sheets((dir.path() / "csv").string(), Encoding::Utf8, &csv.filled);
   csv.competition.import_scores({(dir.path() / "csv").string()}, Encoding::Auto);
   REQUIRE(csv.competition.scores().size() == csv.competition.assignments().size());
-  const std::string expected = csv.competition.results_json(csv.competition.results(), false);
+  const std::string expected =
+      csv.competition.results_json(csv.competition.results(), Audience::Committee);
 
   // Stored values written into the xlsx sheets by the export (a re-exported judge's sheet).
   Assigned stored = assigned_sample(dir.path() / "stored.db");
@@ -169,7 +169,8 @@ TEST_CASE(
   CHECK(fs::path(written.front()).extension() == ".xlsx");
   stored.competition.import_scores({(dir.path() / "stored").string()}, Encoding::Auto);
   CHECK(stored_scores(stored.competition) == stored_scores(csv.competition));
-  CHECK(stored.competition.results_json(stored.competition.results(), false) == expected);
+  CHECK(stored.competition.results_json(stored.competition.results(), Audience::Committee) ==
+        expected);
 
   // Empty xlsx sheets, filled in by "a judge" with a spreadsheet library.
   Assigned typed = assigned_sample(dir.path() / "typed.db");
@@ -187,7 +188,8 @@ TEST_CASE(
         filled_by_a_judge(test::read_binary(path), typed.competition.config(), values, entries));
   typed.competition.import_scores({filled.string()}, Encoding::Auto);
   CHECK(stored_scores(typed.competition) == stored_scores(csv.competition));
-  CHECK(typed.competition.results_json(typed.competition.results(), false) == expected);
+  CHECK(typed.competition.results_json(typed.competition.results(), Audience::Committee) ==
+        expected);
 }
 
 TEST_CASE(
