@@ -14,11 +14,11 @@
 #include <set>
 
 #include "cli/views.hpp"
+#include "demo/demo.hpp"
 #include "engine/competition.hpp"
 #include "engine/errors.hpp"
 #include "engine/status_view.hpp"
 #include "exporters/atomic_file.hpp"
-#include "fixtures/demo.hpp"
 #include "model/i18n.hpp"
 #include "model/text.hpp"
 

@@ -11,7 +11,6 @@
 
 #include "engine/competition.hpp"
 #include "engine/errors.hpp"
-#include "fixtures/demo.hpp"
 #include "fixtures/simulator.hpp"
 
 using namespace jury;
@@ -27,7 +26,7 @@ fs::path scratch(const std::string& name) {
 }
 
 std::string sample(const std::string& file) {
-  return (fs::path(fixtures_dir()) / "jingzhou-2021" / file).string();
+  return (fs::path(JURY_FIXTURES_DIR) / "jingzhou-2021" / file).string();
 }
 
 std::string read(const fs::path& path) {
