@@ -99,7 +99,10 @@ int run_assign(const Options& o) {
     for (const auto& line : competition.explain(o.explain, o.seed)) std::cout << line << "\n";
     return kExitOk;
   }
-  std::cout << competition.assign(o.seed, o.reshuffle).message << "\n";
+  std::cout << competition
+                   .assign(o.seed, o.reshuffle ? AssignMode::Reshuffle : AssignMode::Incremental)
+                   .message
+            << "\n";
   return kExitOk;
 }
 
@@ -192,13 +195,9 @@ int run_results(const Options& o) {
   std::optional<Method> method;
   if (!o.method.empty()) {
     method = parse_method(o.method);
-    if (!method) {
-      std::vector<std::string> names;
-      for (const Method m :
-           {Method::Mean, Method::TrimmedMean, Method::Median, Method::ZScore, Method::Severity})
-        names.push_back(to_string(m));
-      throw UsageError(trf("unknown method \"{}\"; use one of {}", o.method, join(names, ", ")));
-    }
+    if (!method)
+      throw UsageError(
+          trf("unknown method \"{}\"; use one of {}", o.method, join(all_names<Method>(), ", ")));
   }
   const Results results = competition.results(method, competition.round_of(o.round));
   for (const auto& warning : results.warnings) std::cerr << tr("warning: ") << warning << "\n";
@@ -218,7 +217,8 @@ int run_award(const Options& o) {
   }
   if (!o.reason.empty()) throw UsageError(tr("--reason goes with --reopen"));
   const AwardReadiness readiness = competition.readiness();
-  const Results decided = competition.award(o.allow_incomplete);
+  const Results decided =
+      competition.award(o.allow_incomplete ? Incomplete::Allow : Incomplete::Refuse);
   std::cout << cli::results_text(competition.config(), decided);
   if (!readiness.ready())
     std::cout << i18n::trnf("decided with --allow-incomplete: {} incomplete entry without a tier",
@@ -259,13 +259,16 @@ int run_advance(const Options& o) {
     std::cout << competition.reopen_round() << "\n";
     return kExitOk;
   }
-  std::cout << competition.advance(o.allow_incomplete).message << "\n";
+  std::cout
+      << competition.advance(o.allow_incomplete ? Incomplete::Allow : Incomplete::Refuse).message
+      << "\n";
   return kExitOk;
 }
 
 int run_absent(const Options& o) {
   Competition competition = Competition::open(o.db);
-  std::cout << competition.absent(o.files, o.undo) << "\n";
+  std::cout << competition.absent(o.files, o.undo ? Attendance::Present : Attendance::Absent)
+            << "\n";
   return kExitOk;
 }
 

@@ -445,7 +445,8 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   return summary;
 }
 
-AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
+AssignSummary Competition::assign(std::uint64_t seed, AssignMode mode) {
+  const bool reshuffle = mode == AssignMode::Reshuffle;
   Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded("assign");
   const std::size_t round = current_round();
@@ -745,7 +746,8 @@ std::string award_audit(const Results& decided, const AwardReadiness& readiness,
 
 }  // namespace
 
-Results Competition::award(bool allow_incomplete) {
+Results Competition::award(Incomplete incomplete) {
+  const bool allow_incomplete = incomplete == Incomplete::Allow;
   Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   if (awarded())
     throw StateError(

@@ -60,7 +60,7 @@ std::string roster_csv(const Config& config, const std::vector<Entry>& entries,
                          config, roster_detail::roster_rows(config, entries, results, is_public),
                          is_public, results.staged),
                      config.aggregation.precision);
-  CsvWriter csv(true);
+  CsvWriter csv(Bom::Utf8);
   csv.row(csv_header(is_public, results.staged));
   for (const RosterRow& row : roster_detail::roster_rows(config, entries, results, is_public))
     csv.row(csv_row(config, row, is_public, results.staged));

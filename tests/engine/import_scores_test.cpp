@@ -20,7 +20,7 @@ Competition sample_with_filled_sheets(const fs::path& dir) {
       Competition::init((dir / "jury.db").string(), (sample / "competition.json").string());
   c.import_entries((sample / "entries.csv").string(), Encoding::Auto);
   c.import_judges((sample / "judges.csv").string(), Encoding::Auto);
-  c.assign(7, false);
+  c.assign(7, AssignMode::Incremental);
   const auto filled = simulate_scores(c.config(), c.entries(), c.assignments(), {});
   c.export_sheets((dir / "filled").string(), Encoding::Utf8, &filled);
   return c;

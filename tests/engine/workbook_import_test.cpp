@@ -71,7 +71,7 @@ struct Assigned {
 
 Assigned assigned_sample(const fs::path& db) {
   Competition c = sample(db, (kSample / "entries.csv").string(), (kSample / "judges.csv").string());
-  c.assign(7, false);
+  c.assign(7, AssignMode::Incremental);
   std::vector<ScoreRow> filled = simulate_scores(c.config(), c.entries(), c.assignments(), {});
   return {std::move(c), std::move(filled)};
 }
@@ -82,7 +82,8 @@ std::string filled_by_a_judge(const std::string& exported, const Config& config,
                               const std::map<std::pair<std::string, std::string>, ScoreRow>& values,
                               const std::map<std::string, Entry>& entries) {
   Report report;
-  const auto records = read_records(exported, "sheet.xlsx", Encoding::Auto, report, true);
+  const auto records =
+      read_records(exported, "sheet.xlsx", Encoding::Auto, report, CommentLines::Skipped);
   REQUIRE(records);
   REQUIRE(records->size() >= 3);
   XlsxBuilder book;
@@ -201,8 +202,8 @@ TEST_CASE(
   REQUIRE(!sheets.empty());
   // The first sheet as a judge without validation (e.g. WPS, or pasted text) might return it.
   Report report;
-  const auto records =
-      read_records(test::read_binary(sheets.front()), "sheet.xlsx", Encoding::Auto, report, true);
+  const auto records = read_records(test::read_binary(sheets.front()), "sheet.xlsx", Encoding::Auto,
+                                    report, CommentLines::Skipped);
   REQUIRE(records);
   XlsxBuilder book;
   lxw_worksheet* sheet = book.sheet("学生科技创新成果");
