@@ -329,7 +329,8 @@ class HtmlRoster {
 }  // namespace
 
 std::string roster_html(const Config& config, const std::vector<Entry>& entries,
-                        const Results& results, bool is_public) {
+                        const Results& results, Audience audience) {
+  const bool is_public = audience == Audience::Public;
   return HtmlRoster(config, is_public, results.staged)
       .render(roster_detail::ordered_pools(config, results),
               roster_detail::roster_rows(config, entries, results, is_public));

@@ -139,7 +139,7 @@ std::string schedule_csv(const Interviews& interviews, std::vector<ScheduledPair
   std::sort(pairs.begin(), pairs.end(), [](const ScheduledPair& a, const ScheduledPair& b) {
     return std::tie(a.slot, a.judge->id, a.entry->id) < std::tie(b.slot, b.judge->id, b.entry->id);
   });
-  CsvWriter csv(true);
+  CsvWriter csv(Bom::Utf8);
   using i18n::tr;  // SPEC §10: the header in the interface language
   csv.row({tr("slot"), tr("start"), tr("end"), tr("judge_id"), tr("judge"), tr("entry_id"),
            tr("title"), tr("school")});

@@ -213,14 +213,14 @@ WorkbookFormat workbook_format(std::string_view bytes) {
 
 std::optional<std::vector<CsvRow>> read_workbook(std::string_view bytes, WorkbookFormat format,
                                                  const std::string& file, const std::string& sheet,
-                                                 Report& report, bool comment_lines) {
+                                                 Report& report, CommentLines comments) {
   Worksheet worksheet;
   const bool read = format == WorkbookFormat::Xls
                         ? workbook_detail::read_xls(bytes, file, sheet, worksheet, report)
                         : workbook_detail::read_xlsx(bytes, file, sheet, worksheet, report);
   if (!read) return std::nullopt;
   fill_merged_rows(worksheet);
-  std::vector<SheetRow> rows = non_blank_rows(worksheet, comment_lines);
+  std::vector<SheetRow> rows = non_blank_rows(worksheet, comments == CommentLines::Skipped);
   drop_note_rows(rows, file, report);
   std::size_t width = 0;
   for (const SheetRow& row : rows)

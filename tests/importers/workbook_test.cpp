@@ -32,7 +32,7 @@ std::string one_cell_workbook() {
 std::optional<std::vector<CsvRow>> read(const std::string& bytes, Report& report,
                                         const std::string& sheet = {},
                                         const std::string& file = "book.xlsx") {
-  return read_records(bytes, file, Encoding::Auto, report, false, sheet);
+  return read_records(bytes, file, Encoding::Auto, report, CommentLines::Data, sheet);
 }
 
 Table table(const std::vector<CsvRow>& rows) {
@@ -400,12 +400,13 @@ TEST_CASE("SPEC §10/§15: a text cell over 32,767 characters is invalid input n
 
   // Exactly 32,767 is fine; the limit counts UTF-16 units, as Excel does (𝑥 is two).
   Report fine;
-  CHECK(read_records(std::string(32767, 'x') + "\n", "a.csv", Encoding::Auto, fine, false));
+  CHECK(read_records(std::string(32767, 'x') + "\n", "a.csv", Encoding::Auto, fine,
+                     CommentLines::Data));
   CHECK(fine.items().empty());
   std::string wide;
   for (int i = 0; i < 16384; ++i) wide += "\xF0\x9D\x91\xA5";  // U+1D465
   Report csv;
-  CHECK(read_records("a," + wide + "\n", "a.csv", Encoding::Auto, csv, false));
+  CHECK(read_records("a," + wide + "\n", "a.csv", Encoding::Auto, csv, CommentLines::Data));
   CHECK(diagnostics(csv) ==
         "a.csv:1:2: error: the cell holds 32768 characters; a cell may hold at most 32,767 "
         "(Excel's limit)\n");
