@@ -252,12 +252,12 @@ TEST_CASE(
 TEST_CASE(
     "Print: the 公示 title never breaks inside its tail (（2021年）获奖名单公示), so 名单 stays "
     "whole under a long competition name, and its lines are balanced") {
-  for (const bool is_public : {true, false}) {
-    INFO("public " << is_public);
+  for (const Audience audience : {Audience::Public, Audience::Committee}) {
+    INFO("public " << (audience == Audience::Public));
     Config config = sample_config();
     config.competition_name = "第36届荆州市青少年科技创新大赛暨科普展";
     config.year = 2021;
-    const std::string html = roster_html(config, sample_entries(), sample_results(), is_public);
+    const std::string html = roster_html(config, sample_entries(), sample_results(), audience);
     CHECK(contains(html,
                    "<title>第36届荆州市青少年科技创新大赛暨科普展（2021年）获奖名单公示"
                    "</title>"));
@@ -273,10 +273,11 @@ TEST_CASE(
     "Print: the internal roster's tables use the smaller type, in which 指导教师 and a "
     "six-character flag fit their columns, and a shared place puts 并列 above the rank") {
   const std::string internal =
-      roster_html(sample_config(), sample_entries(), sample_results(), false);
+      roster_html(sample_config(), sample_entries(), sample_results(), Audience::Committee);
   CHECK(contains(internal, "<table class=\"internal\">"));
   CHECK(contains(internal, "table.internal { font-size: 9pt; }"));
   CHECK(contains(internal, "td.rank .tie { display: block;"));
-  const std::string notice = roster_html(sample_config(), sample_entries(), sample_results(), true);
+  const std::string notice =
+      roster_html(sample_config(), sample_entries(), sample_results(), Audience::Public);
   CHECK_FALSE(contains(notice, "<table class=\"internal\">"));
 }
