@@ -125,9 +125,6 @@ class AssignProblem {
   std::int64_t kept_objective_ = 0;
 };
 
-/// "1 judge", "3 judges": the count with the word in the right number (for explanations).
-std::string plural(std::int64_t n, const std::string& one, const std::string& many);
-
 /// Result of one solver path.
 struct SolverResult {
   enum class Status { Optimal, Infeasible, GaveUp } status = Status::GaveUp;
