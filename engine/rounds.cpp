@@ -27,8 +27,11 @@ std::string round_ids(const Config& config) {
   return join(ids, ", ");
 }
 
+/// "prelim (初评)" in English; 初评（prelim） in Chinese, as the other Chinese round names.
 std::string round_name(const Round& round) {
-  return round.label == round.id ? round.id : fmt::format("{} ({})", round.id, round.label);
+  if (round.label == round.id) return round.id;
+  if (i18n::chinese()) return round.label + "（" + round.id + "）";
+  return fmt::format("{} ({})", round.id, round.label);
 }
 
 /// At most `shown` ids, then "…".
@@ -44,6 +47,17 @@ std::string pool_name(const PoolSelection& pool) {
   if (pool.group) name += "/" + *pool.group;
   if (pool.subject) name += "/" + *pool.subject;
   return name;
+}
+
+/// The pool as the message names it: by its ids in English (what --round and the JSON use), by
+/// its labels in Chinese (学生科技创新成果 / 小学), as the results and the roster do.
+std::string pool_shown(const Config& config, const PoolSelection& pool) {
+  if (!i18n::chinese()) return pool_name(pool);
+  PoolResult labelled;
+  labelled.kind = pool.kind;
+  labelled.group = pool.group;
+  labelled.subject = pool.subject;
+  return pool_label(config, labelled);
 }
 
 }  // namespace
@@ -112,8 +126,8 @@ AdvanceSummary Competition::advance(Incomplete incomplete) {
                                  round_name(config_.rounds[round]),
                                  round_name(config_.rounds[round + 1]), next.entrants.size());
     for (const PoolSelection& pool : next.pools)
-      text += "\n" + i18n::trf("  {}: {} ranked, quota {}, {} go on", pool_name(pool), pool.ranked,
-                               pool.quota, pool.going_on.size());
+      text += "\n" + i18n::trf("  {}: {} ranked, quota {}, {} go on", pool_shown(config_, pool),
+                               pool.ranked, pool.quota, pool.going_on.size());
     if (!next.incomplete.empty())
       text += "\n" + i18n::trf("  incomplete, not going on: {}", join(next.incomplete, ", "));
     return text;
