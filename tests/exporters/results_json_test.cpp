@@ -122,7 +122,7 @@ TEST_CASE("results JSON text: UTF-8 unescaped, two-space indent, newline at the 
         results_document(sample_config(), sample_entries(), sample_results(), false));
 }
 
-TEST_CASE("results JSON: no pools gives empty arrays; unknown entries and tiers throw") {
+TEST_CASE("results JSON: no pools gives empty arrays — unknown entries and tiers throw") {
   const auto empty = results_document(sample_config(), sample_entries(), Results{}, false);
   CHECK(empty["method"] == "severity");
   CHECK(empty["pools"].is_array());

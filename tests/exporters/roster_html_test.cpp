@@ -226,7 +226,7 @@ TEST_CASE(
 
 TEST_CASE(
     "SPEC §16 print: a printed roster breaks a names cell between names, never inside one, with "
-    "the 、 ending its line; the tier label stays on one line") {
+    "the 、 ending its line — the tier label stays on one line") {
   for (const bool is_public : {true, false}) {
     INFO("public " << is_public);
     const std::string html =

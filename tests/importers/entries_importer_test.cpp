@@ -206,7 +206,7 @@ TEST_CASE("SPEC §3: a group given for a kind without students is ignored with a
   CHECK(r.entries[0].entry.group.empty());
 }
 
-TEST_CASE("SPEC §3: status active (default), withdrawn, disqualified; Chinese words accepted") {
+TEST_CASE("SPEC §3: status active (default), withdrawn, disqualified — Chinese words accepted") {
   const auto r = import(
       "entry_id,kind,group,subject,title,school,students,status\n"
       "E1,student,primary,PS,T,S,A,\nE2,student,primary,PS,T,S,B,Withdrawn\n"
@@ -230,7 +230,7 @@ TEST_CASE("SPEC §3: entry_id unique — a duplicate names both lines") {
   CHECK(r.report.items()[0].code == "entries.duplicate-id");
 }
 
-TEST_CASE("entry_id kept as text: leading zeros stay, full-width folds; spaces inside refused") {
+TEST_CASE("entry_id kept as text: leading zeros stay, full-width folds — spaces inside refused") {
   const auto r =
       import(kHeader + "００７,student,primary,PS,T,S,,A,\n0 8,student,primary,PS,T,S,,B,\n");
   REQUIRE(r.entries.size() == 1);
@@ -267,7 +267,7 @@ TEST_CASE("SPEC §3: only ACTIVE student entries count for the one-entry-per-stu
 }
 
 TEST_CASE(
-    "SPEC §3: the student rule covers existing entries; a re-imported id replaces its entry") {
+    "SPEC §3: the student rule covers existing entries — a re-imported id replaces its entry") {
   Entry old;
   old.id = "OLD";
   old.kind = "student";
