@@ -236,8 +236,8 @@ TEST_CASE("entry_id kept as text: leading zeros stay, full-width folds — space
   REQUIRE(r.entries.size() == 1);
   CHECK(r.entries[0].entry.id == "007");
   CHECK(r.text() ==
-        "entries.csv:3:1: error: entry_id \"0 8\" contains \" \"; ids may not contain spaces, "
-        "list separators (、,，;；/), quotes or \\:*?<>|\n");
+        "entries.csv:3:1: error: entry_id \"0 8\" contains \" \"; an id is 1–40 letters, "
+        "digits, _, - or ., starting with a letter or digit\n");
 }
 
 TEST_CASE("SPEC §3: a student in two active student entries (per school) → error naming both") {
