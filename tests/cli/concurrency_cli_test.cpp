@@ -74,7 +74,8 @@ TEST_CASE("SPEC §10 Concurrency: award racing import scores freezes what the st
   CHECK(s.jury("audit --verify").exit_code == 0);
 }
 
-TEST_CASE("SPEC §10 Concurrency: a busy database is exit 3 with a clear message; readers go on") {
+TEST_CASE(
+    "SPEC §10 Concurrency: a busy database is exit 3 with a clear message, and readers go on") {
   Scratch s("busy");
   reopened_demo_with_other_sheets(s);
   const std::string before = state_of(s);

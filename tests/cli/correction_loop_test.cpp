@@ -115,9 +115,9 @@ void set_up(const Scratch& s, const std::string& config = kConfig) {
 }  // namespace
 
 TEST_CASE(
-    "SPEC §6/§8/§9/§10: the correction loop end to end: one-cell correction, re-export, `-`, "
-    "award refused while owed, freeze, reopen with reason, disqualify during 公示, award again; "
-    "no value lost") {
+    "SPEC §6/§8/§9/§10: the correction loop end to end: one-cell correction, re-export, `-`, award "
+    "refused while owed, freeze, reopen with reason, disqualify during 公示, award again — no "
+    "value lost") {
   Scratch s("correction-loop");
   set_up(s);
 

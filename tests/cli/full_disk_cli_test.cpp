@@ -25,7 +25,7 @@ std::set<std::string> names_in(const fs::path& folder) {
 }  // namespace
 
 TEST_CASE(
-    "SPEC §10: exports on a full disk exit 2; the old file survives and no partial file stays") {
+    "SPEC §10: exports on a full disk exit 2 — the old file survives and no partial file stays") {
   Scratch s("full-disk");
   REQUIRE(s.jury("demo .").exit_code == 0);
   fs::create_directories(s.dir() / "out");

@@ -140,7 +140,7 @@ std::size_t file_count(const fs::path& dir) {
 
 TEST_CASE(
     "SPEC §10 language: a Chinese sheet has the labels, 评委编号…回避 and a line on how to fill, "
-    "recuse and correct; filled, it imports, and its re-export is the same bytes",
+    "recuse and correct — filled, it imports, and its re-export is the same bytes",
     "[language]") {
   Scratch s("language-sheets");
   assigned_small(s);
@@ -192,8 +192,8 @@ TEST_CASE("SPEC §10 language: an English sheet keeps ids in its header and stil
 }
 
 TEST_CASE(
-    "SPEC §10 language: the Chinese roster CSV has Chinese headers and labels instead of ids; "
-    "the English one keeps the §9 fields",
+    "SPEC §10 language: the Chinese roster CSV has Chinese headers and labels instead of ids — the "
+    "English one keeps the §9 fields",
     "[language]") {
   Scratch s("language-roster");
   assigned_small(s);
@@ -241,8 +241,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "SPEC §10 language: a Chinese score error names the criterion by its label, as the "
-    "Chinese sheet's header does; the English one by its id",
+    "SPEC §10 language: a Chinese score error names the criterion by its label, as the Chinese "
+    "sheet's header does, and the English one by its id",
     "[language]") {
   Scratch s("language-criterion-label");
   assigned_small(s);

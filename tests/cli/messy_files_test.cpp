@@ -162,7 +162,8 @@ TEST_CASE("SPEC §3/§4/§10: broken entries and judges files: exit 2, line name
   CHECK(problems[3]["line"] == 5);
 }
 
-TEST_CASE("SPEC §6: score sheets filled the way judges fill them import; broken ones are refused") {
+TEST_CASE(
+    "SPEC §6: score sheets filled the way judges fill them import — broken ones are refused") {
   Scratch s("messy-scores");
   run_ok(s, "init '" + data("competition.json") + "'");
   run_ok(s, "import entries '" + data("scores/entries.csv") + "'");
@@ -217,7 +218,7 @@ TEST_CASE("SPEC §6: score sheets filled the way judges fill them import; broken
   CHECK(state_of(s) == before);
 }
 
-TEST_CASE("SPEC §2: broken configs exit 2 naming the JSON path; unusual valid ones init") {
+TEST_CASE("SPEC §2: broken configs exit 2 naming the JSON path — unusual valid ones init") {
   const std::vector<std::pair<std::string, std::string>> broken{
       {"unknown-key", "$.judging.max_loads"},   {"tier-both", "$.awards.student.tiers[0]"},
       {"k-zero", "$.judging.judges_per_entry"}, {"unknown-rubric", "$.kinds[0].rubric"},

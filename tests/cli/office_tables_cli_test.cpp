@@ -157,7 +157,7 @@ TEST_CASE("SPEC §16: export stats: the totals add up to the roster") {
   run_ok(s, "export stats st.xlsx");
 }
 
-TEST_CASE("SPEC §16: export comments names no judge; every entry's judges are 评委 1..3") {
+TEST_CASE("SPEC §16: export comments names no judge — every entry's judges are 评委 1..3") {
   Scratch s("office-comments");
   set_up(s);
   run_ok(s, "export comments co.csv");

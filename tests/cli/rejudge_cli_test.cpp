@@ -226,7 +226,7 @@ TEST_CASE("SPEC §14 rejudge: defaults F = 0.3, M = 2 on the hand-worked competi
   CHECK(zh.out.find("entries, least certain first") == std::string::npos);
 }
 
-TEST_CASE("SPEC §14 rejudge: the budget is cumulative; §5 rules hold; infeasible exits 4") {
+TEST_CASE("SPEC §14 rejudge: the budget is cumulative, §5 rules hold and infeasible exits 4") {
   Scratch s("rejudge-cumulative");
   scored_competition(s);
   run_ok(s, "rejudge");

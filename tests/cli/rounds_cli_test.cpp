@@ -156,7 +156,7 @@ void judge_prelim(const Scratch& s) {
 }  // namespace
 
 TEST_CASE(
-    "SPEC §12: sheets of a staged competition are <judge>-<kind>-<round>.csv; advance refuses "
+    "SPEC §12: sheets of a staged competition are <judge>-<kind>-<round>.csv — advance refuses "
     "while an entrant going on is incomplete, and at the last round") {
   Scratch s("rounds-advance");
   set_up(s);

@@ -94,7 +94,7 @@ TEST_CASE("SPEC §15: a bad cell is FILE[SHEET]!CELL, in text and --json, exit 2
   CHECK(state_of(s) == before);
 }
 
-TEST_CASE("SPEC §15: export sheets --format xlsx; import scores DIR reads them, names others") {
+TEST_CASE("SPEC §15: export sheets --format xlsx — import scores DIR reads them, names others") {
   Scratch s("workbook-sheets");
   init_from_workbooks(s);
   run_ok(s, "assign --seed 1");

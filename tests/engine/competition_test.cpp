@@ -69,8 +69,8 @@ std::string sheet_of(const fs::path& dir, const std::string& judge) {
 }  // namespace
 
 TEST_CASE(
-    "SPEC §6: re-importing a sheet replaces the judge's values; the audit keeps the old ones "
-    "and the file's SHA-256") {
+    "SPEC §6: re-importing a sheet replaces the judge's values — the audit keeps the old ones and "
+    "the file's SHA-256") {
   const fs::path dir = scratch("revisions");
   Competition c = assigned_sample(dir);
   fill_sheets(c, dir / "first", 1);
@@ -106,8 +106,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "SPEC §6: several files in one command are one transaction; an error anywhere changes "
-    "nothing and every error is listed") {
+    "SPEC §6: several files in one command are one transaction — an error anywhere changes nothing "
+    "and every error is listed") {
   const fs::path dir = scratch("multi-file");
   Competition c = assigned_sample(dir);
   fill_sheets(c, dir / "sheets", 3);

@@ -279,7 +279,7 @@ TEST_CASE("SPEC §14: judging.connect is a boolean, default true, and round-trip
         Strings{"$.judging.connect: expected true or false, found string \"yes\""});
 }
 
-TEST_CASE("SPEC §2: judges_per_entry as an object per kind id; kinds not named get 3") {
+TEST_CASE("SPEC §2: judges_per_entry as an object per kind id — kinds not named get 3") {
   const auto outcome = parse_edited([](Json& j) {
     j["kinds"].push_back({{"id", "k2"}, {"label", "K2"}, {"rubric", "k"}});
     j["awards"]["k2"] = j["awards"]["k"];
@@ -383,7 +383,7 @@ TEST_CASE("SPEC §2: a criterion max that is a decimal multiple of the step is a
   CHECK(outcome.config);
 }
 
-TEST_CASE("SPEC §2: max_load null means the formula; a UTF-8 BOM is accepted") {
+TEST_CASE("SPEC §2: max_load null means the formula — a UTF-8 BOM is accepted") {
   const auto outcome = parse("\xEF\xBB\xBF" + Json::parse(kMinimal).dump());
   REQUIRE(outcome.config);
   const auto with_null = parse_edited([](Json& j) { j["judging"]["max_load"] = nullptr; });
@@ -468,7 +468,7 @@ TEST_CASE("SPEC §2: ids are ASCII [A-Za-z0-9_-]+") {
   CHECK(outcome.codes() == Strings(4, "config.bad-id"));
 }
 
-TEST_CASE("SPEC §2: a rubric key must be an id too; its path is written in brackets") {
+TEST_CASE("SPEC §2: a rubric key must be an id too — its path is written in brackets") {
   const auto outcome = parse_edited([](Json& j) { j["rubrics"]["学生"] = j["rubrics"]["k"]; });
   CHECK(outcome.messages() ==
         Strings{"$.rubrics[\"学生\"]: invalid rubric id \"学生\"; ids are ASCII letters, digits, "
@@ -598,7 +598,7 @@ TEST_CASE("SPEC §2: aggregation integers and numbers keep to their ranges") {
                 "$.aggregation.close: must be at least 0, found -1"});
 }
 
-TEST_CASE("SPEC §14: aggregation.close is a number; 0 is allowed (flags nobody)") {
+TEST_CASE("SPEC §14: aggregation.close is a number — 0 is allowed (flags nobody)") {
   const auto text = parse_edited([](Json& j) { j["aggregation"]["close"] = "wide"; });
   CHECK_FALSE(text.config);
   CHECK(text.codes() == Strings{"config.type"});

@@ -186,7 +186,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "SPEC §8: award --allow-incomplete decides although scores are owed; the audit lists the "
+    "SPEC §8: award --allow-incomplete decides although scores are owed — the audit lists the "
     "incomplete entries and the owed scores") {
   Small s;
   s.score_all_but({{"J1", "E1"}, {"J2", "E1"}, {"J4", "E3"}});

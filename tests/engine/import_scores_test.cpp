@@ -29,8 +29,8 @@ Competition sample_with_filled_sheets(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE(
-    "SPEC §6: several files in one command are one transaction; a pair given twice is an "
-    "error and nothing changes") {
+    "SPEC §6: several files in one command are one transaction — a pair given twice is an error "
+    "and nothing changes") {
   test::TempDir dir;
   Competition c = sample_with_filled_sheets(dir.path());
   // A copy of the first sheet under another name: every pair of it is given twice.

@@ -148,7 +148,7 @@ TEST_CASE("SPEC §10: an existing file survives a failed write and no temporary 
   CHECK(names_in(dir.path()) == std::vector<std::string>{"roster.xlsx"});
 }
 
-TEST_CASE("SPEC §10: disk full (a file-size limit) fails with the reason; the old file survives") {
+TEST_CASE("SPEC §10: disk full (a file-size limit) fails with the reason — the old file survives") {
   test::TempDir dir;
   const fs::path target = dir.path() / "roster.json";
   test::write_bytes(target, "old");
@@ -177,7 +177,7 @@ TEST_CASE("SPEC §10: disk full (a file-size limit) fails with the reason; the o
   CHECK(names_in(dir.path()) == std::vector<std::string>{"roster.json"});
 }
 
-TEST_CASE("SPEC §10: an output folder is created when missing; a regular file in the way fails") {
+TEST_CASE("SPEC §10: an output folder is created when missing — a regular file in the way fails") {
   test::TempDir dir;
   create_output_folder((dir.path() / "a" / "b").string());
   CHECK(fs::is_directory(dir.path() / "a" / "b"));

@@ -43,7 +43,7 @@ TEST_CASE("SPEC §16 comments: judge order key is FNV-1a + fmix64 of entry id, L
   CHECK(judge_order_key("A001", "J06") == 0x2c64f839784636deULL);
 }
 
-TEST_CASE("SPEC §16 comments: per entry, judges numbered by the key, not by id; exact rows") {
+TEST_CASE("SPEC §16 comments: per entry, judges numbered by the key, not by id — exact rows") {
   // S001: J02 < J01 by key, so J02 is 评委 1; S003: J01 < J04 < J02; A001: J06 < J05.
   const std::string student = "学生科技创新成果", advisor = "科技辅导员科技教育创新成果";
   const std::string hyperlink = "'=HYPERLINK(\"http://x\",\"y\")";

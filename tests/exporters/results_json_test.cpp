@@ -123,7 +123,7 @@ TEST_CASE("results JSON text: UTF-8 unescaped, two-space indent, newline at the 
         results_document(sample_config(), sample_entries(), sample_results(), Audience::Committee));
 }
 
-TEST_CASE("results JSON: no pools gives empty arrays; unknown entries and tiers throw") {
+TEST_CASE("results JSON: no pools gives empty arrays — unknown entries and tiers throw") {
   const auto empty =
       results_document(sample_config(), sample_entries(), Results{}, Audience::Committee);
   CHECK(empty["method"] == "severity");

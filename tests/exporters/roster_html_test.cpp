@@ -238,7 +238,7 @@ TEST_CASE(
 
 TEST_CASE(
     "SPEC §16 print: a printed roster breaks a names cell between names, never inside one, with "
-    "the 、 ending its line; the tier label stays on one line") {
+    "the 、 ending its line — the tier label stays on one line") {
   for (const Audience audience : {Audience::Public, Audience::Committee}) {
     INFO("public " << (audience == Audience::Public));
     const std::string html =

@@ -151,7 +151,7 @@ TEST_CASE("export sheets: `<judge_id>-<kind>` that repeats across kinds gets a ~
   CHECK(sheets[1].file_name == "x-a-b~2.csv");
 }
 
-TEST_CASE("export sheets: no assignments, no sheets; an unknown entry is a programming error") {
+TEST_CASE("export sheets: no assignments, no sheets — an unknown entry is a programming error") {
   const Config config = sample_config();
   CHECK(score_sheets(config, sample_entries(), {}, {}).empty());
   CHECK_THROWS_AS(score_sheets(config, sample_entries(), {}, {{"J01", "NOPE"}}), std::out_of_range);

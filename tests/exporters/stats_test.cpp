@@ -112,7 +112,7 @@ TEST_CASE("SPEC §16 stats: one school spelt with full-width or spaced character
   CHECK(rows_of_school == 2);  // the student row and 合计, holding S001 and S004
 }
 
-TEST_CASE("SPEC §16 stats: XLSX has the three sheets; HTML escapes every name") {
+TEST_CASE("SPEC §16 stats: XLSX has the three sheets and HTML escapes every name") {
   const TableBook book =
       stats_book(test::sample_config(), test::sample_entries(), test::sample_results());
   test::TempDir dir;

@@ -65,7 +65,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "SPEC §9 --public: the notes name only entries that hold a tier and show no score; an entry "
+    "SPEC §9 --public: the notes name only entries that hold a tier and show no score — an entry "
     "without a prize is counted, never named") {
   const auto notes = tie_notes(tie_config(), tie_pool(), true);
   REQUIRE(notes.size() == 2);

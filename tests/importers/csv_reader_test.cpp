@@ -49,7 +49,8 @@ TEST_CASE("CSV: spaces around a quoted field are dropped, not an error") {
   CHECK(report.items().empty());
 }
 
-TEST_CASE("CSV: an unterminated quote is an error at its line and field; the next lines are read") {
+TEST_CASE(
+    "CSV: an unterminated quote is an error at its line and field — the next lines are read") {
   Report report;
   const auto rows = read_csv("id,title\n1,\"open, here\n2,fine\n3,also\n", "t.csv", report);
   CHECK(report.to_text() ==

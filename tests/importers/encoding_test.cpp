@@ -72,7 +72,7 @@ TEST_CASE("SPEC §10: encodings detected — UTF-16 LE and BE by their BOM") {
   CHECK(report.items().empty());
 }
 
-TEST_CASE("SPEC §10: forced encoding — utf-16 without BOM is little endian; gb18030 as told") {
+TEST_CASE("SPEC §10: forced encoding — utf-16 without BOM is little endian, gb18030 as told") {
   Report report;
   const auto utf16 =
       decode_text(std::string("a\0,\0\x2D\x4E", 6), Encoding::Utf16, "x.csv", report);

@@ -206,7 +206,7 @@ TEST_CASE("SPEC §3: a group given for a kind without students is ignored with a
   CHECK(r.entries[0].entry.group.empty());
 }
 
-TEST_CASE("SPEC §3: status active (default), withdrawn, disqualified; Chinese words accepted") {
+TEST_CASE("SPEC §3: status active (default), withdrawn, disqualified — Chinese words accepted") {
   const auto r = import(
       "entry_id,kind,group,subject,title,school,students,status\n"
       "E1,student,primary,PS,T,S,A,\nE2,student,primary,PS,T,S,B,Withdrawn\n"
@@ -230,14 +230,14 @@ TEST_CASE("SPEC §3: entry_id unique — a duplicate names both lines") {
   CHECK(r.report.items()[0].code == "entries.duplicate-id");
 }
 
-TEST_CASE("entry_id kept as text: leading zeros stay, full-width folds; spaces inside refused") {
+TEST_CASE("entry_id kept as text: leading zeros stay, full-width folds — spaces inside refused") {
   const auto r =
       import(kHeader + "００７,student,primary,PS,T,S,,A,\n0 8,student,primary,PS,T,S,,B,\n");
   REQUIRE(r.entries.size() == 1);
   CHECK(r.entries[0].entry.id == "007");
   CHECK(r.text() ==
-        "entries.csv:3:1: error: entry_id \"0 8\" contains \" \"; ids may not contain spaces, "
-        "list separators (、,，;；/), quotes or \\:*?<>|\n");
+        "entries.csv:3:1: error: entry_id \"0 8\" contains \" \"; an id is 1–40 letters, "
+        "digits, _, - or ., starting with a letter or digit\n");
 }
 
 TEST_CASE("SPEC §3: a student in two active student entries (per school) → error naming both") {
@@ -267,7 +267,7 @@ TEST_CASE("SPEC §3: only ACTIVE student entries count for the one-entry-per-stu
 }
 
 TEST_CASE(
-    "SPEC §3: the student rule covers existing entries; a re-imported id replaces its entry") {
+    "SPEC §3: the student rule covers existing entries — a re-imported id replaces its entry") {
   Entry old;
   old.id = "OLD";
   old.kind = "student";

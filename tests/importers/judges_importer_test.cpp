@@ -61,7 +61,7 @@ TEST_CASE("sample jingzhou-2021-excel judges (GB18030, labels): 50 judges") {
   CHECK(judges.at("J005").kinds == Ids{"student", "advisor"});
 }
 
-TEST_CASE("SPEC §4: expertise = subject ids or labels (list separators); unknown → error") {
+TEST_CASE("SPEC §4: expertise = subject ids or labels (list separators) — unknown → error") {
   const auto r = import(kHeader + "J1,甲,U,,物质科学、LS；ｃｓ,,,,\nJ2,乙,U,,PS;化学,,,,\n");
   CHECK(r.text() ==
         "judges.csv:3:5: error: unknown subject \"化学\"; expected one of PS (物质科学), LS "
@@ -72,7 +72,7 @@ TEST_CASE("SPEC §4: expertise = subject ids or labels (list separators); unknow
   CHECK(r.judges[0].judge.expertise == Ids{"PS", "LS", "CS"});
 }
 
-TEST_CASE("SPEC §4: kinds = kind ids or labels, empty = all; unknown → error") {
+TEST_CASE("SPEC §4: kinds = kind ids or labels, empty = all — unknown → error") {
   const auto r =
       import(kHeader + "J1,甲,U,,,科技辅导员科技教育创新成果,,,\nJ2,乙,U,,,teacher,,,\n");
   CHECK(r.text() ==
@@ -82,7 +82,7 @@ TEST_CASE("SPEC §4: kinds = kind ids or labels, empty = all; unknown → error"
   CHECK(r.judges[0].judge.kinds == Ids{"advisor"});
 }
 
-TEST_CASE("SPEC §4: max_load empty or a whole number ≥ 0; bad or negative → error") {
+TEST_CASE("SPEC §4: max_load empty or a whole number ≥ 0 — bad or negative → error") {
   const auto r = import(kHeader + "J1,甲,U,,,,３０,,\nJ2,乙,U,,,,0,,\nJ3,丙,U,,,,-1,,\n" +
                         "J4,丁,U,,,,abc,,\nJ5,戊,U,,,,3.5,,\n");
   CHECK(r.text() ==
@@ -104,7 +104,7 @@ TEST_CASE("SPEC §4: conflicts = entry ids and/or school names, kept as trimmed 
   CHECK(r.judges[0].judge.conflicts == Ids{"JZ21-P0001", "沙市中学", "JZ21-S0002"});
 }
 
-TEST_CASE("SPEC §4: active yes (default) / no; also 是/否 and 在岗/退出") {
+TEST_CASE("SPEC §4: active yes (default) / no — also 是/否 and 在岗/退出") {
   const auto r = import(kHeader + "J1,a,U,,,,,,\nJ2,b,U,,,,,,no\nJ3,c,U,,,,,,是\nJ4,d,U,,,,,,否\n" +
                         "J5,e,U,,,,,,退出\nJ6,f,U,,,,,,YES\nJ7,g,U,,,,,,maybe\n");
   CHECK(r.text() ==
@@ -126,7 +126,7 @@ TEST_CASE("SPEC §4: judge_id unique — a duplicate names both lines") {
   CHECK(r.judges.size() == 2);
 }
 
-TEST_CASE("SPEC §4: required judge_id, name, affiliation; empty → error") {
+TEST_CASE("SPEC §4: required judge_id, name, affiliation — empty → error") {
   const auto r = import("评委编号,姓名,工作单位\n,甲,\nJ2,　,U\n");
   CHECK(r.text() ==
         "judges.csv:2:1: error: empty judge_id (评委编号): every judge needs one\n"
@@ -135,7 +135,7 @@ TEST_CASE("SPEC §4: required judge_id, name, affiliation; empty → error") {
   CHECK(r.judges.empty());
 }
 
-TEST_CASE("SPEC §4: title lines before the header are skipped; missing columns listed") {
+TEST_CASE("SPEC §4: title lines before the header are skipped — missing columns listed") {
   const auto ok =
       import("荆州市第36届青少年科技创新大赛评委名单\n\n评委编号,姓名,工作单位\nJ1,甲,U\n");
   CHECK(ok.report.items().empty());
@@ -171,7 +171,7 @@ Config with_two_rounds() {
 }  // namespace
 
 TEST_CASE(
-    "SPEC §12: the judges' rounds column (评审轮次) names rounds by id or label; empty = all") {
+    "SPEC §12: the judges' rounds column (评审轮次) names rounds by id or label — empty = all") {
   Report report;
   const auto judges = import_judges(
       "评委编号,姓名,工作单位,评审轮次\nJ1,甲,单位一,\nJ2,乙,单位二,终评\nJ3,丙,单位三,"

@@ -37,7 +37,7 @@ std::string damage(std::string bytes, std::uint32_t seed) {
 
 }  // namespace
 
-TEST_CASE("SPEC §10: damaged files never crash or throw; they are refused or imported") {
+TEST_CASE("SPEC §10: damaged files never crash or throw — they are refused or imported") {
   const Config& config = test::jingzhou();
   const std::string entries = test::fixture("jingzhou-2021/entries.csv");
   const std::string excel = test::fixture("jingzhou-2021-excel/entries.csv");

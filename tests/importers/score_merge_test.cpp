@@ -85,7 +85,7 @@ TEST_CASE("SPEC §6: only `-` in a cell clears a stored score, exactly that one 
 }
 
 TEST_CASE(
-    "SPEC §6: an empty cell of a pair with nothing stored stays not scored; `-` clears nothing") {
+    "SPEC §6: an empty cell of a pair with nothing stored stays not scored — `-` clears nothing") {
   const auto r = import(kWide + "J1,P2,,35,-,,,,\n");
   REQUIRE(r.scores.size() == 1);
   CHECK(r.scores[0].row.values == Values{35, std::nullopt, std::nullopt, std::nullopt});
@@ -108,7 +108,7 @@ TEST_CASE("SPEC §6: the comment follows the same rule: text replaces, empty kee
   CHECK_FALSE(cleared.scores[0].blank);
 }
 
-TEST_CASE("SPEC §6: the long layout merges per criterion; criteria not named keep their values") {
+TEST_CASE("SPEC §6: the long layout merges per criterion — criteria not named keep their values") {
   const auto r = import(kLong + "J2,P1,rigor,22,\nJ2,P1,innovation,-,\nJ1,P1,presentation,9,\n");
   INFO(r.report.to_text());
   REQUIRE(r.scores.size() == 2);

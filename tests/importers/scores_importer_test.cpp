@@ -72,7 +72,7 @@ TEST_CASE("SPEC §5/§6: the sheet layout (comment line, header, one column per 
   CHECK_FALSE(r.scores[1].row.complete());
 }
 
-TEST_CASE("SPEC §6: values are stored in rubric order whatever the column order; labels work") {
+TEST_CASE("SPEC §6: values are stored in rubric order whatever the column order — labels work") {
   const auto r =
       import("judge_id,entry_id,表述,Innovation,科学性,practicality\nJ1,P1,10,40,0,20\n");
   CHECK(r.report.items().empty());
@@ -195,7 +195,7 @@ TEST_CASE("SPEC §6: a duplicate (judge, entry) row in a file → error naming t
   CHECK(r.report.items()[0].code == "scores.duplicate-row");
 }
 
-TEST_CASE("SPEC §6: recuse = yes/是/回避 records a conflict; empty/no/否 do not; else error") {
+TEST_CASE("SPEC §6: recuse = yes/是/回避 records a conflict, empty/no/否 do not, else error") {
   const auto r = import(kSheetHead + "J1,P1,T,,,,,,是\nJ1,P2,T,,,,,,no\nJ2,P1,T,,,,,,\n");
   CHECK(r.report.items().empty());
   REQUIRE(r.scores.size() == 3);
@@ -239,7 +239,7 @@ TEST_CASE("SPEC §6 long layout: judge_id, entry_id, criterion, score") {
   CHECK(r.scores[2].row.values == Values(4));
 }
 
-TEST_CASE("SPEC §6 long layout: unknown criterion; the same (judge, entry, criterion) twice") {
+TEST_CASE("SPEC §6 long layout: unknown criterion, and the same (judge, entry, criterion) twice") {
   const auto r = import(
       "judge_id,entry_id,criterion,score\nJ1,P1,reach,10\nJ1,P1,rigor,10\n"
       "J1,P2,rigor,1\nJ1,P1,科学性,12\n");

@@ -317,7 +317,7 @@ TEST_CASE("SPEC §14 connected pools: the free exchange is taken before a costly
   CHECK(connected(p, to_pairs(p, joined.added)));
 }
 
-TEST_CASE("SPEC §14 connected pools: no exchange breaks a conflict; pools are joined apart") {
+TEST_CASE("SPEC §14 connected pools: no exchange breaks a conflict — pools are joined apart") {
   Instance in;
   for (const char* id : {"A1", "A2"}) in.entry(id, "PS");
   for (const char* id : {"B1", "B2"}) in.entry(id, "LS");

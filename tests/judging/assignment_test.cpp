@@ -468,7 +468,7 @@ TEST_CASE("SPEC §5 incremental: existing pairs are kept, only missing places ar
 }
 
 TEST_CASE(
-    "SPEC §5: same inputs + seed give the identical assignment; the seed picks among optima") {
+    "SPEC §5: same inputs + seed give the identical assignment — the seed picks among optima") {
   Instance in;
   in.config = base_config(2);
   for (int i = 0; i < 12; ++i) in.entries.push_back(make_entry("E" + std::to_string(i), "中学"));

@@ -89,7 +89,7 @@ TEST_CASE("SPEC §8: equal fractional parts go to the larger pool, then to the e
   CHECK(apportion_largest_remainder(2, {3, 5, 3, 5}) == std::vector<int>{0, 1, 0, 1});
 }
 
-TEST_CASE("SPEC §8: apportionment of an empty kind (n = 0) is all zero; a larger pool is exact") {
+TEST_CASE("SPEC §8: apportionment of an empty kind (n = 0) is all zero — a larger pool is exact") {
   CHECK(apportion_largest_remainder(5, {0, 0}) == std::vector<int>{0, 0});
   CHECK(apportion_largest_remainder(5, {}).empty());
   CHECK(apportion_largest_remainder(0, {3, 4}) == std::vector<int>{0, 0});
@@ -184,8 +184,8 @@ TEST_CASE("SPEC §8: pool_quotas apportions count tiers across pools and applies
 // ------------------------------------------------------------------ allocation
 
 TEST_CASE(
-    "SPEC §8 share: a tie group straddling the boundary gets the tier; the overflow is "
-    "deducted from the next tier") {
+    "SPEC §8 share: a tie group straddling the boundary gets the tier — the overflow is deducted "
+    "from the next tier") {
   // Tier 1 (q = 2): the 2nd candidate's tie group B = {85, 85} → 3 awarded, carry 2 − 3 = −1.
   // Tier 2: q = 2 − 1 = 1 → 80. Tier 3: q = 1 → 75.
   const auto share = policy_of(three_tiers, TiePolicy::Share);
@@ -246,7 +246,8 @@ TEST_CASE("SPEC §8: a negative carry larger than the next quota makes q = 0 the
   CHECK(allocate(share, {1, 2, 1}, {90, 90, 90, 80, 70}) == "AAAC-");
 }
 
-TEST_CASE("SPEC §8: with at most q candidates all get tier i; the shortfall cascades only if set") {
+TEST_CASE(
+    "SPEC §8: with at most q candidates all get tier i — the shortfall cascades only if set") {
   const std::vector<Tier> two{tier("first"), tier("second")};
   // 3 candidates, q = 5: all three; no cascade → carry 0, nobody left for tier 2 anyway.
   CHECK(allocate(policy_of(two, TiePolicy::Share), {5, 1}, {90, 80, 80}) == "AAA");
@@ -254,7 +255,7 @@ TEST_CASE("SPEC §8: with at most q candidates all get tier i; the shortfall cas
   CHECK(allocate(policy_of(two, TiePolicy::Share), {1, 1}, {}).empty());
 }
 
-TEST_CASE("SPEC §8: min_score leaves places empty; cascade moves them to the next tier") {
+TEST_CASE("SPEC §8: min_score leaves places empty — cascade moves them to the next tier") {
   // Tier 1 q = 1 (no min): 90. Tier 2 q = 2, min 80: no candidate (70 < 80) → a = 0.
   // Tier 3 q = 1, min 50 (inclusive): candidates 70, 65, 55, 50.
   const std::vector<Tier> tiers{tier("first"), tier("second", 80), tier("third", 50)};

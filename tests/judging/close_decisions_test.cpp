@@ -34,14 +34,14 @@ TEST_CASE("§14 close: SE 0 is never close, not even on a boundary between equal
   CHECK(close_decisions({{80, 0.1, "first"}, {80, 0.1, none}}, 1.0) == Flags{true, true});
 }
 
-TEST_CASE("§14 close: an entry without SE is never close; close ≤ 0 flags nobody") {
+TEST_CASE("§14 close: an entry without SE is never close — close ≤ 0 flags nobody") {
   const std::vector<BoundaryPlace> ranked{{82, none, "first"}, {80, 5.0, none}};
   CHECK(close_decisions(ranked, 1.0) == Flags{false, true});
   CHECK(close_decisions(ranked, 0.0) == Flags{false, false});
   CHECK(close_decisions(ranked, -1.0) == Flags{false, false});
 }
 
-TEST_CASE("§14 close: no boundary without a change of outcome; `on` and a tier differ") {
+TEST_CASE("§14 close: no boundary without a change of outcome — `on` and a tier differ") {
   CHECK(close_decisions({{82, 9.0, none}, {81, 9.0, none}}, 1.0) == Flags{false, false});
   // on | third at 85, third | none at 75; SE 2: 86 (1 from 85), 84 (1), 76 (1) close; 80 is 5
   // from both.

@@ -25,7 +25,7 @@ TEST_CASE("SPEC §7: scores are rounded exactly as std::round(x · 10^p) / 10^p"
   CHECK(round_to_precision(88.16666666666667, 1) == 88.2);
 }
 
-TEST_CASE("SPEC §7: higher score first; equal entries share a rank (1, 2, 2, 4), by entry_id") {
+TEST_CASE("SPEC §7: higher score first — equal entries share a rank (1, 2, 2, 4), by entry_id") {
   const std::vector<RankKey> keys = {{"E4", {70}}, {"E3", {85}}, {"E1", {85}}, {"E2", {90}}};
   CHECK(listing(keys) ==
         std::vector<std::pair<std::string, int>>{{"E2", 1}, {"E1", 2}, {"E3", 2}, {"E4", 4}});

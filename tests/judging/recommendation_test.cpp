@@ -134,7 +134,7 @@ TEST_CASE("SPEC §12 recommend-tie: the same rank in different tiers is no tie")
   CHECK(result[0].tied.empty());
 }
 
-TEST_CASE("SPEC §12 recommend: never more than the quota; fewer candidates are all recommended") {
+TEST_CASE("SPEC §12 recommend: never more than the quota — fewer candidates are all recommended") {
   const std::vector<std::vector<TierHolder>> pools{{{"A", kFirst, 1}, {"B", kSecond, 2}}};
   const auto all =
       recommend_entries(recommend(5, std::nullopt, {"first", "second"}), three_tiers(), pools);

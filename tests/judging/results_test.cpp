@@ -148,7 +148,7 @@ TEST_CASE("SPEC §6–8: results of a small competition, worked by hand (mean)")
   CHECK(advisor.rows[1].scores == 0);
 }
 
-TEST_CASE("SPEC §8: pools by group and subject in config order; pools without active entries") {
+TEST_CASE("SPEC §8: pools by group and subject in config order — pools without active entries") {
   Config config = small_config();
   config.awards["student"].pool_by = {"group", "subject"};
   const std::vector<Entry> entries = {
@@ -206,7 +206,7 @@ TEST_CASE("SPEC §7: a tiebreak mean is the exact mean of the raw scores, rounde
   CHECK(lines(pool) == std::vector<Line>{{"A", 14.2, 1, "first"}, {"B", 14.2, 1, "first"}});
 }
 
-TEST_CASE("SPEC §6 severity: b per judge and kind; warn on a disconnected pool") {
+TEST_CASE("SPEC §6 severity: b per judge and kind — warn on a disconnected pool") {
   Config config = small_config();
   config.aggregation.method = Method::Mean;  // overridden below
   config.aggregation.severity_shrinkage = 0;

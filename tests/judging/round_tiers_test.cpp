@@ -116,7 +116,7 @@ TEST_CASE("SPEC §12: a tier's quota uses n_p = the pool's number of entries ran
 }
 
 TEST_CASE(
-    "SPEC §12: forfeit — an entrant absent from a round gets no tier at all; keep — it may "
+    "SPEC §12: with forfeit an entrant absent from a round gets no tier at all, with keep it may "
     "still get a tier decided by an earlier round") {
   // C went on to the final and was absent from it: not ranked there.
   PoolAcrossRounds pool;

@@ -117,7 +117,7 @@ std::string text_of(const std::optional<SlotShortfall>& shortfall) {
 
 }  // namespace
 
-TEST_CASE("SPEC §13: no judge and no entrant has two interviews in one slot; exactly Δ slots") {
+TEST_CASE("SPEC §13: no judge and no entrant has two interviews in one slot — exactly Δ slots") {
   std::mt19937_64 rng(13);
   for (int round = 0; round < 3000; ++round) {
     const int judges = int(rng() % 7) + 1;
@@ -210,8 +210,8 @@ TEST_CASE("SPEC §13: a national-size round (20,000 finalists × 5 judges) gets 
 // ------------------------------------------------------------------ after `assign`
 
 TEST_CASE(
-    "SPEC §13: assign after schedule keeps the slots; a new pair takes the earliest free "
-    "slot of both") {
+    "SPEC §13: assign after schedule keeps the slots — a new pair takes the earliest free slot of "
+    "both") {
   // Busy slots of the kept pairs:  J1: {1, 2}  J2: {2}  J3: {}   E1: {1, 2}  E2: {2}  E3: {}
   const std::vector<ScheduledInterview> kept{
       {{"J1", "E1"}, 1}, {{"J1", "E2"}, 2}, {{"J2", "E1"}, 2}};

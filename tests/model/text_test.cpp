@@ -10,7 +10,9 @@ TEST_CASE("SPEC §5: names compare after NFKC folding, trimming and removing inn
   CHECK(fold_key("荆州外国语学校　") == fold_key("荆州外国语学校"));
 }
 
-TEST_CASE("SPEC §3: name lists split on 、 , ， ; ； / and whitespace; the middle dot stays") {
+TEST_CASE(
+    "SPEC §3: name lists split on 、 , ， ； / whitespace and the ASCII semicolon — the middle dot "
+    "stays") {
   CHECK(split_names("贾铭曦，邹嘉") == std::vector<std::string>{"贾铭曦", "邹嘉"});
   CHECK(split_names(" 史一琪;雷佑琪;崔明 ") ==
         std::vector<std::string>{"史一琪", "雷佑琪", "崔明"});
