@@ -690,9 +690,14 @@ std::vector<ScoreRow> Competition::scores() const {
 }
 
 Results Competition::results(std::optional<Method> method, std::optional<std::size_t> round) const {
+  return results(store_.load_entries(), method, round);
+}
+
+Results Competition::results(const std::vector<Entry>& entries, std::optional<Method> method,
+                             std::optional<std::size_t> round) const {
   if (!config_.staged())
-    return compute_results(config_, store_.load_entries(), store_.load_scores(round_id(0)), method);
-  return staged_results(store_, config_, round.value_or(current_round()), method);
+    return compute_results(config_, entries, store_.load_scores(round_id(0)), method);
+  return staged_results(store_, config_, entries, round.value_or(current_round()), method);
 }
 
 ReliabilityReport Competition::report(std::optional<std::size_t> round) const {
@@ -823,7 +828,12 @@ Results Competition::decision() const {
 }
 
 std::string Competition::results_json(const Results& results, bool is_public) const {
-  return results_json_text(config_, store_.load_entries(), results, is_public);
+  return results_json(results, store_.load_entries(), is_public);
+}
+
+std::string Competition::results_json(const Results& results, const std::vector<Entry>& entries,
+                                      bool is_public) const {
+  return results_json_text(config_, entries, results, is_public);
 }
 
 void Competition::export_roster(const std::string& path, RosterFormat format,
