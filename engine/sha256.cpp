@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
 #include <immintrin.h>
 #define JURY_SHA_NI 1
 #endif
@@ -67,8 +68,8 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
 /// The same compression with the x86 SHA extensions (SHA-NI, on every recent AMD and Intel core):
 /// each _mm_sha256rnds2_epu32 does two of the 64 rounds, _mm_sha256msg1/2 the message schedule.
 /// The state is kept as ABEF / CDGH, the order the instructions take it in.
-__attribute__((target("sha,sse4.1"))) void compress_sha_ni(std::array<std::uint32_t, 8>& h,
-                                                           const unsigned char* block) {
+__attribute__((target("sha,ssse3,sse4.1"))) void compress_sha_ni(std::array<std::uint32_t, 8>& h,
+                                                                 const unsigned char* block) {
   const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
   __m128i cdab = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);
   __m128i efgh = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);
@@ -104,8 +105,14 @@ __attribute__((target("sha,sse4.1"))) void compress_sha_ni(std::array<std::uint3
   _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), _mm_alignr_epi8(dchg, feba, 8));
 }
 
+/// CPUID: leaf 7 EBX bit 29 = SHA, leaf 1 ECX bits 9 and 19 = SSSE3 and SSE4.1.
 bool has_sha_ni() {
-  static const bool supported = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+  static const bool supported = [] {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1U << 9)) || !(c & (1U << 19))) return false;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
+    return (b & (1U << 29)) != 0;
+  }();
   return supported;
 }
 #endif

@@ -83,30 +83,43 @@ EntrySlots index_entries(const Config& config, const std::vector<Entry>& entries
     const int k = config.kind_index(entries[i].kind);
     if (k >= 0 && entries[i].active()) members[static_cast<std::size_t>(k)].push_back(i);
   }
-  // A repeated entry_id: the first one in kind order, then id order, stands.
-  std::vector<std::pair<std::string_view, std::size_t>> order;  // (id, position in the sequence)
-  for (std::size_t k = 0; k < kinds.size(); ++k) {
-    auto& indices = members[k];
-    std::stable_sort(indices.begin(), indices.end(),
-                     [&](std::size_t a, std::size_t b) { return entries[a].id < entries[b].id; });
-    for (std::size_t i : indices) order.emplace_back(entries[i].id, order.size());
+  const auto id_less = [&](std::size_t a, std::size_t b) { return entries[a].id < entries[b].id; };
+  for (auto& indices : members)
+    if (!std::is_sorted(indices.begin(), indices.end(), id_less))
+      std::stable_sort(indices.begin(), indices.end(), id_less);
+  // A repeated entry_id: the first one in kind order, then id order, stands. The store hands
+  // the entries in strict id order (its key), so there is nothing to check then.
+  const bool strictly_sorted =
+      std::adjacent_find(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return !(a.id < b.id);
+      }) == entries.end();
+  std::vector<bool> stands;
+  if (!strictly_sorted) {
+    std::vector<std::pair<std::string_view, std::size_t>> order;  // (id, place in the sequence)
+    for (const auto& indices : members)
+      for (std::size_t i : indices) order.emplace_back(entries[i].id, order.size());
+    stands.assign(order.size(), true);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 1; i < order.size(); ++i)
+      if (order[i].first == order[i - 1].first) stands[order[i].second] = false;
   }
-  std::vector<bool> stands(order.size(), true);
-  std::stable_sort(order.begin(), order.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (std::size_t i = 1; i < order.size(); ++i)
-    if (order[i].first == order[i - 1].first) stands[order[i].second] = false;
-  EntrySlots slots;
-  std::size_t position = 0;
+  constexpr std::size_t kNoSlot = static_cast<std::size_t>(-1);
+  std::vector<EntrySlot> slot_of(entries.size(), EntrySlot{kNoSlot, 0});
+  std::size_t place = 0;
   for (std::size_t k = 0; k < kinds.size(); ++k) {
     for (std::size_t i : members[k]) {
-      if (!stands[position++]) continue;
-      slots.add(entries[i].id, EntrySlot{k, kinds[k].entry_ids.size()});
+      if (!strictly_sorted && !stands[place++]) continue;
+      slot_of[i] = EntrySlot{k, kinds[k].entry_ids.size()};
       kinds[k].entry_ids.push_back(entries[i].id);
       kinds[k].entry_index.push_back(i);
     }
     kinds[k].by_entry.resize(kinds[k].entry_ids.size());
   }
+  // In the entries' order: already sorted by id when they come from the store.
+  EntrySlots slots;
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    if (slot_of[i].kind != kNoSlot) slots.add(entries[i].id, slot_of[i]);
   slots.sort();
   return slots;
 }
