@@ -340,6 +340,24 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   // A page cache that holds the transaction's pages: with the default 2 MB, SQLite spills dirty
   // pages into the WAL mid-transaction and writes the same pages again and again. Memory only.
   store_.database().exec("PRAGMA cache_size = -262144");
+  // Every row written below is checked in-process against the pairs loaded inside the
+  // transaction (the importer refuses any pair that is not assigned, a recused pair is never
+  // written, a recusal deletes the pair's scores before its assignment), so SQLite's own
+  // foreign-key probe into `assignments` per row (the largest SQLite cost of the import after the
+  // insert itself) is switched off for this connection during the import. The pragma cannot
+  // change inside a transaction: it is set before BEGIN and restored after COMMIT or rollback.
+  struct ForeignKeysOff {
+    SQLite::Database& db;
+    explicit ForeignKeysOff(SQLite::Database& d) : db(d) { db.exec("PRAGMA foreign_keys = OFF"); }
+    ~ForeignKeysOff() {
+      try {
+        db.exec("PRAGMA foreign_keys = ON");
+      } catch (...) {  // NOLINT(bugprone-empty-catch): nothing to do in a destructor
+      }
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+  } foreign_keys_off(store_.database());
   Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded("import scores");
   Report report;
