@@ -6,7 +6,7 @@
 /// (size, seed, design) and a summary over all runs per design.
 ///
 ///   jury_fairness [--sizes 1000,3000] [--seeds 101,102,...] [--severity 0.125] [--noise 0.12]
-///                 [--budgets 0.1,0.2,0.3] [--summary-only]
+///                 [--budgets 0.1,0.2,0.3] [--designs "steady M=1 x4",...] [--summary-only]
 ///
 /// Drives the pure judging/ library in-process: no database, no CLI.
 
@@ -42,14 +42,21 @@ struct Design {
   RejudgeOrder order = RejudgeOrder::ExpectedChanges;
   int extra = 2;
   int rounds = 1;
+  bool steady = false;  ///< RejudgeInput::judge_noise: the steadiest judges take the new pairs
 };
 
 std::vector<Design> designs() {
-  return {{"distance M=2", RejudgeOrder::Distance, 2, 1},
-          {"expected M=2", RejudgeOrder::ExpectedChanges, 2, 1},
-          {"expected M=1 x3", RejudgeOrder::ExpectedChanges, 1, 3},
-          {"expected M=1 x6", RejudgeOrder::ExpectedChanges, 1, 6},
-          {"expected M=1 x12", RejudgeOrder::ExpectedChanges, 1, 12}};
+  return {{"distance M=2", RejudgeOrder::Distance, 2, 1, false},
+          {"expected M=2", RejudgeOrder::ExpectedChanges, 2, 1, false},
+          {"expected M=1 x3", RejudgeOrder::ExpectedChanges, 1, 3, false},
+          {"expected M=1 x4", RejudgeOrder::ExpectedChanges, 1, 4, false},
+          {"expected M=1 x6", RejudgeOrder::ExpectedChanges, 1, 6, false},
+          {"expected M=1 x12", RejudgeOrder::ExpectedChanges, 1, 12, false},
+          {"steady M=2", RejudgeOrder::ExpectedChanges, 2, 1, true},
+          {"steady M=1 x3", RejudgeOrder::ExpectedChanges, 1, 3, true},
+          {"steady M=1 x4", RejudgeOrder::ExpectedChanges, 1, 4, true},
+          {"steady M=1 x6", RejudgeOrder::ExpectedChanges, 1, 6, true},
+          {"steady M=1 x12", RejudgeOrder::ExpectedChanges, 1, 12, true}};
 }
 
 struct Run {
@@ -145,6 +152,8 @@ Scored rejudge(const Scenario& s, const Config& config, const Scored& base, cons
     input.extra = design.extra;
     input.order = design.order;
     input.seed = s.options.seed + static_cast<std::uint64_t>(r);
+    if (design.steady)
+      input.judge_noise = judge_noise_ratios(config, s.competition.entries, current.rows);
     const RejudgePlan plan = plan_rejudge(input);
     if (!plan.feasible)
       throw std::runtime_error("rejudge infeasible: " +
@@ -209,6 +218,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> budgets{"0.1", "0.2", "0.3"};
   double severity = 0.125, noise = 0.12;
   bool summary_only = false;
+  std::vector<std::string> only;  // --designs: names of the designs to run (default: all)
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const bool value = i + 1 < argc;
@@ -224,12 +234,14 @@ int main(int argc, char** argv) {
       severity = std::stod(argv[++i]);
     } else if (arg == "--noise" && value) {
       noise = std::stod(argv[++i]);
+    } else if (arg == "--designs" && value) {
+      only = split(argv[++i]);
     } else if (arg == "--summary-only") {
       summary_only = true;
     } else {
       std::puts(
           "jury_fairness [--sizes 1000,3000] [--seeds 101,...,108] [--budgets 0.1,0.2,0.3]\n"
-          "              [--severity SD] [--noise SD] [--summary-only]\n"
+          "              [--severity SD] [--noise SD] [--designs NAME,...] [--summary-only]\n"
           "severity, noise: the simulated judges' severity SD and per-criterion noise SD as\n"
           "fractions of the max (defaults 0.125 and 0.12); judges = entries / 10.");
       return arg == "--help" || arg == "-h" ? 0 : 2;
@@ -264,13 +276,16 @@ int main(int argc, char** argv) {
       std::vector<Run> runs;
       runs.push_back(measure(s, k5, base, "k=5", planned));
       runs.push_back(measure(s, k10, assign_and_score(s, k10), "k=10", planned));
-      for (const Design& design : designs())
+      for (const Design& design : designs()) {
+        if (!only.empty() && std::find(only.begin(), only.end(), design.name) == only.end())
+          continue;
         for (const std::string& text : budgets) {
           const std::optional<Decimal> budget = parse_decimal(text);
           if (!budget) throw std::invalid_argument("bad budget " + text);
           runs.push_back(measure(s, k5, rejudge(s, k5, base, *budget, design),
                                  fmt::format("k=5 + {} @{}", design.name, text), planned));
         }
+      }
       const double k10_share = runs[1].accuracy.share();
       for (const Run& run : runs) {
         if (!summary_only) print_run(size, seed, run);

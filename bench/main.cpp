@@ -150,7 +150,7 @@ void build_workspace(const Workspace& w, int entries, std::uint64_t seed) {
         Competition::init(w.assigned_db().string(), (input / "competition.json").string());
     c.import_entries((input / "entries.csv").string(), Encoding::Auto);
     c.import_judges((input / "judges.csv").string(), Encoding::Auto);
-    c.assign(seed, false);
+    c.assign(seed, AssignMode::Incremental);
     SimulationOptions options;
     options.seed = seed;
     const auto filled = simulate_scores(c.config(), c.entries(), c.assignments(), options);
@@ -195,7 +195,7 @@ void build_staged_workspace(const Workspace& w, int entries, std::uint64_t seed)
         Competition::init(w.staged_prelim_db().string(), (dir / "input" / "rounds.json").string());
     c.import_entries((dir / "input" / "entries.csv").string(), Encoding::Auto);
     c.import_judges((dir / "input" / "judges.csv").string(), Encoding::Auto);
-    c.assign(seed, false);
+    c.assign(seed, AssignMode::Incremental);
     SimulationOptions options;
     options.seed = seed;
     const auto filled =
@@ -205,8 +205,8 @@ void build_staged_workspace(const Workspace& w, int entries, std::uint64_t seed)
   }
   fs::copy_file(w.staged_prelim_db(), w.staged_final_db());
   Competition final_round = Competition::open(w.staged_final_db().string());
-  final_round.advance(false);
-  final_round.assign(seed, false);
+  final_round.advance(Incomplete::Refuse);
+  final_round.assign(seed, AssignMode::Incremental);
 }
 
 /// Runs `build` in a forked child once per size and run (the marker file says it is done).
@@ -446,7 +446,7 @@ Work results_json_stage(const Workspace& w) {
     const Competition competition = Competition::open(db);
     const std::vector<Entry> entries = competition.entries();  // once, as `jury results` does
     const Results results = competition.results(entries, Method::Severity, std::nullopt);
-    const std::string text = competition.results_json(results, entries, false);
+    const std::string text = competition.results_json(results, entries, Audience::Committee);
     std::FILE* file = std::fopen(out.c_str(), "wb");
     if (!file || std::fwrite(text.data(), 1, text.size(), file) != text.size() ||
         std::fclose(file) != 0)
@@ -462,7 +462,7 @@ Work advance_stage(const Workspace& w) {
   fs::copy_file(w.staged_prelim_db(), db);
   auto competition = std::make_shared<std::optional<Competition>>(Competition::open(db.string()));
   return [competition] {
-    const AdvanceSummary summary = (*competition)->advance(false);
+    const AdvanceSummary summary = (*competition)->advance(Incomplete::Refuse);
     int ranked = 0;
     int going_on = 0;
     for (const auto& pool : summary.pools) {
@@ -559,8 +559,7 @@ std::vector<Stage> stages() {
                   "baseline: the SQLite C API reads every row jury results needs (config, "
                   "entries, the round's scores) from the scored database, once each",
                   100000, nullptr, sqlite3_read_stage});
-  for (const Method method :
-       {Method::Mean, Method::TrimmedMean, Method::Median, Method::ZScore, Method::Severity})
+  for (const Method method : all_values<Method>())
     list.push_back({"results-" + to_string(method),
                     "jury results --method " + to_string(method) +
                         ": load entries and scores, aggregate, rank, tiers",

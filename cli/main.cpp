@@ -14,11 +14,11 @@
 #include <set>
 
 #include "cli/views.hpp"
+#include "demo/demo.hpp"
 #include "engine/competition.hpp"
 #include "engine/errors.hpp"
 #include "engine/status_view.hpp"
 #include "exporters/atomic_file.hpp"
-#include "fixtures/demo.hpp"
 #include "model/i18n.hpp"
 #include "model/text.hpp"
 
@@ -99,7 +99,10 @@ int run_assign(const Options& o) {
     for (const auto& line : competition.explain(o.explain, o.seed)) std::cout << line << "\n";
     return kExitOk;
   }
-  std::cout << competition.assign(o.seed, o.reshuffle).message << "\n";
+  std::cout << competition
+                   .assign(o.seed, o.reshuffle ? AssignMode::Reshuffle : AssignMode::Incremental)
+                   .message
+            << "\n";
   return kExitOk;
 }
 
@@ -130,11 +133,14 @@ void warn_about_stale_sheets(const std::string& dir, const std::vector<std::stri
 
 /// The format of an office table (SPEC §16): --format, else FILE's extension, else CSV; the
 /// export itself refuses a format it does not have.
-RosterFormat office_format(const Options& o, const char* names) {
-  if (o.format.empty()) return roster_format_from_path(o.file).value_or(RosterFormat::Csv);
-  const auto format = parse_roster_format(o.format);
+std::string_view office_format(const Options& o, const char* names) {
+  if (o.format.empty()) {
+    const RosterFormat* format = roster_format_of_path(o.file);
+    return format ? format->name : "csv";
+  }
+  const RosterFormat* format = find_roster_format(o.format);
   if (!format) throw UsageError("unknown format \"" + o.format + "\"; use " + names);
-  return *format;
+  return format->name;
 }
 
 int run_export(const Options& o, const std::string& what) {
@@ -170,12 +176,13 @@ int run_export(const Options& o, const std::string& what) {
     competition.export_comments(o.file, office_format(o, "csv|html"));
     std::cout << trf("comments written to {}", o.file) << "\n";
   } else {
-    const auto format =
-        o.format.empty() ? roster_format_from_path(o.file) : parse_roster_format(o.format);
+    const RosterFormat* format =
+        o.format.empty() ? roster_format_of_path(o.file) : find_roster_format(o.format);
     if (!format)
-      throw UsageError(
-          trf("cannot tell the roster format of \"{}\"; use --format csv|json|html|xlsx", o.file));
-    competition.export_roster(o.file, *format, o.is_public);
+      throw UsageError(trf("cannot tell the roster format of \"{}\"; use --format {}", o.file,
+                           roster_format_names("|")));
+    competition.export_roster(o.file, *format,
+                              o.is_public ? Audience::Public : Audience::Committee);
     std::cout << (o.is_public ? trf("roster written to {} (public)", o.file)
                               : trf("roster written to {}", o.file))
               << "\n";
@@ -188,19 +195,15 @@ int run_results(const Options& o) {
   std::optional<Method> method;
   if (!o.method.empty()) {
     method = parse_method(o.method);
-    if (!method) {
-      std::vector<std::string> names;
-      for (const Method m :
-           {Method::Mean, Method::TrimmedMean, Method::Median, Method::ZScore, Method::Severity})
-        names.push_back(to_string(m));
-      throw UsageError(trf("unknown method \"{}\"; use one of {}", o.method, join(names, ", ")));
-    }
+    if (!method)
+      throw UsageError(
+          trf("unknown method \"{}\"; use one of {}", o.method, join(all_names<Method>(), ", ")));
   }
   // The entries are loaded once, for the ranking and the JSON document.
   const std::vector<Entry> entries = competition.entries();
   const Results results = competition.results(entries, method, competition.round_of(o.round));
   for (const auto& warning : results.warnings) std::cerr << tr("warning: ") << warning << "\n";
-  std::cout << (o.json ? competition.results_json(results, entries, false)
+  std::cout << (o.json ? competition.results_json(results, entries, Audience::Committee)
                        : cli::results_text(competition.config(), results));
   return kExitOk;
 }
@@ -216,7 +219,8 @@ int run_award(const Options& o) {
   }
   if (!o.reason.empty()) throw UsageError(tr("--reason goes with --reopen"));
   const AwardReadiness readiness = competition.readiness();
-  const Results decided = competition.award(o.allow_incomplete);
+  const Results decided =
+      competition.award(o.allow_incomplete ? Incomplete::Allow : Incomplete::Refuse);
   std::cout << cli::results_text(competition.config(), decided);
   if (!readiness.ready())
     std::cout << i18n::trnf("decided with --allow-incomplete: {} incomplete entry without a tier",
@@ -257,13 +261,16 @@ int run_advance(const Options& o) {
     std::cout << competition.reopen_round() << "\n";
     return kExitOk;
   }
-  std::cout << competition.advance(o.allow_incomplete).message << "\n";
+  std::cout
+      << competition.advance(o.allow_incomplete ? Incomplete::Allow : Incomplete::Refuse).message
+      << "\n";
   return kExitOk;
 }
 
 int run_absent(const Options& o) {
   Competition competition = Competition::open(o.db);
-  std::cout << competition.absent(o.files, o.undo) << "\n";
+  std::cout << competition.absent(o.files, o.undo ? Attendance::Present : Attendance::Absent)
+            << "\n";
   return kExitOk;
 }
 

@@ -1,10 +1,13 @@
 #include "cli/views.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
 #include "model/i18n.hpp"
+#include "model/labels.hpp"
 #include "model/text.hpp"
 
 namespace jury::cli {
@@ -29,13 +32,62 @@ std::string tier_label(const Config& config, const std::string& kind, const std:
   return tier;
 }
 
-/// SPEC §12: per round of the pool, its entrants, ranked entries and the advance's quota.
-std::string pool_rounds_line(const PoolResult& pool) {
+/// A round for people (SPEC §12): its configured label (初评) in Chinese, its id in English.
+std::string round_label(const Config& config, const std::string& round_id) {
+  if (!i18n::chinese()) return round_id;
+  for (const Round& round : config.rounds)
+    if (round.id == round_id && !round.label.empty()) return round.label;
+  return round_id;
+}
+
+/// A kind for people where English shows its id: its configured label in Chinese.
+std::string kind_name(const Config& config, const std::string& kind_id) {
+  return i18n::chinese() ? kind_label(config, kind_id) : kind_id;
+}
+
+/// Columns a terminal gives UTF-8 text: two for East Asian wide characters (初评, （）), else one.
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const std::size_t length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+    char32_t code = length == 1 ? byte : byte & (0x3F >> (length - 1));
+    for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
+      code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    const bool wide = (code >= 0x1100 && code <= 0x115F) || (code >= 0x2E80 && code <= 0xA4CF) ||
+                      (code >= 0xAC00 && code <= 0xD7A3) || (code >= 0xF900 && code <= 0xFAFF) ||
+                      (code >= 0xFE30 && code <= 0xFE4F) || (code >= 0xFF00 && code <= 0xFF60) ||
+                      (code >= 0xFFE0 && code <= 0xFFE6) || code >= 0x20000;
+    width += wide ? 2 : 1;
+    i += length;
+  }
+  return width;
+}
+
+/// `text` padded with spaces to `width` terminal columns.
+std::string pad_right(const std::string& text, std::size_t width) {
+  const std::size_t used = display_width(text);
+  return used >= width ? text : text + std::string(width - used, ' ');
+}
+
+/// SPEC §12 recommend: the recommendation's configured label of the kind ("" when none).
+std::string recommend_label(const Config& config, const std::string& kind_id) {
+  const auto policy = config.awards.find(kind_id);
+  if (policy == config.awards.end() || !policy->second.recommend) return "";
+  return policy->second.recommend->label;
+}
+
+/// SPEC §12: per round of the pool, its entrants, ranked entries and the advance's quota, then
+/// the quota of the recommendation, named by its configured label.
+std::string pool_rounds_line(const Config& config, const PoolResult& pool) {
   std::vector<std::string> parts;
   for (const PoolRound& round : pool.rounds)
-    parts.push_back(trf("{} {} entrants, {} ranked", round.round, round.entrants, round.ranked) +
+    parts.push_back(trf("{} {} entrants, {} ranked", round_label(config, round.round),
+                        round.entrants, round.ranked) +
                     (round.advance_quota ? trf(" (advance quota {})", *round.advance_quota) : ""));
-  if (pool.recommend_quota) parts.push_back(trf("推荐 quota {}", *pool.recommend_quota));
+  if (pool.recommend_quota)
+    parts.push_back(
+        trf("推荐 quota {} ({})", *pool.recommend_quota, recommend_label(config, pool.kind)));
   return tr("  rounds: ") + join(parts, tr("; ")) + "\n";
 }
 
@@ -59,7 +111,11 @@ std::string diagnostics_json(const Report& report) {
 }
 
 std::string results_text(const Config& config, const Results& results) {
-  std::string out = trf("method: {}", to_string(results.method)) + "\n";
+  std::string out = trf("method: {}", method_name(results.method)) + "\n";
+  // SPEC §12: the rank and score of a staged row are of its last round, named in a first column.
+  std::size_t round_width = 10;
+  for (const Round& round : config.rounds)
+    round_width = std::max(round_width, display_width(round_label(config, round.id)));
   for (const auto& warning : results.warnings) out += tr("warning: ") + warning + "\n";
   for (const auto& pool : results.pools) {
     std::vector<std::string> quotas;
@@ -69,17 +125,17 @@ std::string results_text(const Config& config, const Results& results) {
            trf("{} — {} ranked; quotas: {}", pool_name(config, pool), pool.entries,
                join(quotas, tr(", "))) +
            "\n";
-    if (results.staged) out += pool_rounds_line(pool);
+    if (results.staged) out += pool_rounds_line(config, pool);
     for (const auto& row : pool.rows) {
       const std::string rank = row.rank ? std::to_string(*row.rank) : "-";
       const std::string score =
           row.score ? fmt::format("{:.{}f}", *row.score, config.aggregation.precision) : "-";
       std::string tier = row.tier ? tier_label(config, pool.kind, *row.tier) : "";
       if (row.recommended) tier += tier.empty() ? "推荐" : " 推荐";  // the same in both languages
-      // SPEC §12: the rank and score of a staged row are of its last round.
-      const std::string round = results.staged ? fmt::format("{:<10} ", row.round) : "";
+      const std::string round =
+          results.staged ? pad_right(round_label(config, row.round), round_width) + " " : "";
       out += fmt::format("  {}{:>4}  {:<14} {:>8}  {}{}\n", round, rank, row.entry_id, score, tier,
-                         row.flags.empty() ? "" : "  [" + join(row.flags, ", ") + "]");
+                         row.flags.empty() ? "" : "  [" + flag_names(row.flags) + "]");
     }
   }
   return out;
@@ -98,7 +154,7 @@ nlohmann::ordered_json optional_json(const std::optional<std::string>& value) {
 }  // namespace
 
 std::string report_text(const Config& config, const ReliabilityReport& report) {
-  std::string out = trf("method: {}", to_string(report.method)) + "\n";
+  std::string out = trf("method: {}", method_name(report.method)) + "\n";
   for (const auto& warning : report.warnings) out += tr("warning: ") + warning + "\n";
   out += "\n" +
          std::string(tr(
@@ -120,22 +176,26 @@ std::string report_text(const Config& config, const ReliabilityReport& report) {
   }
   out += "\n" +
          std::string(tr("judges (load = complete totals; severity b_j, negative = harsh):")) + "\n";
+  std::size_t kind_width = 10;
+  for (const Kind& kind : config.kinds)
+    kind_width = std::max(kind_width, display_width(kind_name(config, kind.id)));
   for (const auto& j : report.judges)
-    out += trf("  {:<10} {:<10} load {:>4}  mean total {:>7.2f}  severity {:>+7.2f}", j.judge_id,
-               j.kind, j.load, j.mean_total, j.severity) +
+    out += trf("  {:<10} {} load {:>4}  mean total {:>7.2f}  severity {:>+7.2f}", j.judge_id,
+               pad_right(kind_name(config, j.kind), kind_width), j.load, j.mean_total, j.severity) +
            "\n";
   out += "\n" + trf("flagged entries: {}", report.flagged.size()) + "\n";
   for (const auto& f : report.flagged)
-    out += fmt::format("  {} ({}): {}\n", f.entry_id, f.kind, join(f.flags, ", "));
+    out += trf("  {} ({}): {}", f.entry_id, kind_name(config, f.kind), flag_names(f.flags)) + "\n";
   out += "\n" +
          std::string(tr("under another aggregation method these entries would change tier:")) +
          "\n";
   for (const auto& m : report.methods) {
-    out += trf("  {}: {} change(s)", to_string(m.method), m.changes.size()) + "\n";
+    out += trf("  {}: {} change(s)", method_name(m.method), m.changes.size()) + "\n";
     for (const auto& c : m.changes)
-      out += fmt::format("    {} ({}): {} -> {}\n", c.entry_id, c.kind,
-                         c.configured_tier ? tier_label(config, c.kind, *c.configured_tier) : "-",
-                         c.other_tier ? tier_label(config, c.kind, *c.other_tier) : "-");
+      out += trf("    {} ({}): {} -> {}", c.entry_id, kind_name(config, c.kind),
+                 c.configured_tier ? tier_label(config, c.kind, *c.configured_tier) : "-",
+                 c.other_tier ? tier_label(config, c.kind, *c.other_tier) : "-") +
+             "\n";
   }
   return out;
 }

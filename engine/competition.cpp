@@ -29,7 +29,6 @@
 #include "exporters/atomic_file.hpp"
 #include "exporters/report_html.hpp"
 #include "exporters/results_json.hpp"
-#include "exporters/roster.hpp"
 #include "exporters/sheets.hpp"
 #include "exporters/sheets_xlsx.hpp"
 #include "importers/entries_importer.hpp"
@@ -159,25 +158,10 @@ bool judge_may_score_kind(const Judge& judge, const std::string& kind) {
 
 }  // namespace
 
-std::optional<RosterFormat> parse_roster_format(const std::string& name) {
-  if (name == "csv") return RosterFormat::Csv;
-  if (name == "json") return RosterFormat::Json;
-  if (name == "html" || name == "htm") return RosterFormat::Html;
-  if (name == "xlsx") return RosterFormat::Xlsx;
-  return std::nullopt;
-}
-
 std::optional<SheetFormat> parse_sheet_format(const std::string& name) {
   if (name == "csv") return SheetFormat::Csv;
   if (name == "xlsx") return SheetFormat::Xlsx;
   return std::nullopt;
-}
-
-std::optional<RosterFormat> roster_format_from_path(const std::string& path) {
-  std::string extension = fs::path(path).extension().string();
-  if (extension.empty()) return std::nullopt;
-  std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
-  return parse_roster_format(extension.substr(1));
 }
 
 Competition::Competition(Store store, Config config)
@@ -479,7 +463,8 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   return summary;
 }
 
-AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
+AssignSummary Competition::assign(std::uint64_t seed, AssignMode mode) {
+  const bool reshuffle = mode == AssignMode::Reshuffle;
   Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded("assign");
   const std::size_t round = current_round();
@@ -505,6 +490,14 @@ AssignSummary Competition::assign(std::uint64_t seed, bool reshuffle) {
   input.recusals = store_.load_recusals(view.id);
   input.seed = seed;
   input.connect = connects_pools(view.config);
+  // SPEC §14: places that `rejudge` added beyond k belong to the round's plan; `assign`
+  // (--reshuffle or after a withdrawal) recomputes their judges but keeps the places.
+  std::map<std::string, int> places;
+  for (const auto& pair : current) ++places[pair.entry_id];
+  std::erase_if(places, [&](const auto& item) {
+    return item.second <= view.config.judges_per_entry(entry_by_id.at(item.first)->kind);
+  });
+  input.places = places;
   std::vector<Assignment> dropped;
   for (const auto& pair : current) {
     const Judge& judge = *judge_by_id.at(pair.judge_id);
@@ -784,7 +777,8 @@ std::string award_audit(const Results& decided, const AwardReadiness& readiness,
 
 }  // namespace
 
-Results Competition::award(bool allow_incomplete) {
+Results Competition::award(Incomplete incomplete) {
+  const bool allow_incomplete = incomplete == Incomplete::Allow;
   Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   if (awarded())
     throw StateError(
@@ -845,37 +839,20 @@ Results Competition::decision() const {
   return results_from_json(nlohmann::json::parse(*document));
 }
 
-std::string Competition::results_json(const Results& results, bool is_public) const {
-  return results_json(results, store_.load_entries(), is_public);
+std::string Competition::results_json(const Results& results, Audience audience) const {
+  return results_json(results, store_.load_entries(), audience);
 }
 
 std::string Competition::results_json(const Results& results, const std::vector<Entry>& entries,
-                                      bool is_public) const {
-  return results_json_text(config_, entries, results, is_public);
+                                      Audience audience) const {
+  return results_json_text(config_, entries, results, audience);
 }
 
-void Competition::export_roster(const std::string& path, RosterFormat format,
-                                bool is_public) const {
+void Competition::export_roster(const std::string& path, const RosterFormat& format,
+                                Audience audience) const {
   const Results decided = decision();
   const std::vector<Entry> entries = store_.load_entries();
-  switch (format) {
-    case RosterFormat::Csv:
-      write_file(path, roster_csv(config_, entries, decided, is_public));
-      break;
-    case RosterFormat::Json:
-      write_file(path, results_json_text(config_, entries, decided, is_public));
-      break;
-    case RosterFormat::Html:
-      write_file(path, roster_html(config_, entries, decided, is_public));
-      break;
-    case RosterFormat::Xlsx:
-      guard_output([&] {
-        write_file_atomically_with(path, [&](const std::string& temporary) {
-          write_roster_xlsx(temporary, config_, entries, decided, is_public);
-        });
-      });
-      break;
-  }
+  guard_output([&] { format.write(path, {config_, entries, decided, audience}); });
 }
 
 }  // namespace jury

@@ -7,11 +7,13 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/award_readiness.hpp"
 #include "engine/store.hpp"
 #include "engine/tamper.hpp"
+#include "exporters/roster_formats.hpp"
 #include "importers/encoding.hpp"
 #include "judging/reliability.hpp"
 #include "model/diagnostics.hpp"
@@ -76,12 +78,14 @@ struct ScheduleSummary {
 enum class ScheduleFormat { Csv, Html };
 std::optional<ScheduleFormat> parse_schedule_format(const std::string& name);
 
-/// Formats of the roster (SPEC §9) and of the office tables (SPEC §16: certificates, stats,
-/// comments, each accepting some of them).
-enum class RosterFormat { Csv, Json, Html, Xlsx };
-std::optional<RosterFormat> parse_roster_format(const std::string& name);
-/// From the file extension (.csv .json .html/.htm .xlsx); nullopt when unknown.
-std::optional<RosterFormat> roster_format_from_path(const std::string& path);
+/// `assign` (SPEC §5): keep every unscored pair that is still valid, or recompute them all
+/// (`--reshuffle`).
+enum class AssignMode { Incremental, Reshuffle };
+/// `award` and `advance`: refuse while entries are incomplete, or go on without them
+/// (`--allow-incomplete`).
+enum class Incomplete { Refuse, Allow };
+/// `absent`: the entrants are absent, or present after all (`--undo`).
+enum class Attendance { Absent, Present };
 
 /// Score sheets as CSV files (SPEC §5) or Excel workbooks with data validation (SPEC §15).
 enum class SheetFormat { Csv, Xlsx };
@@ -158,7 +162,7 @@ class Competition {
 
   /// SPEC §5 for the current round (§12: its counted entrants and the judges serving in it);
   /// in a scheduled round new pairs get the earliest slot free for both (SPEC §13).
-  AssignSummary assign(std::uint64_t seed, bool reshuffle);
+  AssignSummary assign(std::uint64_t seed, AssignMode mode);
   std::vector<std::string> explain(const std::string& entry_id, std::uint64_t seed) const;
   /// SPEC §14 `rejudge`: `extra` more judges for the current round's least certain entries,
   /// while all re-judging of the round stays within ⌊budget × its judgings⌋. UsageError for a
@@ -174,12 +178,12 @@ class Competition {
   std::size_t round_of(const std::optional<std::string>& id) const;
   /// Closes the current round and opens the next with the entrants its `advance` selects;
   /// StateError at the last round and while an entrant going on is incomplete (unless allowed).
-  AdvanceSummary advance(bool allow_incomplete);
+  AdvanceSummary advance(Incomplete incomplete);
   /// `advance --reopen`: back to the previous round while the current one has no scores.
   std::string reopen_round();
   /// `absent ENTRY_ID...`: marks entrants of the current round absent (their unscored
-  /// assignments go) or, with `undo`, present again. InputError for an id that is no entrant.
-  std::string absent(const std::vector<std::string>& entry_ids, bool undo);
+  /// assignments go) or present again. InputError for an id that is no entrant.
+  std::string absent(const std::vector<std::string>& entry_ids, Attendance attendance);
   /// `schedule`: a slot for every assignment of the current round, exactly Δ slots.
   ScheduleSummary schedule(std::uint64_t seed);
   /// The current round's timetable; StateError when it is not scheduled.
@@ -207,7 +211,7 @@ class Competition {
                   std::optional<std::size_t> round) const;
   /// Decides and freezes the tiers (SPEC §8); StateError while an active entry is incomplete or
   /// an assigned judge owes a score (unless allowed), and when a kind has no complete score.
-  Results award(bool allow_incomplete);
+  Results award(Incomplete incomplete);
   /// Withdraws the decision; UsageError without a reason, which goes into the audit log.
   void reopen(const std::string& reason);
   /// What `award` would refuse on now.
@@ -216,21 +220,24 @@ class Competition {
   Results decision() const;
   bool awarded() const;
 
-  void export_roster(const std::string& path, RosterFormat format, bool is_public) const;
+  /// The decision as a roster in one of exporters/roster_formats.hpp's formats.
+  void export_roster(const std::string& path, const RosterFormat& format, Audience audience) const;
   // ---------------------------------------------------------------- office tables (SPEC §16)
+  // `format` is the name of a roster format (exporters/roster_formats.hpp); each table is written
+  // in some of them and refuses the others (UsageError).
   /// One row per person of every entry holding a tier (csv, xlsx); StateError before `award`.
-  void export_certificates(const std::string& path, RosterFormat format) const;
+  void export_certificates(const std::string& path, std::string_view format) const;
   /// Entries, ranked, per tier and recommended, per school and district (csv, xlsx, html);
   /// StateError before `award` (the counts are those of the decision).
-  void export_stats(const std::string& path, RosterFormat format) const;
+  void export_stats(const std::string& path, std::string_view format) const;
   /// Every round's comments per entry, judges numbered, never named (csv, html).
-  void export_comments(const std::string& path, RosterFormat format) const;
+  void export_comments(const std::string& path, std::string_view format) const;
 
   /// The §9 JSON document of a Results value (e.g. `results --json`).
-  std::string results_json(const Results& results, bool is_public) const;
+  std::string results_json(const Results& results, Audience audience) const;
   /// The same with `entries` as entries() returned them.
   std::string results_json(const Results& results, const std::vector<Entry>& entries,
-                           bool is_public) const;
+                           Audience audience) const;
 
   Status status(std::optional<std::size_t> round = std::nullopt) const;
   /// How fair the judging was (`jury report`): distributions, ICC, components, severities; of

@@ -19,8 +19,8 @@ namespace jury {
 namespace {
 
 /// UsageError naming the formats the export has, when `format` is not one of them.
-void require_format(const char* what, RosterFormat format, std::vector<RosterFormat> allowed,
-                    const char* names) {
+void require_format(const char* what, std::string_view format,
+                    std::initializer_list<std::string_view> allowed, const char* names) {
   if (std::find(allowed.begin(), allowed.end(), format) == allowed.end())
     throw UsageError(fmt::format("{} are written as {}", what, names));
 }
@@ -34,34 +34,33 @@ void write_book(const std::string& path, const TableBook& book) {
 
 }  // namespace
 
-void Competition::export_certificates(const std::string& path, RosterFormat format) const {
-  require_format("certificates", format, {RosterFormat::Csv, RosterFormat::Xlsx}, "csv or xlsx");
+void Competition::export_certificates(const std::string& path, std::string_view format) const {
+  require_format("certificates", format, {"csv", "xlsx"}, "csv or xlsx");
   const TableBook book = certificates_book(config_, store_.load_entries(), decision());
-  if (format == RosterFormat::Xlsx)
+  if (format == "xlsx")
     write_book(path, book);
   else
     write_file(path, table_csv(book.sheets.front(), book.score_decimals));
 }
 
-void Competition::export_stats(const std::string& path, RosterFormat format) const {
-  require_format("statistics", format, {RosterFormat::Csv, RosterFormat::Xlsx, RosterFormat::Html},
-                 "csv, xlsx or html");
+void Competition::export_stats(const std::string& path, std::string_view format) const {
+  require_format("statistics", format, {"csv", "xlsx", "html"}, "csv, xlsx or html");
   const TableBook book = stats_book(config_, store_.load_entries(), decision());
-  if (format == RosterFormat::Xlsx)
+  if (format == "xlsx")
     write_book(path, book);
   else
-    write_file(path, format == RosterFormat::Html ? stats_html(config_, book) : stats_csv(book));
+    write_file(path, format == "html" ? stats_html(config_, book) : stats_csv(book));
 }
 
-void Competition::export_comments(const std::string& path, RosterFormat format) const {
-  require_format("comments", format, {RosterFormat::Csv, RosterFormat::Html}, "csv or html");
+void Competition::export_comments(const std::string& path, std::string_view format) const {
+  require_format("comments", format, {"csv", "html"}, "csv or html");
   std::vector<RoundScores> scores;
   for (const Round& round : config_.rounds)
     scores.push_back({round.id, store_.load_scores(round.id)});
   const std::vector<Entry> entries = store_.load_entries();
   const std::vector<EntryComments> comments = entry_comments(config_, entries, scores);
-  write_file(path, format == RosterFormat::Html ? comments_html(config_, comments)
-                                                : comments_csv(config_, comments));
+  write_file(path,
+             format == "html" ? comments_html(config_, comments) : comments_csv(config_, comments));
 }
 
 }  // namespace jury

@@ -85,8 +85,9 @@ RejudgeSummary Competition::rejudge(const std::string& budget_text, int extra, s
   const RoundView view = load_round_view(store_, config_, round);
   const std::vector<Entry> entries = view.counted_entries();
   const std::vector<Assignment> current = store_.load_assignments(view.id);
-  refuse_unless_scores_complete(
-      config_, view, award_readiness(view.config, entries, current, store_.load_scores(view.id)));
+  const auto scores = store_.load_scores(view.id);
+  refuse_unless_scores_complete(config_, view,
+                                award_readiness(view.config, entries, current, scores));
 
   RejudgeInput input;
   input.config = &view.config;
@@ -98,6 +99,7 @@ RejudgeSummary Competition::rejudge(const std::string& budget_text, int extra, s
   input.budget = budget;
   input.extra = extra;
   input.seed = seed;
+  input.judge_noise = judge_noise_ratios(view.config, entries, scores);
   const RejudgePlan plan = plan_rejudge(input);
   if (!plan.feasible)
     throw InfeasibleError(plan.problems,
@@ -150,6 +152,8 @@ RejudgeSummary Competition::rejudge(const std::string& budget_text, int extra, s
   for (const RejudgeCandidate& candidate : plan.chosen)
     change += fmt::format("\nchosen {}: distance {:.4f} SE, priority {:.6f}", candidate.entry_id,
                           candidate.distance, candidate.priority);
+  change += fmt::format("\nnew judges from the {} steadiest of the round's active judges",
+                        plan.preferred_judges);
   change += "\nadded: " + pair_list(plan.added);
   store_.append_audit(
       fmt::format("rejudge --budget {} --extra {} --seed {}", decimal_text(budget), extra, seed),

@@ -70,7 +70,8 @@ std::size_t Competition::round_of(const std::optional<std::string>& id) const {
   return static_cast<std::size_t>(index);
 }
 
-AdvanceSummary Competition::advance(bool allow_incomplete) {
+AdvanceSummary Competition::advance(Incomplete incomplete) {
+  const bool allow_incomplete = incomplete == Incomplete::Allow;
   Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded("advance");
   const std::size_t round = current_round();
@@ -152,7 +153,8 @@ std::string Competition::reopen_round() {
   return message();
 }
 
-std::string Competition::absent(const std::vector<std::string>& entry_ids, bool undo) {
+std::string Competition::absent(const std::vector<std::string>& entry_ids, Attendance attendance) {
+  const bool undo = attendance == Attendance::Present;
   Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded(undo ? "absent --undo" : "absent");
   const RoundView view = load_round_view(store_, config_, current_round());

@@ -157,24 +157,26 @@ int busy_timeout_ms() {
 
 /// WAL (readers never wait for writers, SPEC §10) is set only on a connection that may write:
 /// switching the journal mode writes the file.
+/// The busy timeout comes first: even a pragma can meet the lock of a command that is closing
+/// the database (the last connection to a WAL database checkpoints it under an exclusive lock).
 void configure_connection(SQLite::Database& db, bool writable) {
+  db.setBusyTimeout(busy_timeout_ms());
   db.exec("PRAGMA foreign_keys = ON");
   if (writable) {
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
   }
-  db.setBusyTimeout(busy_timeout_ms());
 }
 
 /// Why this process cannot change the database at `path` (SPEC §10), "" when it can: writing
 /// needs the file and its folder (for the -wal and -shm files) writable.
 std::string why_read_only(const std::string& path) {
   if (::access(path.c_str(), W_OK) != 0)
-    return fmt::format("the file cannot be written ({})", std::strerror(errno));
+    return i18n::trf("the file cannot be written ({})", std::strerror(errno));
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   const std::string folder = parent.empty() ? std::string(".") : parent.string();
   if (::access(folder.c_str(), W_OK) != 0)
-    return fmt::format("its folder {} cannot be written ({})", folder, std::strerror(errno));
+    return i18n::trf("its folder {} cannot be written ({})", folder, std::strerror(errno));
   return "";
 }
 
@@ -196,11 +198,45 @@ std::string uri_path(const std::string& path) {
 std::unique_ptr<SQLite::Database> open_read_only(const std::string& path) {
   try {
     auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+    db->setBusyTimeout(busy_timeout_ms());  // a busy database is not one to read as immutable
     db->execAndGet("SELECT count(*) FROM sqlite_master");
     return db;
-  } catch (const SQLite::Exception&) {
+  } catch (const SQLite::Exception& error) {
+    if (error.getErrorCode() == SQLITE_BUSY) throw;
     return std::make_unique<SQLite::Database>("file:" + uri_path(path) + "?immutable=1",
                                               SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+  }
+}
+
+/// The connection of Store::open: read-write, or read-only when `read_only_reason` says why this
+/// process cannot write. On a full disk or under a file-size limit the -shm file cannot grow and
+/// the first read fails with an I/O error; the database is then read as immutable (and
+/// `read_only_reason` says why), but only while its -wal file holds nothing, which immutable
+/// reading would not see.
+std::unique_ptr<SQLite::Database> connect(const std::string& path, std::string& read_only_reason) {
+  if (!read_only_reason.empty()) {
+    auto db = open_read_only(path);
+    configure_connection(*db, false);
+    return db;
+  }
+  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+  try {
+    configure_connection(*db, true);
+    db->execAndGet("SELECT count(*) FROM sqlite_master");
+    return db;
+  } catch (const SQLite::Exception& error) {
+    if (error.getErrorCode() != SQLITE_IOERR && error.getErrorCode() != SQLITE_FULL) throw;
+    const int system_error = sqlite3_system_errno(db->getHandle());
+    std::error_code missing;
+    const auto wal_size = std::filesystem::file_size(path + "-wal", missing);
+    if (!missing && wal_size > 0) throw;
+    db.reset();
+    read_only_reason = i18n::trf("its -shm file cannot grow ({}): the disk may be full",
+                                 std::strerror(system_error));
+    auto immutable = std::make_unique<SQLite::Database>("file:" + uri_path(path) + "?immutable=1",
+                                                        SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+    configure_connection(*immutable, false);
+    return immutable;
   }
 }
 
@@ -506,10 +542,7 @@ Store Store::open(const std::string& path) {
     throw StateError(i18n::trf(
         "no competition database at {}; run `jury init CONFIG.json` first (or pass --db)", path));
   std::string read_only_reason = why_read_only(path);
-  auto db = read_only_reason.empty()
-                ? std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE)
-                : open_read_only(path);
-  configure_connection(*db, read_only_reason.empty());
+  auto db = connect(path, read_only_reason);
   const int version = db->execAndGet("PRAGMA user_version").getInt();
   if (version == 0) throw StateError(i18n::trf("{} is not a jury competition database", path));
   if (version > kSchemaVersion)

@@ -156,7 +156,7 @@ std::string comments_html(const Config& config, const std::vector<EntryComments>
       "p.about { text-indent: 0; margin: 0 0 1mm; color: #444; font-size: 9.5pt; }\n"
       "dl { margin: 0; } dt { font-weight: bold; margin-top: 1.5mm; }\n"
       "dd { margin: 0 0 0 2em; white-space: pre-wrap; line-height: 1.6; }\n";
-  return html_page(config.competition_name + " 评审意见反馈", kCommentsStyle, body);
+  return html_page(config.competition_name, " 评审意见反馈", kCommentsStyle, body);
 }
 
 }  // namespace jury

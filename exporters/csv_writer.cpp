@@ -33,8 +33,8 @@ std::string neutralise_formula(std::string_view text) {
   }
 }
 
-CsvWriter::CsvWriter(bool utf8_bom) {
-  if (utf8_bom) text_ = "\xEF\xBB\xBF";
+CsvWriter::CsvWriter(Bom bom) {
+  if (bom == Bom::Utf8) text_ = "\xEF\xBB\xBF";
 }
 
 void CsvWriter::row(const std::vector<std::string>& fields) {

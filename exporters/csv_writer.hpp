@@ -14,10 +14,14 @@ std::string csv_field(std::string_view text);
 /// apostrophe, so Excel and LibreOffice show it as text instead of evaluating it.
 std::string neutralise_formula(std::string_view text);
 
+/// Whether a CSV document starts with the UTF-8 byte order mark (EF BB BF), which tells Excel the
+/// encoding.
+enum class Bom { None, Utf8 };
+
 /// Builds a CSV document in memory; CRLF line ends (RFC 4180, what Excel writes).
 class CsvWriter {
  public:
-  explicit CsvWriter(bool utf8_bom);
+  explicit CsvWriter(Bom bom);
 
   /// Fields written as given (csv_field applied); the caller decides what to neutralise.
   void row(const std::vector<std::string>& fields);

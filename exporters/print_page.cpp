@@ -13,7 +13,8 @@ constexpr const char* kPrintStyle = R"(
 @page { size: A4; margin: 15mm 14mm 18mm; @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun", serif; font-size: 9pt; color: #333; } }
 html { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", sans-serif; font-size: 10.5pt; color: #000; background: #fff; }
 body { max-width: 182mm; margin: 0 auto; padding: 8mm 0; }
-h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; letter-spacing: 0.05em; }
+h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; letter-spacing: 0.05em; line-height: 1.35; text-wrap: balance; }
+h1 .title-tail { white-space: nowrap; }
 h2 { font-size: 14pt; border-bottom: 2px solid #000; padding-bottom: 1mm; margin: 6mm 0 3mm; }
 h3 { font-size: 12pt; margin: 4mm 0 2mm; }
 h4 { font-size: 11pt; margin: 3mm 0 1mm; }
@@ -36,13 +37,18 @@ std::string_view print_style() {
   return kPrintStyle;
 }
 
-std::string html_page(std::string_view title, std::string_view extra_style, std::string_view body) {
-  const std::string escaped = html_escape(title);
+std::string html_page(std::string_view name, std::string_view tail, std::string_view extra_style,
+                      std::string_view body) {
   std::string html = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
-  html += "<title>" + escaped + "</title>\n<style>";
+  html += "<title>" + html_escape(std::string(name) + std::string(tail)) + "</title>\n<style>";
   html += print_style();
   html += extra_style;
-  html += "</style>\n</head>\n<body>\n<h1>" + escaped + "</h1>\n";
+  // The tail never breaks inside (名单 stays whole); a space before it stays outside, as the place
+  // to break.
+  const bool spaced = tail.starts_with(' ');
+  if (spaced) tail.remove_prefix(1);
+  html += "</style>\n</head>\n<body>\n<h1>" + html_escape(name) + (spaced ? " " : "") +
+          "<span class=\"title-tail\">" + html_escape(tail) + "</span></h1>\n";
   html += body;
   return html + "</body>\n</html>\n";
 }

@@ -13,8 +13,11 @@ namespace jury {
 /// wrapped. Fonts are the CJK faces found on office machines; no external resources.
 std::string_view print_style();
 
-/// `<!DOCTYPE html>` … a self-contained page: `title` (escaped here) as the document title and the
-/// `<h1>`, the print style plus `extra_style`, then `body` (HTML the caller escaped).
-std::string html_page(std::string_view title, std::string_view extra_style, std::string_view body);
+/// `<!DOCTYPE html>` … a self-contained page: `name` + `tail` (escaped here) as the document title
+/// and the `<h1>`, the print style plus `extra_style`, then `body` (HTML the caller escaped). The
+/// heading never breaks inside the tail (（2021年）获奖名单公示: a long name wraps, 名单 stays
+/// whole), and its lines are balanced.
+std::string html_page(std::string_view name, std::string_view tail, std::string_view extra_style,
+                      std::string_view body);
 
 }  // namespace jury

@@ -12,6 +12,7 @@
 #include "exporters/svg_chart.hpp"
 #include "judging/aggregation.hpp"
 #include "judging/close_decisions.hpp"
+#include "model/labels.hpp"
 
 namespace jury {
 
@@ -41,25 +42,9 @@ td.num { text-align: right; white-space: nowrap; }
 @media print { body { padding: 0; max-width: none; } }
 )";
 
-std::string method_label(Method method) {
-  switch (method) {
-    case Method::Mean:
-      return "算术平均";
-    case Method::TrimmedMean:
-      return "去掉最高分和最低分后平均";
-    case Method::Median:
-      return "中位数";
-    case Method::ZScore:
-      return "标准分平均";
-    case Method::Severity:
-      return "评委宽严校正";
-  }
-  return std::string(to_string(method));
-}
-
 /// 评委宽严校正（severity）: the Chinese label with the config's spelling.
-std::string method_name(Method method) {
-  return method_label(method) + "（" + std::string(to_string(method)) + "）";
+std::string method_with_id(Method method) {
+  return method_label_zh(method) + "（" + std::string(to_string(method)) + "）";
 }
 
 std::string pool_name(const Config& config, const PoolReliability& pool) {
@@ -136,7 +121,7 @@ class ReportPage {
     std::set<std::string> judges;
     for (const JudgeReliability& judge : in_.report.judges) judges.insert(judge.judge_id);
     facts += fmt::format("计分方法：{}；参与排名作品 {} 件；评分评委 {} 人；临界系数 {}。",
-                         method_name(in_.report.method), ranked, judges.size(),
+                         method_with_id(in_.report.method), ranked, judges.size(),
                          roster_detail::format_plain(config_.aggregation.close));
     out_ += "<p>" + html_escape(facts) + "</p>\n";
   }
@@ -185,7 +170,7 @@ class ReportPage {
         "宽严度 b_j 由评委宽严校正模型估计（负值为偏严，正值为偏宽），误差线为 ±1 个标准误"
         "；同一连通部分内的评委才可相互比较。";
     if (in_.report.method != Method::Severity)
-      note += "本轮计分方法为" + method_name(in_.report.method) +
+      note += "本轮计分方法为" + method_with_id(in_.report.method) +
               "，排名不使用宽严度；此处仍按宽严校正模型估计，供评审委员会参考。";
     out_ += "<p class=\"muted\">" + html_escape(note) + "</p>\n";
     for (const Kind& kind : config_.kinds) {
@@ -310,7 +295,7 @@ class ReportPage {
     out_ +=
         "<p class=\"muted\">" +
         html_escape("同一批评分按每种计分方法重新排名、评奖：各奖项的作品数，以及奖项与当前方法（" +
-                    method_name(in_.report.method) + "）不同的作品数。") +
+                    method_with_id(in_.report.method) + "）不同的作品数。") +
         "</p>\n";
     for (const Kind& kind : config_.kinds) method_table(kind);
     change_lists();
@@ -329,7 +314,7 @@ class ReportPage {
       const bool configured = info.method == in_.report.method;
       const MethodComparison* other = comparison(info.method);
       const std::vector<TierCount>& counts = configured ? in_.report.tiers : other->tiers;
-      out_ += "<tr>" + cell(method_name(info.method) + (configured ? "（当前）" : ""));
+      out_ += "<tr>" + cell(method_with_id(info.method) + (configured ? "（当前）" : ""));
       for (const TierCount& count : counts)
         if (count.kind == kind.id) out_ += number_cell(std::to_string(count.entries));
       std::size_t changed = 0;
@@ -355,7 +340,7 @@ class ReportPage {
         items.push_back(c.entry_id + " " + tier_name(config_, c.kind, c.configured_tier) + "→" +
                         tier_name(config_, c.kind, c.other_tier));
       out_ += "<p>" +
-              html_escape(fmt::format("按{}，奖项改变的作品 {} 件：{}", method_name(m.method),
+              html_escape(fmt::format("按{}，奖项改变的作品 {} 件：{}", method_with_id(m.method),
                                       m.changes.size(), roster_detail::join(items, "；"))) +
               "</p>\n";
     }

@@ -89,7 +89,8 @@ ordered_json result_json(const Config& config, const roster_detail::RosterRow& r
 }  // namespace
 
 ordered_json results_document(const Config& config, const std::vector<Entry>& entries,
-                              const Results& results, bool is_public) {
+                              const Results& results, Audience audience) {
+  const bool is_public = audience == Audience::Public;
   ordered_json document;
   document["competition"] = {
       {"id", config.competition_id}, {"name", config.competition_name}, {"year", config.year}};
@@ -159,7 +160,8 @@ void write_result(JsonText& json, const Config& config, const roster_detail::Ros
 }  // namespace
 
 std::string results_json_text(const Config& config, const std::vector<Entry>& entries,
-                              const Results& results, bool is_public) {
+                              const Results& results, Audience audience) {
+  const bool is_public = audience == Audience::Public;
   // The text of results_document's dump(2, ' ', false, replace) (importers only accept valid
   // UTF-8; `replace` keeps a stray byte from aborting an export), written without the tree: at
   // national scale building and dumping the tree cost more than computing the results.

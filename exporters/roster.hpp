@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "exporters/audience.hpp"
 #include "model/model.hpp"
 
 namespace jury {
@@ -13,10 +14,10 @@ namespace jury {
 /// UTF-8 with BOM, CRLF. Columns are the §9 JSON field names (English ids), values as in the
 /// JSON (ids, not labels; tier_label carries the prize name); lists joined with 、; score with
 /// `aggregation.precision` decimals; null = empty cell. Every text cell is neutralise_formula()'d.
-/// `is_public` leaves out the scores, score and flags columns and lists only the entries that hold
-/// a tier (SPEC §9).
+/// The public audience leaves out the scores, score and flags columns and lists only the entries
+/// that hold a tier (SPEC §9).
 std::string roster_csv(const Config& config, const std::vector<Entry>& entries,
-                       const Results& results, bool is_public);
+                       const Results& results, Audience audience);
 
 /// A self-contained printable public notice (公示) page: inline CSS for A4 print, no scripts,
 /// no external resources, every text HTML-escaped. Grouped by kind and pool, tiers in order,
@@ -27,15 +28,16 @@ std::string roster_csv(const Config& config, const std::vector<Entry>& entries,
 /// notes in plain Chinese say where a tie-break criterion separated equal scores and where a shared
 /// tie moved places into the next tier (tie_notes).
 std::string roster_html(const Config& config, const std::vector<Entry>& entries,
-                        const Results& results, bool is_public);
+                        const Results& results, Audience audience);
 
 /// One worksheet per kind (named by the kind label), Chinese headers, labels instead of ids,
 /// strings written as strings (never formulas) and neutralised, numbers as numbers. The
 /// document date is fixed (1 January of the competition year) so that equal inputs give
-/// byte-identical files. `is_public`: no score columns, only the entries that hold a tier.
+/// byte-identical files. Public: no score columns, only the entries that hold a tier.
 /// Throws OutputFileError (exporters/atomic_file.hpp) when the file cannot be written.
 void write_roster_xlsx(const std::string& path, const Config& config,
-                       const std::vector<Entry>& entries, const Results& results, bool is_public);
+                       const std::vector<Entry>& entries, const Results& results,
+                       Audience audience);
 
 /// `&` `<` `>` `"` `'` as character references: safe in element text and quoted attributes.
 std::string html_escape(std::string_view text);

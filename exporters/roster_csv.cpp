@@ -52,14 +52,15 @@ std::vector<std::string> csv_row(const Config& config, const RosterRow& row, boo
 }  // namespace
 
 std::string roster_csv(const Config& config, const std::vector<Entry>& entries,
-                       const Results& results, bool is_public) {
+                       const Results& results, Audience audience) {
+  const bool is_public = audience == Audience::Public;
   // SPEC §10: in Chinese the columns and cells of the Chinese workbook (headers, labels for ids).
   if (i18n::chinese())
     return table_csv(roster_detail::roster_table(
                          config, roster_detail::roster_rows(config, entries, results, is_public),
                          is_public, results.staged),
                      config.aggregation.precision);
-  CsvWriter csv(true);
+  CsvWriter csv(Bom::Utf8);
   csv.row(csv_header(is_public, results.staged));
   for (const RosterRow& row : roster_detail::roster_rows(config, entries, results, is_public))
     csv.row(csv_row(config, row, is_public, results.staged));

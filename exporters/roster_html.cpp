@@ -49,8 +49,10 @@ h4 .count { font-weight: normal; font-size: 9.5pt; color: #444; }
 .blank { white-space: nowrap; }
 .signature { text-align: right; text-indent: 0; margin-top: 8mm; }
 section.kind + section.kind { break-before: page; page-break-before: always; }
-td.rank .tie { font-size: 8pt; color: #444; }
+td.rank .tie { display: block; font-size: 8pt; color: #444; }
 td.names span, td.tier, td.flags span { white-space: nowrap; }
+table.internal { font-size: 9pt; }
+table.internal th, table.internal td { padding: 0.8mm 1.2mm; }
 .unawarded, .unawarded h4 { color: #666; }
 .unawarded th { background: #f6f6f6; }
 .notes { font-size: 9.5pt; margin: 1mm 0 3mm; }
@@ -90,9 +92,10 @@ NoticeDates notice_dates(const Publication& publication) {
   return dates;
 }
 
-std::string page_title(const Config& config) {
-  if (config.year <= 0) return config.competition_name + "获奖名单公示";
-  return fmt::format("{}（{}年）获奖名单公示", config.competition_name, config.year);
+/// What follows the competition's name in the title: （2021年）获奖名单公示.
+std::string title_tail(const Config& config) {
+  if (config.year <= 0) return "获奖名单公示";
+  return fmt::format("（{}年）获奖名单公示", config.year);
 }
 
 class HtmlRoster {
@@ -109,7 +112,7 @@ class HtmlRoster {
     }
     render_kinds(pools, rows);
     if (public_) render_notice();
-    return html_page(page_title(config_), kStyle, out_);
+    return html_page(config_.competition_name, title_tail(config_), kStyle, out_);
   }
 
  private:
@@ -194,7 +197,7 @@ class HtmlRoster {
     const bool authors =
         !rows.empty() && roster_detail::authored_by_advisors(config_, rows.front().pool->kind);
     const std::vector<Column> columns = this->columns(authors);
-    out_ += "<table>\n<colgroup>";
+    out_ += public_ ? "<table>\n<colgroup>" : "<table class=\"internal\">\n<colgroup>";
     for (const Column& column : columns)
       out_ += column.width ? fmt::format("<col style=\"width:{}%\">", column.width)
                            : std::string("<col>");
@@ -247,7 +250,8 @@ class HtmlRoster {
     return cell + "</td>";
   }
 
-  /// A shared place shows `并列 3` on every member of the tie group (SPEC §7).
+  /// A shared place shows `并列` (above the rank, so a narrow column holds it) and the rank on
+  /// every member of the tie group (SPEC §7).
   static std::string rank_html(const EntryResult& result,
                                const roster_detail::RankCounts& rank_counts) {
     if (!result.rank) return "—";
@@ -286,15 +290,17 @@ class HtmlRoster {
   /// Fixed column widths so that every table of the page lines up: rank, id, title, school,
   /// students and advisors — one 作者 column of both widths for an advisor kind, whose people are
   /// its authors —, tier, then the round reached and the recommendation (SPEC §12), then score
-  /// and flags (not public). The tier column holds a three-character label (一等奖) on one line.
+  /// and flags (not public). The tier column holds a three-character label (一等奖) on one line;
+  /// in the internal roster's smaller type (table.internal) the 指导教师 header fits its column
+  /// and the flags column a six-character flag (评委分歧较大) on one line.
   std::vector<Column> columns(bool authors) const {
     std::vector<int> widths;
     if (staged_)
       widths = public_ ? std::vector<int>{6, 12, 0, 13, 10, 9, 8, 12, 6}
-                       : std::vector<int>{5, 11, 0, 10, 8, 8, 8, 11, 5, 7, 8};
+                       : std::vector<int>{6, 11, 0, 9, 8, 9, 7, 10, 6, 7, 13};
     else
       widths = public_ ? std::vector<int>{8, 12, 0, 18, 13, 12, 8}
-                       : std::vector<int>{8, 11, 0, 14, 11, 10, 8, 8, 10};
+                       : std::vector<int>{7, 11, 0, 12, 10, 10, 8, 7, 13};
     std::vector<Column> columns{
         {"名次", widths[0]}, {"作品编号", widths[1]}, {"作品名称", 0}, {"学校", widths[3]}};
     if (authors)
@@ -323,7 +329,8 @@ class HtmlRoster {
 }  // namespace
 
 std::string roster_html(const Config& config, const std::vector<Entry>& entries,
-                        const Results& results, bool is_public) {
+                        const Results& results, Audience audience) {
+  const bool is_public = audience == Audience::Public;
   return HtmlRoster(config, is_public, results.staged)
       .render(roster_detail::ordered_pools(config, results),
               roster_detail::roster_rows(config, entries, results, is_public));

@@ -1,5 +1,6 @@
 #include "exporters/roster_rows.hpp"
 
+#include "model/labels.hpp"
 #include "model/text.hpp"
 
 #include <algorithm>
@@ -55,10 +56,7 @@ bool authored_by_advisors(const Config& config, const std::string& kind_id) {
 }
 
 std::string flag_label(const std::string& flag) {
-  if (flag == "incomplete") return "评分未完成";
-  if (flag == "disagreement") return "评委分歧较大";
-  if (flag == "close") return "接近分界";  // SPEC §14: within close · SE of a boundary
-  return flag;
+  return flag_label_zh(flag);
 }
 
 std::vector<const PoolResult*> ordered_pools(const Config& config, const Results& results) {

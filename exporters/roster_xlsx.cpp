@@ -160,7 +160,9 @@ TableSheet roster_detail::roster_table(const Config& config, const std::vector<R
 }
 
 void write_roster_xlsx(const std::string& path, const Config& config,
-                       const std::vector<Entry>& entries, const Results& results, bool is_public) {
+                       const std::vector<Entry>& entries, const Results& results,
+                       Audience audience) {
+  const bool is_public = audience == Audience::Public;
   // Rows first: an unknown entry or tier must fail before the workbook exists.
   const std::vector<RosterRow> rows =
       roster_detail::roster_rows(config, entries, results, is_public);

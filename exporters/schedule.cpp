@@ -43,7 +43,11 @@ h2 { font-size: 13.5pt; border-bottom: 2px solid #000; padding-bottom: 1mm; marg
 h3 { font-size: 11.5pt; margin: 0 0 1.5mm; }
 p { margin: 1mm 0; }
 .meta { color: #333; font-size: 9.5pt; }
-section.judge + section.judge { break-before: page; page-break-before: always; }
+h2 { break-after: avoid; page-break-after: avoid; }
+section.judge { break-inside: avoid; page-break-inside: avoid; margin: 0 0 4mm; }
+section.judge h2 { font-size: 12pt; margin: 0 0 1mm; }
+section.judge p.meta { margin: 0 0 1mm; }
+section.judge td, div.entrant td { padding: 0.5mm 1.5mm; line-height: 1.35; }
 section.entrants { break-before: page; page-break-before: always; }
 div.entrant { break-inside: avoid; page-break-inside: avoid; border: 0.75pt solid #555; padding: 2mm 3mm; margin: 0 0 3mm; }
 div.entrant table { width: auto; min-width: 50%; }
@@ -60,7 +64,8 @@ std::string escaped(std::string_view text) {
   return html_escape(text);
 }
 
-/// Renders the page: a judge's itinerary per page, then the entrants' timetables.
+/// Renders the page: the judges' itineraries, several to a printed page but none split across two
+/// (where one fits on a page), then the entrants' timetables from a new page.
 class SchedulePage {
  public:
   SchedulePage(const Config& config, const Round& round) : config_(config), round_(round) {}
@@ -134,7 +139,7 @@ std::string schedule_csv(const Interviews& interviews, std::vector<ScheduledPair
   std::sort(pairs.begin(), pairs.end(), [](const ScheduledPair& a, const ScheduledPair& b) {
     return std::tie(a.slot, a.judge->id, a.entry->id) < std::tie(b.slot, b.judge->id, b.entry->id);
   });
-  CsvWriter csv(true);
+  CsvWriter csv(Bom::Utf8);
   using i18n::tr;  // SPEC §10: the header in the interface language
   csv.row({tr("slot"), tr("start"), tr("end"), tr("judge_id"), tr("judge"), tr("entry_id"),
            tr("title"), tr("school")});

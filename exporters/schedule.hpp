@@ -23,8 +23,9 @@ struct ScheduledPair {
 std::string schedule_csv(const Interviews& interviews, std::vector<ScheduledPair> pairs);
 
 /// A self-contained printable page (inline CSS, no scripts, every text HTML-escaped): per judge
-/// (judge_id order) an itinerary of slot, time, entry, title and school, one judge per printed
-/// page; then per entrant (entry_id order) its times, school and students, never a judge.
+/// (judge_id order) an itinerary of slot, time, entry, title and school, several to a printed
+/// page and none split where it fits on one; then, from a new page, per entrant (entry_id order)
+/// its times, school and students, never a judge.
 std::string schedule_html(const Config& config, const Round& round,
                           std::vector<ScheduledPair> pairs);
 

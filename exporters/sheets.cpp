@@ -176,7 +176,7 @@ std::vector<SheetFile> score_sheets(const Config& config, const std::vector<Entr
   std::vector<SheetFile> sheets;
   for (std::size_t s = 0; s < contents.size(); ++s) {
     const SheetContent& sheet = contents[s];
-    CsvWriter csv(false);
+    CsvWriter csv(Bom::None);
     csv.raw_line(criteria_comment(*sheet.rubric));
     csv.row(sheet_header(*sheet.rubric));
     for (const auto& line : sheet.lines) csv.row(sheet_cells(sheet, line));

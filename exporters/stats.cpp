@@ -229,7 +229,7 @@ std::string stats_html(const Config& config, const TableBook& book) {
   }
   static constexpr const char* kStatsStyle =
       "table td:nth-child(n+3), table th:nth-child(n+3) { text-align: right; }\n";
-  return html_page(config.competition_name + " 获奖统计", kStatsStyle, body);
+  return html_page(config.competition_name, " 获奖统计", kStatsStyle, body);
 }
 
 }  // namespace jury

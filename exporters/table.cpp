@@ -29,7 +29,7 @@ TableCell TableCell::of_score(double value) {
 }
 
 std::string table_csv(const TableSheet& sheet, int score_decimals) {
-  CsvWriter csv(true);
+  CsvWriter csv(Bom::Utf8);
   std::vector<std::string> header;
   for (const TableColumn& column : sheet.columns)
     header.push_back(neutralise_formula(column.header));

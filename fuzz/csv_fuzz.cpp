@@ -10,7 +10,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text = jury::fuzz::as_text(data, size);
   const char separator = jury::detect_separator(text);
-  for (const bool comments : {false, true}) {
+  for (const jury::CommentLines comments :
+       {jury::CommentLines::Data, jury::CommentLines::Skipped}) {
     jury::Report report;
     const auto rows = jury::read_csv(text, "fuzz.csv", report, comments, separator);
     int previous_line = 0;

@@ -86,13 +86,4 @@ inline Encoding take_encoding(std::string_view& text) {
   }
 }
 
-/// FreeXL 1.0.6 (Debian 12) overflows a buffer on its own stack inside iconv for some damaged
-/// .xls files (found by fuzz_entries within seconds from an .xls seed: stack-buffer-underflow in
-/// freexl_open, reproducer fuzz/known/freexl-stack-overflow.xls.entries). That is a bug of the
-/// library, not of jury's code, and it fails every run; until read_xls isolates FreeXL, the
-/// importer targets skip inputs with the OLE2 signature of .xls files (D0 CF 11 E0).
-inline bool is_xls(std::string_view bytes) {
-  return bytes.starts_with("\xD0\xCF\x11\xE0");
-}
-
 }  // namespace jury::fuzz

@@ -191,7 +191,8 @@ char detect_separator(std::string_view utf8) {
 }
 
 std::vector<CsvRow> read_csv(std::string_view utf8, const std::string& file, Report& report,
-                             bool comment_lines, char separator) {
+                             CommentLines comments, char separator) {
+  const bool comment_lines = comments == CommentLines::Skipped;
   std::vector<CsvRow> rows;
   CsvParser parser(utf8, separator, file, report);
   while (!parser.done()) {

@@ -304,7 +304,7 @@ std::vector<ImportedEntry> import_entries(std::string_view bytes, const std::str
                                           const std::vector<Entry>& existing,
                                           const std::set<std::string>& scored_entry_ids,
                                           Report& report, const std::string& sheet) {
-  const auto records = read_records(bytes, file, encoding, report, false, sheet);
+  const auto records = read_records(bytes, file, encoding, report, CommentLines::Data, sheet);
   if (!records) return {};
   const auto header = find_header(*records, entry_columns(), file, report);
   if (!header || !check_has_rows(*records, *header, file, report, "entries")) return {};

@@ -161,7 +161,7 @@ std::vector<ImportedJudge> import_judges(std::string_view bytes, const std::stri
                                          Encoding encoding, const Config& config, Report& report,
                                          const std::vector<Judge>& existing,
                                          const std::string& sheet) {
-  const auto records = read_records(bytes, file, encoding, report, false, sheet);
+  const auto records = read_records(bytes, file, encoding, report, CommentLines::Data, sheet);
   if (!records) return {};
   const auto header = find_header(*records, judge_columns(), file, report);
   if (!header || !check_has_rows(*records, *header, file, report, "judges")) return {};

@@ -726,7 +726,7 @@ std::vector<ImportedScore> import_scores(std::string_view bytes, const std::stri
                                          Encoding encoding, const ScoreContext& context,
                                          Report& report, const std::string& sheet) {
   const std::size_t errors_before = error_count(report);
-  const auto records = read_records(bytes, file, encoding, report, true, sheet);
+  const auto records = read_records(bytes, file, encoding, report, CommentLines::Skipped, sheet);
   if (!records) return {};
   const auto header = find_header(*records, score_columns(), file, report);
   if (!header || !check_has_rows(*records, *header, file, report, "score rows")) return {};

@@ -218,7 +218,7 @@ void check_cell_lengths(const std::vector<CsvRow>& records, const std::string& f
 
 std::optional<std::vector<CsvRow>> read_text_records(std::string_view bytes,
                                                      const std::string& file, Encoding encoding,
-                                                     Report& report, bool comment_lines,
+                                                     Report& report, CommentLines comments,
                                                      const std::string& sheet) {
   if (!sheet.empty())
     report.warning(file, 0, 0, "file.not-a-workbook",
@@ -227,7 +227,7 @@ std::optional<std::vector<CsvRow>> read_text_records(std::string_view bytes,
                              quoted(sheet)));
   const auto decoded = decode_text(bytes, encoding, file, report);
   if (!decoded) return std::nullopt;
-  return read_csv(decoded->utf8, file, report, comment_lines, detect_separator(decoded->utf8));
+  return read_csv(decoded->utf8, file, report, comments, detect_separator(decoded->utf8));
 }
 
 }  // namespace
@@ -240,15 +240,15 @@ std::string file_size_problem(std::uintmax_t bytes) {
 
 std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
                                                 Encoding encoding, Report& report,
-                                                bool comment_lines, const std::string& sheet) {
+                                                CommentLines comments, const std::string& sheet) {
   if (const std::string problem = file_size_problem(bytes.size()); !problem.empty()) {
     report.error(file, 0, 0, "file.too-large", problem);
     return std::nullopt;
   }
   const WorkbookFormat format = workbook_format(bytes);
   auto records = format == WorkbookFormat::None
-                     ? read_text_records(bytes, file, encoding, report, comment_lines, sheet)
-                     : read_workbook(bytes, format, file, sheet, report, comment_lines);
+                     ? read_text_records(bytes, file, encoding, report, comments, sheet)
+                     : read_workbook(bytes, format, file, sheet, report, comments);
   if (!records) return std::nullopt;
   if (records->empty()) {
     report.error(file, 0, 0, "file.empty", i18n::tr("empty file: it has no rows"));

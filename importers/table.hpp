@@ -37,7 +37,8 @@ std::string file_size_problem(std::uintmax_t bytes);
 /// error. nullopt when the file cannot be read at all.
 std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
                                                 Encoding encoding, Report& report,
-                                                bool comment_lines, const std::string& sheet = {});
+                                                CommentLines comments,
+                                                const std::string& sheet = {});
 
 /// The header row of a table and where each known column is.
 struct Header {

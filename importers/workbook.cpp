@@ -9,6 +9,7 @@
 
 #include "importers/table.hpp"
 #include "importers/workbook_sheet.hpp"
+#include "model/i18n.hpp"
 
 namespace jury {
 
@@ -79,7 +80,7 @@ std::optional<std::size_t> choose_sheet(const std::vector<std::string>& names,
                                         const std::string& wanted, const std::string& file,
                                         Report& report) {
   if (names.empty()) {
-    workbook_error(report, file, "workbook.no-sheet", "the workbook has no worksheet");
+    workbook_error(report, file, "workbook.no-sheet", i18n::tr("the workbook has no worksheet"));
     return std::nullopt;
   }
   if (wanted.empty()) return 0;
@@ -88,8 +89,8 @@ std::optional<std::size_t> choose_sheet(const std::vector<std::string>& names,
   for (std::size_t i = 0; i < names.size(); ++i)  // Excel's sheet names ignore case
     if (ascii_lower(names[i]) == ascii_lower(wanted)) return i;
   workbook_error(report, file, "workbook.unknown-sheet",
-                 fmt::format("no worksheet {} (--sheet); the workbook has {}", quoted(wanted),
-                             sheet_list(names)));
+                 i18n::trf("no worksheet {} (--sheet); the workbook has {}", quoted(wanted),
+                           sheet_list(names)));
   return std::nullopt;
 }
 
@@ -181,8 +182,8 @@ void drop_note_rows(std::vector<SheetRow>& rows, const std::string& file, Report
     for (const SheetCell* cell : rows[r].cells) text += (text.empty() ? "" : " ") + cell->text;
     report.warning(file, static_cast<int>(rows[r].row + 1),
                    static_cast<int>(rows[r].cells.front()->column + 1), "table.note-row",
-                   fmt::format("row {} below the table is read as a note and skipped: {}",
-                               rows[r].row + 1, quoted(text)));
+                   i18n::trf("row {} below the table is read as a note and skipped: {}",
+                             rows[r].row + 1, quoted(text)));
   }
   rows.resize(kept);
 }
@@ -212,14 +213,14 @@ WorkbookFormat workbook_format(std::string_view bytes) {
 
 std::optional<std::vector<CsvRow>> read_workbook(std::string_view bytes, WorkbookFormat format,
                                                  const std::string& file, const std::string& sheet,
-                                                 Report& report, bool comment_lines) {
+                                                 Report& report, CommentLines comments) {
   Worksheet worksheet;
   const bool read = format == WorkbookFormat::Xls
                         ? workbook_detail::read_xls(bytes, file, sheet, worksheet, report)
                         : workbook_detail::read_xlsx(bytes, file, sheet, worksheet, report);
   if (!read) return std::nullopt;
   fill_merged_rows(worksheet);
-  std::vector<SheetRow> rows = non_blank_rows(worksheet, comment_lines);
+  std::vector<SheetRow> rows = non_blank_rows(worksheet, comments == CommentLines::Skipped);
   drop_note_rows(rows, file, report);
   std::size_t width = 0;
   for (const SheetRow& row : rows)

@@ -29,13 +29,13 @@ WorkbookFormat workbook_format(std::string_view bytes);
 /// `YYYY-MM-DD HH:MM:SS`, times `HH:MM:SS`), booleans TRUE/FALSE, formulas by their stored result.
 /// Number cells are flagged in CsvRow::numeric. A merged range spanning several rows reads its
 /// value in every row of its first column (xlsx; FreeXL does not report merges of .xls files).
-/// Blank rows are skipped, so are rows whose first cell starts with `#` when `comment_lines`, and
-/// note rows at the bottom of the sheet (a first cell such as `填表日期：…` or `填表人：…`, or
+/// Blank rows are skipped, so are rows whose first cell starts with `#` when comments are skipped,
+/// and note rows at the bottom of the sheet (a first cell such as `填表日期：…` or `填表人：…`, or
 /// only a text label and a date) with a warning.
 /// A damaged, encrypted or over-large workbook (a ZIP part inflating past 256 MiB, all parts past
 /// 1 GiB, or a part past 1 MiB inflating more than 100 times) is one whole-file error, nullopt.
 std::optional<std::vector<CsvRow>> read_workbook(std::string_view bytes, WorkbookFormat format,
                                                  const std::string& file, const std::string& sheet,
-                                                 Report& report, bool comment_lines);
+                                                 Report& report, CommentLines comments);
 
 }  // namespace jury

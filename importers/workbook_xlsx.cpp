@@ -17,6 +17,7 @@
 
 #include "importers/table.hpp"
 #include "importers/workbook_sheet.hpp"
+#include "model/i18n.hpp"
 
 namespace jury::workbook_detail {
 
@@ -60,23 +61,23 @@ class Package {
                    bool& bomb) {
     bomb = false;
     const zip_int64_t index = index_of(part);
-    if (index < 0) return fmt::format("the part {} is missing", part);
+    if (index < 0) return i18n::trf("the part {} is missing", part);
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat_index(zip_, static_cast<zip_uint64_t>(index), 0, &stat) != 0)
-      return fmt::format("the part {} cannot be read: {}", part, zip_strerror(zip_));
+      return i18n::trf("the part {} cannot be read: {}", part, zip_strerror(zip_));
     if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE)
       return "encrypted";
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> in(
         zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0), &zip_fclose);
-    if (!in) return fmt::format("the part {} cannot be read: {}", part, zip_strerror(zip_));
+    if (!in) return i18n::trf("the part {} cannot be read: {}", part, zip_strerror(zip_));
     const zip_uint64_t packed = (stat.valid & ZIP_STAT_COMP_SIZE) ? stat.comp_size : 0;
     zip_uint64_t inflated = 0;
     std::string buffer(1 << 16, '\0');
     while (true) {
       const zip_int64_t got = zip_fread(in.get(), buffer.data(), buffer.size());
       if (got < 0)
-        return fmt::format("the part {} is damaged: {}", part, zip_file_strerror(in.get()));
+        return i18n::trf("the part {} is damaged: {}", part, zip_file_strerror(in.get()));
       if (got == 0) return "";
       inflated += static_cast<zip_uint64_t>(got);
       total_ += static_cast<zip_uint64_t>(got);
@@ -96,12 +97,12 @@ class Package {
   std::string check_limits(const std::string& part, zip_uint64_t inflated,
                            zip_uint64_t packed) const {
     if (inflated > kMaxPartBytes)
-      return fmt::format("the part {} inflates past {} MiB", part, kMaxPartBytes >> 20);
+      return i18n::trf("the part {} inflates past {} MiB", part, kMaxPartBytes >> 20);
     if (total_ > kMaxTotalBytes)
-      return fmt::format("its parts inflate past {} MiB in total", kMaxTotalBytes >> 20);
+      return i18n::trf("its parts inflate past {} MiB in total", kMaxTotalBytes >> 20);
     if (inflated > kRatioGraceBytes && inflated > kMaxRatio * std::max<zip_uint64_t>(packed, 1))
-      return fmt::format("the part {} inflates more than {} times ({} bytes packed)", part,
-                         kMaxRatio, packed);
+      return i18n::trf("the part {} inflates more than {} times ({} bytes packed)", part, kMaxRatio,
+                       packed);
     return "";
   }
 
@@ -150,7 +151,7 @@ void XMLCALL on_text(void* data, const XML_Char* text, int length) {
 
 /// OOXML parts never declare a DTD: refusing one also refuses entity expansion attacks.
 void XMLCALL on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
-  static_cast<XmlHandler*>(data)->problem = "an XML part declares a DTD";
+  static_cast<XmlHandler*>(data)->problem = i18n::tr("an XML part declares a DTD");
 }
 
 /// Why a part could not be read.
@@ -163,7 +164,7 @@ std::optional<PartProblem> parse_part(Package& package, const std::string& part,
                                       XmlHandler& handler) {
   std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser(
       XML_ParserCreateNS(nullptr, '|'), &XML_ParserFree);
-  if (!parser) return PartProblem{"out of memory"};
+  if (!parser) return PartProblem{i18n::tr("out of memory")};
   XML_SetUserData(parser.get(), &handler);
   XML_SetElementHandler(parser.get(), on_start, on_end);
   XML_SetCharacterDataHandler(parser.get(), on_text);
@@ -175,9 +176,9 @@ std::optional<PartProblem> parse_part(Package& package, const std::string& part,
         handler.problem.empty())
       return true;
     if (handler.problem.empty())
-      xml_error = fmt::format("the part {} is not well-formed XML (line {}: {})", part,
-                              XML_GetCurrentLineNumber(parser.get()),
-                              XML_ErrorString(XML_GetErrorCode(parser.get())));
+      xml_error = i18n::trf("the part {} is not well-formed XML (line {}: {})", part,
+                            XML_GetCurrentLineNumber(parser.get()),
+                            XML_ErrorString(XML_GetErrorCode(parser.get())));
     return false;
   };
   bool bomb = false;
@@ -546,8 +547,8 @@ class SheetHandler : public XmlHandler {
     if (!has_value_) {
       if (formula_)
         cell_error("workbook.formula-without-value",
-                   "the cell holds a formula without a stored result; open the file "
-                   "in Excel or WPS and save it again");
+                   i18n::tr("the cell holds a formula without a stored result; open the file "
+                            "in Excel or WPS and save it again"));
       return;
     }
     SheetCell cell{cell_row_, cell_column_, CellKind::Text, {}};
@@ -557,9 +558,9 @@ class SheetHandler : public XmlHandler {
       if (std::from_chars(value_.data(), value_.data() + value_.size(), index).ec != std::errc() ||
           index >= strings.size())
         return cell_error("workbook.damaged",
-                          fmt::format("the cell refers to shared string {} of {}; the file is "
-                                      "damaged",
-                                      quoted(value_), strings.size()));
+                          i18n::trf("the cell refers to shared string {} of {}; the file is "
+                                    "damaged",
+                                    quoted(value_), strings.size()));
       cell.text = strings[index];
     } else if (type_ == "inlineStr" || type_ == "str") {
       cell.text = decode_escapes(std::move(value_));
@@ -650,15 +651,15 @@ class XlsxReader {
 
   bool read(std::string_view bytes, const std::string& wanted, Worksheet& sheet) {
     if (const std::string problem = package_.open(bytes); !problem.empty())
-      return damaged(fmt::format("it is not a readable ZIP package ({})", problem));
+      return damaged(i18n::trf("it is not a readable ZIP package ({})", problem));
     std::string workbook_part;
     WorkbookHandler workbook;
     std::vector<Relationship> relationships;
     if (!find_workbook(workbook_part) || !parse(workbook_part, workbook)) return false;
     if (!workbook.is_workbook)
       return workbook_error(report_, file_, "workbook.not-a-workbook",
-                            "the file is a ZIP package but not an Excel workbook (.xlsx); save it "
-                            "from Excel or WPS as .xlsx, or as CSV");
+                            i18n::tr("the file is a ZIP package but not an Excel workbook (.xlsx); "
+                                     "save it from Excel or WPS as .xlsx, or as CSV"));
     if (!read_relationships(relationships_part(workbook_part), relationships)) return false;
 
     // Worksheets in tab order; chart sheets and macro sheets hold no table.
@@ -699,8 +700,8 @@ class XlsxReader {
     if (part.empty()) part = "xl/workbook.xml";
     if (!package_.has(part))
       return workbook_error(report_, file_, "workbook.not-a-workbook",
-                            "the file is a ZIP package but not an Excel workbook (.xlsx): it has "
-                            "no workbook part");
+                            i18n::tr("the file is a ZIP package but not an Excel workbook (.xlsx): "
+                                     "it has no workbook part"));
     return true;
   }
 
@@ -723,19 +724,19 @@ class XlsxReader {
     if (!problem) return true;
     if (problem->message == "encrypted")
       return workbook_error(report_, file_, "workbook.encrypted",
-                            "the workbook is encrypted (password protected); save a copy "
-                            "without a password");
+                            i18n::tr("the workbook is encrypted (password protected); save a copy "
+                                     "without a password"));
     if (problem->bomb)
       return workbook_error(report_, file_, "workbook.too-large",
-                            fmt::format("the workbook is refused: {} (a ZIP bomb, or far larger "
-                                        "than any table)",
-                                        problem->message));
+                            i18n::trf("the workbook is refused: {} (a ZIP bomb, or far larger "
+                                      "than any table)",
+                                      problem->message));
     return damaged(problem->message);
   }
 
   bool damaged(const std::string& why) {
     return workbook_error(report_, file_, "workbook.damaged",
-                          fmt::format("the workbook is damaged: {}", why));
+                          i18n::trf("the workbook is damaged: {}", why));
   }
 
   const std::string& file_;

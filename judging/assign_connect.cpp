@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "judging/assign_random.hpp"
+#include "model/i18n.hpp"
 
 namespace jury {
 
@@ -18,24 +19,24 @@ ConnectReport describe_connecting(const AssignmentOutcome& outcome) {
   ConnectReport report;
   report.objective = std::to_string(outcome.objective);
   if (outcome.pools.empty()) return report;
-  report.objective += fmt::format(" (§5 optimum {} + {} for connecting pools)", outcome.optimum,
-                                  outcome.connect_cost);
+  report.objective += i18n::trf(" (§5 optimum {} + {} for connecting pools)", outcome.optimum,
+                                outcome.connect_cost);
   for (const PoolComponents& pool : outcome.pools) {
     const auto made = std::count_if(outcome.exchanges.begin(), outcome.exchanges.end(),
                                     [&](const JudgeExchange& x) { return x.pool == pool.pool; });
-    report.details.push_back(fmt::format(
+    report.details.push_back(i18n::trf(
         "pool {}: judge–entry graph of {} connected components, {} after {} exchange(s) of "
         "judges",
         pool.pool, pool.before, pool.after, made));
     if (pool.after > 1)
-      report.warnings.push_back(fmt::format(
+      report.warnings.push_back(i18n::trf(
           "pool {}: the judge–entry graph stays in {} connected components: no exchange of "
           "judges between its entries that keeps every hard rule joins them; severity effects "
           "are not comparable across them",
           pool.pool, pool.after));
   }
   for (const JudgeExchange& x : outcome.exchanges)
-    report.details.push_back(fmt::format(
+    report.details.push_back(i18n::trf(
         "  exchange: {} {} → {}, {} {} → {} (cost {:+})", x.first.judge_id, x.first.entry_id,
         x.second.entry_id, x.second.judge_id, x.second.entry_id, x.first.entry_id, x.cost));
   return report;

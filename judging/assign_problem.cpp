@@ -29,8 +29,8 @@ AssignProblem::AssignProblem(const AssignmentInput& input)
   number_judges();
   add_kept_pairs(input.kept);
   add_recusals(input.recusals);
-  set_capacities(input.extra_places);
-  find_open_entries(input.extra_places);
+  set_capacities(input.extra_places, input.places);
+  find_open_entries(input.extra_places, input.places);
 }
 
 void AssignProblem::number_entries() {
@@ -92,16 +92,21 @@ void AssignProblem::add_recusals(const std::vector<Assignment>& recusals) {
   for (auto& v : recused_of_entry_) sort_unique(v);
 }
 
-void AssignProblem::set_capacities(const std::map<std::string, int>& extra_places) {
+void AssignProblem::set_capacities(const std::map<std::string, int>& extra_places,
+                                   const std::map<std::string, int>& places) {
   // SPEC §14 `rejudge`: places beyond k (kept from earlier re-judging, or asked for now) count
-  // in K. A plain `assign` keeps the §2 default over k places per entry, as before.
+  // in K. A plain `assign` keeps the §2 default over k places per entry, plus the places beyond
+  // k that re-judging gave (`places`).
   std::int64_t added = 0;
   for (std::size_t e = 0; e < entries_->size() && !extra_places.empty(); ++e)
     if ((*entries_)[e].active())
       added += std::max(0, static_cast<int>(kept_of_entry_[e].size()) - k_[e]);
-  for (const auto& [id, places] : extra_places)
-    if (const std::size_t e = entry_index(id); e != npos && (*entries_)[e].active())
-      added += places;
+  for (const auto& [id, count] : extra_places)
+    if (const std::size_t e = entry_index(id); e != npos && (*entries_)[e].active()) added += count;
+  for (const auto& [id, count] : places)
+    if (const std::size_t e = entry_index(id);
+        extra_places.empty() && e != npos && (*entries_)[e].active())
+      added += std::max(0, count - k_[e]);
   const int default_load = default_max_load(*config_, *entries_, *judges_, added);
   for (std::size_t j = 0; j < judges_->size(); ++j) {
     const Judge& judge = (*judges_)[j];
@@ -112,12 +117,15 @@ void AssignProblem::set_capacities(const std::map<std::string, int>& extra_place
   }
 }
 
-void AssignProblem::find_open_entries(const std::map<std::string, int>& extra_places) {
+void AssignProblem::find_open_entries(const std::map<std::string, int>& extra_places,
+                                      const std::map<std::string, int>& places) {
   need_.assign(entries_->size(), 0);
   for (std::size_t e = 0; e < entries_->size(); ++e) {
     if (!(*entries_)[e].active()) continue;
     if (extra_places.empty()) {
-      need_[e] = std::max(0, k_[e] - static_cast<int>(kept_of_entry_[e].size()));
+      const auto count = places.find((*entries_)[e].id);
+      const int target = count == places.end() ? k_[e] : std::max(k_[e], count->second);
+      need_[e] = std::max(0, target - static_cast<int>(kept_of_entry_[e].size()));
     } else {
       const auto extra = extra_places.find((*entries_)[e].id);
       need_[e] = extra == extra_places.end() ? 0 : std::max(0, extra->second);

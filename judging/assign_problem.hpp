@@ -98,8 +98,10 @@ class AssignProblem {
   void number_judges();
   void add_kept_pairs(const std::vector<Assignment>& kept);
   void add_recusals(const std::vector<Assignment>& recusals);
-  void set_capacities(const std::map<std::string, int>& extra_places);
-  void find_open_entries(const std::map<std::string, int>& extra_places);
+  void set_capacities(const std::map<std::string, int>& extra_places,
+                      const std::map<std::string, int>& places);
+  void find_open_entries(const std::map<std::string, int>& extra_places,
+                         const std::map<std::string, int>& places);
 
   const Config* config_;
   const std::vector<Entry>* entries_;
@@ -122,9 +124,6 @@ class AssignProblem {
   std::int64_t total_need_ = 0;
   std::int64_t kept_objective_ = 0;
 };
-
-/// "1 judge", "3 judges": the count with the word in the right number (for explanations).
-std::string plural(std::int64_t n, const std::string& one, const std::string& many);
 
 /// Result of one solver path.
 struct SolverResult {

@@ -7,6 +7,7 @@
 
 #include "judging/assign_connect.hpp"
 #include "judging/assign_problem.hpp"
+#include "model/i18n.hpp"
 
 namespace jury {
 
@@ -41,17 +42,7 @@ std::int64_t assignment_objective(const Config& config, const std::vector<Entry>
   return AssignProblem(input).kept_objective();
 }
 
-namespace detail {
-
-std::string plural(std::int64_t n, const std::string& one, const std::string& many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
-}  // namespace detail
-
 namespace {
-
-using detail::plural;
 
 /// Why each open entry cannot get its places on its own, counting the judges who may score its
 /// kind: conflicted (by first firing rule), recused, already assigned, at capacity, eligible.
@@ -111,16 +102,18 @@ std::vector<std::string> entries_short_of_judges(const AssignProblem& p) {
     std::vector<std::string> parts;
     for (std::size_t r = 0; r < rules.size(); ++r)
       if (c.by_rule[r] > 0)
-        parts.push_back(fmt::format("{} conflicted by {}", c.by_rule[r], to_string(rules[r])));
-    if (c.recused > 0) parts.push_back(fmt::format("{} recused", c.recused));
-    if (c.assigned > 0) parts.push_back(fmt::format("{} already judging it", c.assigned));
-    if (at_capacity > 0) parts.push_back(fmt::format("{} at capacity", at_capacity));
+        parts.push_back(i18n::trf("{} conflicted by {}", c.by_rule[r], to_string(rules[r])));
+    if (c.recused > 0) parts.push_back(i18n::trf("{} recused", c.recused));
+    if (c.assigned > 0) parts.push_back(i18n::trf("{} already judging it", c.assigned));
+    if (at_capacity > 0) parts.push_back(i18n::trf("{} at capacity", at_capacity));
     if (pool[kind] == 0)
-      parts.push_back("no active judge may score kind " + p.kind_id(p.kind_of(e)));
-    lines.push_back(fmt::format(
-        "{}: only {}{}, {} needed", p.entries()[e].id,
-        plural(eligible, "eligible judge", "eligible judges"),
-        parts.empty() ? "" : " (" + fmt::format("{}", fmt::join(parts, ", ")) + ")", p.need(e)));
+      parts.push_back(i18n::trf("no active judge may score kind {}", p.kind_id(p.kind_of(e))));
+    const std::string why =
+        parts.empty() ? "" : i18n::trf(" ({})", fmt::join(parts, i18n::tr(", ")));
+    lines.push_back(i18n::trnf("{}: only {} eligible judge{}, {} needed",
+                               "{}: only {} eligible judges{}, {} needed",
+                               static_cast<unsigned long>(std::max<std::int64_t>(eligible, 0)),
+                               p.entries()[e].id, eligible, why, p.need(e)));
   }
   return lines;
 }
@@ -145,13 +138,13 @@ std::vector<std::string> capacity_shortfalls(const AssignProblem& p) {
     for (std::size_t j = 0; j < p.judges().size(); ++j)
       if (p.judge_allows_kind(j, kind)) room += p.remaining(j);
     if (room < places)
-      lines.push_back(fmt::format(
+      lines.push_back(i18n::trf(
           "kind {}: {} judge places to fill, but the judges who may score it have only {} free "
           "(capacity short by {})",
           p.kind_id(kind), places, room, places - room));
   }
   if (lines.empty() && room_all < p.total_need())
-    lines.push_back(fmt::format(
+    lines.push_back(i18n::trf(
         "all kinds: {} judge places to fill, but the judges have only {} free (capacity short "
         "by {})",
         p.total_need(), room_all, p.total_need() - room_all));
@@ -161,10 +154,10 @@ std::vector<std::string> capacity_shortfalls(const AssignProblem& p) {
 std::vector<std::string> unserved_lines(const AssignProblem& p, const SolverResult& r) {
   std::vector<std::string> lines;
   for (const auto& [e, missing] : r.unserved)
-    lines.push_back(fmt::format(
-        "{}: can get only {} of {} judges: its eligible judges reach their capacity with "
-        "other entries",
-        p.entries()[e].id, p.need(e) - missing, p.need(e)));
+    lines.push_back(
+        i18n::trf("{}: can get only {} of {} judges: its eligible judges reach their capacity with "
+                  "other entries",
+                  p.entries()[e].id, p.need(e) - missing, p.need(e)));
   return lines;
 }
 

@@ -24,6 +24,11 @@ struct AssignmentInput {
   /// SPEC §14 `rejudge`: when not empty, only these entries get new places, this many each on
   /// top of their kept pairs (which may already exceed k), and no other place is filled.
   std::map<std::string, int> extra_places{};
+  /// SPEC §14 with §5's `--reshuffle`: entries that re-judging gave more than k places, with
+  /// their number of places. Without `extra_places`, these entries are filled to this many
+  /// instead of k (the pairs are recomputed, the round's places stay), and the places beyond k
+  /// count in the capacities as in `rejudge`.
+  std::map<std::string, int> places{};
   /// SPEC §14 connected pools: after the §5 optimum, exchange new pairs' judges between entries
   /// so that every pool's judge–entry graph is connected where eligible pairs allow.
   bool connect = false;

@@ -4,9 +4,13 @@
 #include <cmath>
 #include <map>
 #include <numbers>
+#include <set>
 
+#include "judging/aggregation.hpp"
 #include "judging/assign_problem.hpp"
 #include "judging/assignment.hpp"
+#include "judging/standard_errors.hpp"
+#include "judging/totals.hpp"
 
 namespace jury {
 
@@ -147,6 +151,52 @@ std::vector<std::vector<RejudgePlace>> rejudge_places(const Config& config, cons
   return pools;
 }
 
+std::map<std::string, double> judge_noise_ratios(const Config& config,
+                                                 const std::vector<Entry>& entries,
+                                                 const std::vector<ScoreRow>& scores,
+                                                 double pseudo_totals) {
+  struct Sum {
+    double ratio_weighted = 0;  // Σ over kinds of ratio · totals
+    double totals = 0;
+  };
+  std::map<std::string, Sum> sums;
+  const auto method = make_aggregation_method(config.aggregation.method, config.aggregation);
+  for (const KindTotals& totals : collect_totals(config, entries, scores)) {
+    const Aggregate aggregate = method->aggregate(totals);
+    const std::vector<double>& b = aggregate.judge_effects;
+    const double sigma2 = std::pow(standard_errors(totals, b).sigma(), 2);
+    if (!(sigma2 > 0)) continue;
+    std::vector<double> rss(totals.judge_ids.size(), 0), weight(totals.judge_ids.size(), 0);
+    std::vector<int> count(totals.judge_ids.size(), 0);
+    for (const auto& entry : totals.by_entry) {
+      if (entry.size() < 2) continue;  // a single total fits exactly: no scatter to see
+      const auto effect = [&](const JudgeTotal& t) {
+        return b.empty() ? 0.0 : b[static_cast<std::size_t>(t.judge)];
+      };
+      double theta = 0;
+      for (const JudgeTotal& t : entry) theta += t.value - effect(t);
+      theta /= static_cast<double>(entry.size());
+      for (const JudgeTotal& t : entry) {
+        const auto j = static_cast<std::size_t>(t.judge);
+        const double r = t.value - theta - effect(t);
+        rss[j] += r * r;
+        weight[j] += 1 - 1 / static_cast<double>(entry.size());
+        ++count[j];
+      }
+    }
+    for (std::size_t j = 0; j < totals.judge_ids.size(); ++j) {
+      if (count[j] == 0) continue;
+      const double variance = (rss[j] + pseudo_totals * sigma2) / (weight[j] + pseudo_totals);
+      Sum& sum = sums[totals.judge_ids[j]];
+      sum.ratio_weighted += variance / sigma2 * count[j];
+      sum.totals += count[j];
+    }
+  }
+  std::map<std::string, double> ratios;
+  for (const auto& [judge, sum] : sums) ratios.emplace(judge, sum.ratio_weighted / sum.totals);
+  return ratios;
+}
+
 namespace {
 
 /// Σ k and the places beyond k over the counted (active) entries.
@@ -169,6 +219,48 @@ int eligible_judges(const detail::AssignProblem& problem, std::size_t entry) {
   for (std::size_t j = 0; j < problem.judges().size(); ++j)
     if (problem.allowed(j, entry)) ++count;
   return count;
+}
+
+/// The steadiest judges first (RejudgeInput::judge_noise): the others keep their load (an
+/// explicit max_load of their current load) while the steadiest half, then 3/4, then all may
+/// take the new pairs; the first feasible one wins.
+AssignmentOutcome assign_preferring_steady_judges(const RejudgeInput& input,
+                                                  AssignmentInput& assign, RejudgePlan& plan) {
+  const auto active = static_cast<std::size_t>(std::count_if(
+      input.judges->begin(), input.judges->end(), [](const Judge& j) { return j.active; }));
+  plan.preferred_judges = active;
+  if (input.judge_noise.empty()) return assign_judges(assign);
+  std::map<std::string, int> load;
+  for (const Assignment& a : input.current) ++load[a.judge_id];
+  // Active judges, steadiest first; a judge without totals counts as typical (ratio 1).
+  std::vector<std::pair<double, std::string>> order;
+  for (const Judge& judge : *input.judges) {
+    if (!judge.active) continue;
+    const auto it = input.judge_noise.find(judge.id);
+    order.emplace_back(it == input.judge_noise.end() ? 1.0 : it->second, judge.id);
+  }
+  std::sort(order.begin(), order.end());
+  for (const std::size_t share : {2, 3, 4}) {  // quarters of the judges: 1/2, 3/4, all
+    const std::size_t preferred = share == 4 ? order.size() : (order.size() * share + 3) / 4;
+    if (share < 4 && preferred == order.size()) continue;
+    std::set<std::string> others;
+    for (std::size_t i = preferred; i < order.size(); ++i) others.insert(order[i].second);
+    std::vector<Judge> judges = *input.judges;
+    for (Judge& judge : judges)
+      if (others.contains(judge.id)) {
+        const auto it = load.find(judge.id);
+        const int now = it == load.end() ? 0 : it->second;
+        judge.max_load = judge.max_load ? std::min(*judge.max_load, now) : now;
+      }
+    assign.judges = &judges;
+    AssignmentOutcome outcome = assign_judges(assign);
+    assign.judges = input.judges;
+    if (outcome.feasible || share == 4) {
+      plan.preferred_judges = std::min(preferred, active);
+      return outcome;
+    }
+  }
+  return assign_judges(assign);  // not reached: the last share is every judge
 }
 
 }  // namespace
@@ -200,7 +292,7 @@ RejudgePlan plan_rejudge(const RejudgeInput& input) {
     plan.chosen.push_back(std::move(candidate));
   }
   if (plan.chosen.empty()) return plan;
-  const AssignmentOutcome outcome = assign_judges(assign);
+  const AssignmentOutcome outcome = assign_preferring_steady_judges(input, assign, plan);
   plan.feasible = outcome.feasible;
   plan.problems = outcome.problems;
   plan.added = outcome.added;

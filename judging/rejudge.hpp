@@ -11,8 +11,15 @@
 ///   `--budget 0.2` adds about 0.1 · Σ k each time and a repeated `--budget 0.1` adds nothing.
 /// - Each chosen entry gets exactly M new judges; a remainder below M stays unspent.
 /// - Entries whose outcome cannot change (no boundary in the pool, SE 0) are never chosen.
+/// - Which judges (beyond §5's hard rules, which always hold): with `judge_noise`, the new pairs
+///   go to the judges whose totals scatter least around the fit (their severity b_j is the best
+///   estimated, and a steadier judge's total moves the entry's score nearer its true value): the
+///   steadiest half of the judges first, widened to 3/4 and then to every judge when the half
+///   cannot take all new pairs; among them the §5 objective decides. The objective reported is
+///   §5's over all pairs, so it may exceed the unrestricted optimum.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,6 +74,15 @@ std::int64_t rejudge_allowance(std::int64_t planned_judgings, const Decimal& bud
 std::vector<std::vector<RejudgePlace>> rejudge_places(const Config& config, const Results& results,
                                                       std::size_t round);
 
+/// Per judge, how much its complete totals of the round scatter around the aggregation's fit,
+/// relative to its kind's σ² (SPEC §14): Σ r² / Σ (1 − 1/n_e) over its totals, r = t − θ_e − b_j
+/// (b = 0 for methods without judge effects), shrunk toward σ² by `pseudo_totals` totals of σ²,
+/// divided by σ², and averaged over the kinds weighted by its totals. 1 = a typical judge.
+std::map<std::string, double> judge_noise_ratios(const Config& config,
+                                                 const std::vector<Entry>& entries,
+                                                 const std::vector<ScoreRow>& scores,
+                                                 double pseudo_totals = 10);
+
 struct RejudgeInput {
   const Config* config = nullptr;                ///< as the round sees it (Config::for_round)
   const std::vector<Entry>* entries = nullptr;   ///< the round's counted entries
@@ -78,6 +94,8 @@ struct RejudgeInput {
   int extra = 2;                                 ///< M
   RejudgeOrder order = RejudgeOrder::ExpectedChanges;
   std::uint64_t seed = 0;
+  /// judge_noise_ratios of the round's scores; empty: every eligible judge alike (the §5 optimum).
+  std::map<std::string, double> judge_noise{};
 };
 
 struct RejudgePlan {
@@ -89,6 +107,8 @@ struct RejudgePlan {
   std::int64_t objective = 0;            ///< §5 objective of all pairs after adding
   bool feasible = true;                  ///< false: `problems` say why
   std::vector<std::string> problems;
+  /// Judges allowed new pairs (all active judges when `judge_noise` is empty).
+  std::size_t preferred_judges = 0;
 };
 
 /// Chooses the entries (best first, as many as ⌊(allowance − already) / M⌋, skipping those with

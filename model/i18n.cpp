@@ -140,4 +140,15 @@ const char* trn(const char* singular, const char* plural, unsigned long n) {
   return translated ? translated : english;
 }
 
+const char* trc_zh(const char* context, const char* code) {
+  if (!*code) return code;
+  const std::string key = std::string(context) + '\x04' + code;  // how msgfmt stores a msgctxt
+  const char* translated = chinese_catalogue().find(key.c_str(), 0);
+  return translated ? translated : code;
+}
+
+const char* trc(const char* context, const char* code) {
+  return chinese() ? trc_zh(context, code) : code;
+}
+
 }  // namespace jury::i18n

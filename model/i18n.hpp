@@ -5,7 +5,8 @@
 /// a translation, or in English, is the text itself, so English output never changes.
 ///
 /// Messages are marked for xgettext (tools/messages.py) by the keywords tr, trf, trn, trnf and
-/// N_ (a text in a static table, translated where it is shown).
+/// N_ (a text in a static table, translated where it is shown), and trc / NC_ for a code with a
+/// context (the catalogue's msgctxt).
 
 #include <fmt/format.h>
 
@@ -40,6 +41,16 @@ const char* tr(const char* msgid);
 /// The singular or plural English text by n, or its translation.
 const char* trn(const char* singular, const char* plural, unsigned long n);
 
+/// A machine code shown to people (a flag "close", a method "trimmed-mean"): its translation in
+/// `context` (the catalogue's msgctxt, so that the code "close" is not the English word "close"
+/// of another message), or the code itself in English or when untranslated. The result lives as
+/// long as `code` or the program.
+const char* trc(const char* context, const char* code);
+
+/// trc in Chinese whatever the current language: for the pages that are always Chinese (the
+/// 公示 roster, the committee's report page).
+const char* trc_zh(const char* context, const char* code);
+
 /// `translated` as a fmt format string, or `english` should the translation not fit the
 /// arguments (tools/messages.py checks that none does).
 template <typename... Args>
@@ -66,6 +77,11 @@ std::string trnf(const char* singular, const char* plural, unsigned long n, cons
 /// Marks a text in a static table for extraction; translate it with tr() where it is shown.
 constexpr const char* N_(const char* msgid) {
   return msgid;
+}
+
+/// Marks a code with its context for extraction; show it with trc(context, code).
+constexpr const char* NC_(const char* /*context*/, const char* code) {
+  return code;
 }
 
 /// Sets the language for one scope (tests, the demo) and restores the previous one.

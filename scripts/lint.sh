@@ -8,6 +8,6 @@ mapfile -t all < <(git ls-files '*.cpp' '*.hpp')
 clang-format --dry-run -Werror "${all[@]}"
 echo "clang-format: ${#all[@]} files clean"
 mapfile -t product < <(git ls-files 'model/*.cpp' 'importers/*.cpp' 'judging/*.cpp' \
-  'exporters/*.cpp' 'engine/*.cpp' 'cli/*.cpp' 'fixtures/*.cpp' 'bench/*.cpp')
+  'exporters/*.cpp' 'engine/*.cpp' 'cli/*.cpp' 'demo/*.cpp' 'fixtures/*.cpp' 'bench/*.cpp')
 printf '%s\n' "${product[@]}" | xargs -P "$(nproc)" -n 4 clang-tidy -p build --quiet
 echo "clang-tidy: ${#product[@]} files clean"

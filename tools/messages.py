@@ -19,7 +19,7 @@ import tempfile
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PO = ROOT / "po" / "zh_CN.po"
 SOURCE_DIRS = ["model", "importers", "judging", "exporters", "engine", "cli", "fixtures"]
-KEYWORDS = ["tr", "trf", "trn:1,2", "trnf:1,2", "N_"]
+KEYWORDS = ["tr", "trf", "trn:1,2", "trnf:1,2", "N_", "trc:1c,2", "NC_:1c,2"]
 
 
 def sources():

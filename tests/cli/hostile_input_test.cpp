@@ -131,3 +131,15 @@ TEST_CASE("SPEC §10 Limits: a title over 32,767 characters is refused at import
   REQUIRE(entries.size() == 1);
   CHECK(entries[0].title == std::string(32767, 'x'));
 }
+
+TEST_CASE("SPEC §10/§15: an .xls that crashes FreeXL is exit 2 naming the file, nothing stored") {
+  Scratch s("hostile-xls");
+  init_sample(s);
+  // The fuzzer's reproducer: its first byte picked the fuzzer's encoding, the rest is the file.
+  const std::string input = jury::testing::read_text(
+      std::string(JURY_FIXTURES_DIR) + "/../fuzz/corpus/entries/freexl-stack-overflow.xls");
+  expect_refused(s, "entries", "entries.xls", input.substr(1),
+                 "entries.xls: error: the workbook (.xls) is damaged: ");
+  expect_refused(s, "judges", "judges.xls", input.substr(1),
+                 "judges.xls: error: the workbook (.xls) is damaged: ");
+}

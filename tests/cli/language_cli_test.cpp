@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <iterator>
 #include <sstream>
@@ -288,4 +289,42 @@ TEST_CASE("SPEC §10 language: the assignment list has the sheets' headers in Ch
   CHECK(read_text(s.dir() / "zh.csv").starts_with("评委编号,作品编号\r\n"));
   REQUIRE(s.jury("--lang en export assignments en.csv").exit_code == 0);
   CHECK(read_text(s.dir() / "en.csv").starts_with("judge_id,entry_id\r\n"));
+}
+
+TEST_CASE(
+    "SPEC §10 language: in Chinese, results and report name a flag by its Chinese word and the "
+    "kind by its label, and English keeps the codes",
+    "[language]") {
+  Scratch s("language-flags");
+  assigned_small(s);
+  REQUIRE(s.jury("export sheets en").exit_code == 0);
+  fill_sheets(s.dir() / "en", s.dir() / "en-filled", "judge_id,");
+  // Without J4's sheet, J4's entries have 2 complete scores of the 3 min_scores needs: incomplete.
+  fs::remove(s.dir() / "en-filled" / "J4-student.csv");
+  REQUIRE(s.jury("import scores en-filled").exit_code == 0);
+  std::vector<std::string> incomplete;  // J4's entries, in entry_id order (SPEC §9: last, by id)
+  std::istringstream sheet(read_text(s.dir() / "en" / "J4-student.csv"));
+  for (std::string line; std::getline(sheet, line);)
+    if (line.starts_with("J4,")) incomplete.push_back(line.substr(3, line.find(',', 3) - 3));
+  std::sort(incomplete.begin(), incomplete.end());
+  REQUIRE_FALSE(incomplete.empty());
+
+  const auto results = s.jury("--lang zh results");
+  REQUIRE(results.exit_code == 0);
+  CHECK(results.out.starts_with("汇总方法：算术平均\n"));
+  for (const std::string& id : incomplete)
+    CHECK(has(results.out, "     -  " + id + "                    -    [评分未完成]\n"));
+  CHECK_FALSE(has(results.out, "incomplete"));
+  CHECK(has(s.jury("--lang en results").out, "[incomplete]\n"));
+
+  const auto report = s.jury("--lang zh report");
+  REQUIRE(report.exit_code == 0);
+  std::string flagged = "\n有标记的作品：" + std::to_string(incomplete.size()) + " 件\n";
+  for (const std::string& id : incomplete) flagged += "  " + id + "（学生）：评分未完成\n";
+  CHECK(has(report.out, flagged));
+  CHECK(has(report.out, "\n  J1         学生       评审量 "));
+  CHECK_FALSE(has(report.out, "incomplete"));
+  CHECK_FALSE(has(report.out, "student"));
+  const auto english = s.jury("--lang en report");
+  CHECK(has(english.out, "\n  " + incomplete.front() + " (student): incomplete\n"));
 }

@@ -119,4 +119,21 @@ TEST_CASE("Print: the sample's 公示 and internal roster print on A4 with page 
   public_headings.push_back("公示说明");
   check_printed(s, "demo/roster-public.html", "public.pdf", public_headings);
   check_printed(s, "demo/roster.html", "internal.pdf", headings);
+
+  // The interview timetable of the two-round sample (SPEC §13): the judges' itineraries flow
+  // several to a page, not one judge per mostly empty page.
+  print_to_pdf(s, "demo/rounds/timetable.html", "timetable.pdf");
+  const std::vector<std::string> pages =
+      pages_of(output_of(s, "pdftotext -layout '" + s.path("timetable.pdf") + "' -"));
+  std::size_t itineraries = 0, judge_pages = 0;
+  for (const std::string& page : pages) {
+    std::size_t on_page = 0;
+    for (std::size_t at = page.find("评委日程："); at != std::string::npos;
+         at = page.find("评委日程：", at + 1))
+      ++on_page;
+    itineraries += on_page;
+    judge_pages += on_page > 0;
+  }
+  REQUIRE(itineraries == 50);  // the sample's 50 judges all serve in the final
+  CHECK(judge_pages * 2 < itineraries);
 }

@@ -384,3 +384,172 @@ TEST_CASE(
     CHECK(jury::sha256_hex(read_text(s.path("a.csv"))) == digest);
   }
 }
+
+namespace {
+
+/// The sample's entries: entry_id → (kind, number in the file from 0).
+std::map<std::string, std::pair<std::string, int>> sample_entries() {
+  std::map<std::string, std::pair<std::string, int>> entries;
+  std::istringstream in(read_text(fixture("jingzhou-2021/entries.csv")));
+  std::string line;
+  std::getline(in, line);  // header: entry_id,kind,…
+  for (int number = 0; std::getline(in, line); ++number) {
+    const auto first = line.find(','), second = line.find(',', first + 1);
+    if (second != std::string::npos)
+      entries[line.substr(0, first)] = {line.substr(first + 1, second - first - 1), number};
+  }
+  return entries;
+}
+
+/// Scores for `pairs` in the long layout: entry number n has the fraction 0.45 + 0.45 · (37n mod
+/// 101) / 100 of each criterion's max, the judge adding −0.06 … +0.06 by (13j + 7n) mod 5;
+/// whole numbers (every step of the sample divides 1).
+void score_sample_pairs(
+    const Scratch& s, const std::vector<Pair>& pairs,
+    const std::map<std::string, std::vector<std::pair<std::string, int>>>& criteria_of_kind) {
+  const auto entries = sample_entries();
+  std::string text = "judge_id,entry_id,criterion,score\n";
+  for (const auto& [judge, entry] : pairs) {
+    const auto& [kind, n] = entries.at(entry);
+    const int j = std::stoi(judge.substr(1));
+    const double fraction =
+        0.45 + 0.45 * ((37 * n) % 101) / 100.0 + 0.03 * ((13 * j + 7 * n) % 5 - 2);
+    for (const auto& [criterion, max] : criteria_of_kind.at(kind))
+      text += judge + "," + entry + "," + criterion + "," +
+              std::to_string(static_cast<int>(std::lround(fraction * max))) + "\n";
+  }
+  write_text(s.path("scores.csv"), text);
+  run_ok(s, "import scores scores.csv");
+}
+
+const std::map<std::string, std::vector<std::pair<std::string, int>>> kPrelimRubrics{
+    {"student", {{"innovation", 40}, {"rigor", 30}, {"practicality", 20}, {"presentation", 10}}},
+    {"advisor", {{"innovation", 35}, {"rigor", 25}, {"practicality", 25}, {"reach", 15}}}};
+const std::vector<std::pair<std::string, int>> kDefence{
+    {"innovation", 30}, {"rigor", 30}, {"practicality", 20}, {"defence", 20}};
+const std::map<std::string, std::vector<std::pair<std::string, int>>> kFinalRubrics{
+    {"student", kDefence}, {"advisor", kDefence}};
+
+/// The scores the current round's judges owe, over the kinds of `status --json`.
+int owed_scores(const Scratch& s) {
+  int owed = 0;
+  const nlohmann::json status = status_json(s);
+  for (const auto& kind : status["kinds"]) owed += kind["missing_scores"].get<int>();
+  return owed;
+}
+
+/// Entries of `pairs` with more than `k` pairs: those re-judging gave more places.
+std::map<std::string, int> beyond_k(const std::vector<Pair>& pairs, int k) {
+  std::map<std::string, int> count;
+  for (const auto& [judge, entry] : pairs) ++count[entry];
+  std::erase_if(count, [&](const auto& item) { return item.second <= k; });
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "SPEC §14 rejudge per round (two-round sample): the prelim's judgings and boundaries, "
+    "`assign --reshuffle` keeps the places, then the final's") {
+  Scratch s("rejudge-rounds");
+  run_ok(s, "init " + fixture("jingzhou-2021/competition-rounds.json"));
+  run_ok(s, "import entries " + fixture("jingzhou-2021/entries.csv"));
+  run_ok(s, "import judges " + fixture("jingzhou-2021/judges.csv"));
+  run_ok(s, "assign");
+  const std::vector<Pair> prelim = exported_pairs(s);
+  REQUIRE(prelim.size() % 3 == 0);  // k = 3 in the prelim
+  const auto entrants = static_cast<int>(prelim.size() / 3);
+  score_sample_pairs(s, prelim, kPrelimRubrics);
+
+  // Σ k = 3 · entrants; ⌊0.1 · Σ k⌋ places, 2 per entry.
+  const int allowance = 3 * entrants / 10;
+  const int chosen = allowance / 2;
+  const auto result = s.jury("rejudge --budget 0.1");
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out.starts_with("round prelim: rejudge (seed 0): " + std::to_string(chosen) +
+                               " entries get 2 more judges each, " + std::to_string(2 * chosen) +
+                               " new judgings; objective "));
+  CHECK(result.out.find("\n  budget 0.1 × " + std::to_string(3 * entrants) +
+                        " judgings = " + std::to_string(allowance) + "; 0 added before, " +
+                        std::to_string(2 * chosen) + " now, " +
+                        std::to_string(allowance - 2 * chosen) + " left\n") != std::string::npos);
+  const std::vector<Pair> after = exported_pairs(s);
+  const std::vector<Pair> added = minus(after, prelim);
+  CHECK(added.size() == static_cast<std::size_t>(2 * chosen));
+  const std::map<std::string, int> rejudged = beyond_k(after, 3);
+  CHECK(rejudged.size() == static_cast<std::size_t>(chosen));
+  for (const auto& [entry, count] : rejudged) {
+    INFO(entry);
+    CHECK(count == 5);
+    CHECK(judges_of(after, entry).size() == 5);  // never a judge already on the entry
+  }
+  // The SPEC's minimum: every entry flagged `close` in the prelim (within 1 SE of a boundary
+  // of its pool: `advance`, the prelim's tier third, none) is among the chosen, which the
+  // message lists; here they are fewer than the places.
+  const auto results = nlohmann::json::parse(s.jury("results --json").out);
+  std::set<std::string> close;
+  for (const auto& row : results["results"]) {
+    const auto& flags = row["flags"];
+    if (std::find(flags.begin(), flags.end(), "close") != flags.end())
+      close.insert(row["entry_id"]);
+  }
+  CHECK_FALSE(close.empty());
+  CHECK(close.size() < rejudged.size());
+  for (const std::string& entry : close) {
+    INFO(entry);
+    CHECK(rejudged.count(entry) == 1);
+  }
+  for (const auto& [entry, count] : rejudged) CHECK(result.out.find(entry) != std::string::npos);
+  CHECK(owed_scores(s) == 2 * chosen);
+
+  // SPEC §5 --reshuffle recomputes the unscored pairs; the places re-judging added stay (the
+  // round's plan and its budget), on the same entries.
+  run_ok(s, "assign --reshuffle --seed 3");
+  const std::vector<Pair> reshuffled = exported_pairs(s);
+  CHECK(reshuffled.size() == after.size());
+  CHECK(beyond_k(reshuffled, 3) == rejudged);
+  for (const Pair& pair : prelim)
+    CHECK(std::find(reshuffled.begin(), reshuffled.end(), pair) != reshuffled.end());
+  CHECK(owed_scores(s) == 2 * chosen);
+  // A plain assign changes nothing now; the budget stays spent.
+  const auto again = s.jury("assign");
+  REQUIRE(again.exit_code == 0);
+  CHECK(again.out.find(" 0 dropped, 0 added;") != std::string::npos);
+  CHECK(exported_pairs(s) == reshuffled);
+
+  score_sample_pairs(s, minus(reshuffled, prelim), kPrelimRubrics);
+  const auto spent = s.jury("rejudge --budget 0.1");
+  REQUIRE(spent.exit_code == 0);
+  CHECK(spent.out.find("rejudge: no entry gets more judges") != std::string::npos);
+
+  // The final: its own judgings (k = 5 over its entrants), its own boundaries (first and
+  // second are decided there); the prelim's pairs stay as they were.
+  run_ok(s, "advance");
+  run_ok(s, "assign");
+  const std::vector<Pair> final_pairs = exported_pairs(s);
+  REQUIRE(final_pairs.size() % 5 == 0);
+  const auto finalists = static_cast<int>(final_pairs.size() / 5);
+  score_sample_pairs(s, final_pairs, kFinalRubrics);
+  const auto final_result = s.jury("rejudge --budget 0.05 --extra 1");
+  INFO(final_result.err);
+  REQUIRE(final_result.exit_code == 0);
+  const int final_allowance = 5 * finalists / 20;
+  CHECK(final_result.out.starts_with(
+      "round final: rejudge (seed 0): " + std::to_string(final_allowance) +
+      " entries get 1 more judges each, "));
+  CHECK(final_result.out.find("budget 0.05 × " + std::to_string(5 * finalists) +
+                              " judgings = " + std::to_string(final_allowance) +
+                              "; 0 added before, ") != std::string::npos);
+  const std::vector<Pair> final_after = exported_pairs(s);
+  CHECK(minus(final_after, final_pairs).size() == static_cast<std::size_t>(final_allowance));
+  CHECK(beyond_k(final_after, 5).size() == static_cast<std::size_t>(final_allowance));
+  run_ok(s, "export assignments prelim.csv --round prelim");  // the prelim's pairs as they were
+  const std::string prelim_text = read_text(s.path("prelim.csv"));
+  CHECK(std::count(prelim_text.begin(), prelim_text.end(), '\n') ==
+        static_cast<std::ptrdiff_t>(reshuffled.size() + 1));
+  for (const auto& [judge, entry] : reshuffled)
+    CHECK(prelim_text.find("\n" + judge + "," + entry + "\r\n") != std::string::npos);
+  const auto audit = s.jury("audit").out;
+  CHECK(audit.find("rejudge --budget 0.05 --extra 1 --seed 0") != std::string::npos);
+}

@@ -347,3 +347,89 @@ TEST_CASE(
     CHECK(busy[row[0]].insert(row[5]).second);
   }
 }
+
+TEST_CASE(
+    "SPEC §10/§12 language: in Chinese, results and award name the method by its label, the "
+    "rounds by their labels, the flags by Chinese words and the recommendation by its "
+    "configured label, while --json keeps the codes (SPEC §9)",
+    "[language]") {
+  Scratch s("rounds-chinese");
+  set_up(s);
+  judge_prelim(s);
+  // Before advancing: the prelim's ranking (E5 75 … E1 55, as judge_prelim fills it), no tiers of
+  // the final yet, and E5 and E4 flagged as going on (advance, 晋级).
+  const auto before = s.jury("--lang zh results");
+  REQUIRE(before.exit_code == 0);
+  CHECK(before.out ==
+        "汇总方法：算术平均\n"
+        "\n"
+        "学生 — 排名 5 件；名额：一等奖 0，二等奖 0，三等奖 2\n"
+        "  各轮：初评 参评 5 件，排名 5 件\n"
+        "  初评          1  E5                75.00    [晋级]\n"
+        "  初评          2  E4                70.00    [晋级]\n"
+        "  初评          3  E3                65.00  \n"
+        "  初评          4  E2                60.00  \n"
+        "  初评          5  E1                55.00  \n");
+
+  run_ok(s, "advance");
+  run_ok(s, "assign --seed 1");
+  run_ok(s, "export sheets final");
+  fill_sheets(s.dir() / "final", s.dir() / "final-filled",
+              [](const std::string& entry) { return Strings{entry == "E5" ? "80" : "90"}; });
+  run_ok(s, "absent E4");
+  run_ok(s, "import scores final-filled");
+  // As the test above works out: E5 0.5·75 + 0.5·80 = 77.5, first and recommended (推荐参加省赛,
+  // quota 1); E3 and E2 third by the prelim; E4 absent (缺席), no tier.
+  const auto award = s.jury("--lang zh award");
+  INFO(award.err);
+  REQUIRE(award.exit_code == 0);
+  const std::string decided =
+      "汇总方法：算术平均\n"
+      "\n"
+      "学生 — 排名 5 件；名额：一等奖 1，二等奖 1，三等奖 2\n"
+      "  各轮：初评 参评 5 件，排名 5 件；终评 参评 2 件，排名 1 件（晋级名额 2）；推荐名额 1"
+      "（推荐参加省赛）\n"
+      "  终评          1  E5                77.50  一等奖 推荐\n"
+      "  初评          3  E3                65.00  三等奖\n"
+      "  初评          4  E2                60.00  三等奖\n"
+      "  初评          5  E1                55.00  \n"
+      "  终评          -  E4                    -    [缺席]\n";
+  CHECK(award.out == decided + "获奖等级已评定并锁定\n");
+  CHECK(s.jury("--lang zh results").out == decided);
+  for (const char* code : {"mean", "prelim", "final", "absent", "advance", "quota"})
+    CHECK(decided.find(code) == std::string::npos);
+
+  // English keeps the codes as before; the recommendation's label is named there too.
+  CHECK(s.jury("--lang en results").out ==
+        "method: mean\n"
+        "\n"
+        "学生 — 5 ranked; quotas: 一等奖 1, 二等奖 1, 三等奖 2\n"
+        "  rounds: prelim 5 entrants, 5 ranked; final 2 entrants, 1 ranked (advance quota 2); "
+        "推荐 quota 1 (推荐参加省赛)\n"
+        "  final         1  E5                77.50  一等奖 推荐\n"
+        "  prelim        3  E3                65.00  三等奖\n"
+        "  prelim        4  E2                60.00  三等奖\n"
+        "  prelim        5  E1                55.00  \n"
+        "  final         -  E4                    -    [absent]\n");
+  // SPEC §9: the JSON is for programs: codes in either language.
+  const auto zh_json = s.jury("--lang zh results --json");
+  REQUIRE(zh_json.exit_code == 0);
+  CHECK(zh_json.out == s.jury("--lang en results --json").out);
+  const json document = json::parse(zh_json.out);
+  CHECK(document["method"] == "mean");
+  CHECK(row_of(document, "E4")["flags"] == Strings{"absent"});
+  CHECK(row_of(document, "E4")["round"] == "final");
+
+  // The report's judge lines name the kind by its label (学生), padded as the ids were.
+  const auto report = s.jury("--lang zh report --round prelim");
+  REQUIRE(report.exit_code == 0);
+  CHECK(report.out.starts_with("汇总方法：算术平均\n"));
+  CHECK(report.out.find("\n  J1         学生       评审量 ") != std::string::npos);
+  CHECK(report.out.find("\n  去掉最高分和最低分后平均：0 处变化\n") != std::string::npos);
+  CHECK(report.out.find("\n  评委宽严校正：0 处变化") != std::string::npos);
+  for (const char* code : {"student", "trimmed-mean", "severity", "mean"})
+    CHECK(report.out.find(code) == std::string::npos);
+  const auto english_report = s.jury("--lang en report --round prelim");
+  CHECK(english_report.out.find("\n  J1         student    load ") != std::string::npos);
+  CHECK(english_report.out.find("\n  trimmed-mean: 0 change(s)\n") != std::string::npos);
+}

@@ -11,7 +11,6 @@
 
 #include "engine/competition.hpp"
 #include "engine/errors.hpp"
-#include "fixtures/demo.hpp"
 #include "fixtures/simulator.hpp"
 
 using namespace jury;
@@ -27,7 +26,7 @@ fs::path scratch(const std::string& name) {
 }
 
 std::string sample(const std::string& file) {
-  return (fs::path(fixtures_dir()) / "jingzhou-2021" / file).string();
+  return (fs::path(JURY_FIXTURES_DIR) / "jingzhou-2021" / file).string();
 }
 
 std::string read(const fs::path& path) {
@@ -46,7 +45,7 @@ Competition assigned_sample(const fs::path& dir) {
   Competition c = Competition::init((dir / "jury.db").string(), sample("competition.json"));
   c.import_entries(sample("entries.csv"), Encoding::Auto);
   c.import_judges(sample("judges.csv"), Encoding::Auto);
-  c.assign(1, false);
+  c.assign(1, AssignMode::Incremental);
   return c;
 }
 
@@ -184,9 +183,9 @@ TEST_CASE("SPEC §8: award refuses while entries are incomplete unless --allow-i
   const ImportSummary imported = c.import_scores({(dir / "sheets").string()}, Encoding::Auto);
   CHECK(imported.blank == 3);
 
-  CHECK_THROWS_AS(c.award(false), StateError);
+  CHECK_THROWS_AS(c.award(Incomplete::Refuse), StateError);
   CHECK_FALSE(c.awarded());
-  const Results decided = c.award(true);
+  const Results decided = c.award(Incomplete::Allow);
   CHECK(c.awarded());
   bool listed_incomplete = false;
   for (const auto& pool : decided.pools)
@@ -199,8 +198,8 @@ TEST_CASE("SPEC §8: award refuses while entries are incomplete unless --allow-i
         CHECK(row.flags.front() == "incomplete");
       }
   CHECK(listed_incomplete);
-  CHECK_THROWS_AS(c.award(true), StateError);  // already decided
-  CHECK_THROWS_AS(c.assign(1, false), StateError);
+  CHECK_THROWS_AS(c.award(Incomplete::Allow), StateError);  // already decided
+  CHECK_THROWS_AS(c.assign(1, AssignMode::Incremental), StateError);
   CHECK_THROWS_AS(c.import_scores({(dir / "sheets").string()}, Encoding::Auto), StateError);
   CHECK_THROWS_AS(c.reopen("  "), UsageError);  // SPEC §8: a reason is required
   CHECK(c.awarded());
@@ -234,7 +233,7 @@ TEST_CASE(
   CHECK(std::count(after_recusal.begin(), after_recusal.end(), Assignment{"J002", entry_id}) == 0);
   CHECK(after_recusal.size() == before.size() - 1);
 
-  const AssignSummary refill = c.assign(1, false);
+  const AssignSummary refill = c.assign(1, AssignMode::Incremental);
   CHECK(refill.added == 1);
   CHECK(refill.dropped == 0);
   const auto refilled = c.assignments();
@@ -264,7 +263,7 @@ TEST_CASE("SPEC §5: withdrawing a judge and re-assigning keeps every other judg
   }
   write(dir / "judges.csv", out);
   c.import_judges((dir / "judges.csv").string(), Encoding::Auto);
-  const AssignSummary summary = c.assign(1, false);
+  const AssignSummary summary = c.assign(1, AssignMode::Incremental);
   const auto after = c.assignments();
   const int j003 = static_cast<int>(std::count_if(
       before.begin(), before.end(), [](const Assignment& a) { return a.judge_id == "J003"; }));

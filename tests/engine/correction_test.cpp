@@ -37,7 +37,7 @@ struct Small {
         Competition::init((dir / "jury.db").string(), (dir / "competition.json").string());
     c.import_entries((dir / "entries.csv").string(), Encoding::Auto);
     c.import_judges((dir / "judges.csv").string(), Encoding::Auto);
-    c.assign(1, false);
+    c.assign(1, AssignMode::Incremental);
     return c;
   }
 
@@ -167,7 +167,7 @@ TEST_CASE(
   s.score_all_but({{"J3", "E2"}});
   s.import_long("partial.csv", "J3,E2,a,30\n");  // a partly filled row is owed too
   try {
-    s.c.award(false);
+    s.c.award(Incomplete::Refuse);
     FAIL("award decided while J3 owes a score");
   } catch (const StateError& error) {
     CHECK(error.exit_code() == 3);
@@ -179,7 +179,7 @@ TEST_CASE(
   CHECK_FALSE(s.c.awarded());
   // Once J3 completes the row (one cell: the other stored values stay), award decides.
   s.import_long("rest.csv", "J3,E2,b,20\nJ3,E2,c,10\n");
-  const Results decided = s.c.award(false);
+  const Results decided = s.c.award(Incomplete::Refuse);
   REQUIRE(decided.pools.size() == 1);
   CHECK(decided.pools[0].rows[0].entry_id == "E3");
   CHECK(decided.pools[0].rows[0].tier == std::optional<std::string>("first"));
@@ -190,7 +190,7 @@ TEST_CASE(
     "incomplete entries and the owed scores") {
   Small s;
   s.score_all_but({{"J1", "E1"}, {"J2", "E1"}, {"J4", "E3"}});
-  const Results decided = s.c.award(true);
+  const Results decided = s.c.award(Incomplete::Allow);
   const auto& rows = decided.pools.at(0).rows;
   REQUIRE(rows.size() == 3);
   CHECK(rows[0].entry_id == "E3");  // 3 complete scores: ranked
@@ -210,7 +210,7 @@ TEST_CASE(
   Small s;
   s.import_long("one.csv", "J1,E1,a,40\n");  // a partly filled row is not a complete score
   try {
-    s.c.award(true);
+    s.c.award(Incomplete::Allow);
     FAIL("award decided a kind without one complete score");
   } catch (const StateError& error) {
     CHECK(std::string(error.what()) ==

@@ -6,7 +6,6 @@
 #include "../exporters/temp_dir.hpp"
 #include "engine/competition.hpp"
 #include "engine/errors.hpp"
-#include "fixtures/demo.hpp"
 #include "fixtures/simulator.hpp"
 
 using namespace jury;
@@ -16,12 +15,12 @@ namespace {
 
 /// The bundled sample, assigned, with the simulated judges' filled sheets in `dir/filled`.
 Competition sample_with_filled_sheets(const fs::path& dir) {
-  const fs::path sample = fs::path(fixtures_dir()) / "jingzhou-2021";
+  const fs::path sample = fs::path(JURY_FIXTURES_DIR) / "jingzhou-2021";
   Competition c =
       Competition::init((dir / "jury.db").string(), (sample / "competition.json").string());
   c.import_entries((sample / "entries.csv").string(), Encoding::Auto);
   c.import_judges((sample / "judges.csv").string(), Encoding::Auto);
-  c.assign(7, false);
+  c.assign(7, AssignMode::Incremental);
   const auto filled = simulate_scores(c.config(), c.entries(), c.assignments(), {});
   c.export_sheets((dir / "filled").string(), Encoding::Utf8, &filled);
   return c;

@@ -119,7 +119,7 @@ TEST_CASE("SPEC §12: an upgraded database works as before: same results, assign
   CHECK(pool.rows[0].entry_id == "E1");
   CHECK(pool.rows[0].scores == 2);
   CHECK_FALSE(results.staged);
-  const AssignSummary summary = competition.assign(1, false);
+  const AssignSummary summary = competition.assign(1, AssignMode::Incremental);
   CHECK(summary.kept == 3);
   CHECK(summary.added == 6);  // E2 and E3 get three judges each; J4 never on E2 (recused)
   for (const Assignment& pair : competition.assignments())

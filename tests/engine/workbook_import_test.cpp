@@ -8,7 +8,6 @@
 #include "../importers/xlsx_builder.hpp"
 #include "engine/competition.hpp"
 #include "engine/errors.hpp"
-#include "fixtures/demo.hpp"
 #include "fixtures/simulator.hpp"
 #include "importers/table.hpp"
 
@@ -72,7 +71,7 @@ struct Assigned {
 
 Assigned assigned_sample(const fs::path& db) {
   Competition c = sample(db, (kSample / "entries.csv").string(), (kSample / "judges.csv").string());
-  c.assign(7, false);
+  c.assign(7, AssignMode::Incremental);
   std::vector<ScoreRow> filled = simulate_scores(c.config(), c.entries(), c.assignments(), {});
   return {std::move(c), std::move(filled)};
 }
@@ -83,7 +82,8 @@ std::string filled_by_a_judge(const std::string& exported, const Config& config,
                               const std::map<std::pair<std::string, std::string>, ScoreRow>& values,
                               const std::map<std::string, Entry>& entries) {
   Report report;
-  const auto records = read_records(exported, "sheet.xlsx", Encoding::Auto, report, true);
+  const auto records =
+      read_records(exported, "sheet.xlsx", Encoding::Auto, report, CommentLines::Skipped);
   REQUIRE(records);
   REQUIRE(records->size() >= 3);
   XlsxBuilder book;
@@ -159,7 +159,8 @@ TEST_CASE(
   csv.competition.export_sheets((dir.path() / "csv").string(), Encoding::Utf8, &csv.filled);
   csv.competition.import_scores({(dir.path() / "csv").string()}, Encoding::Auto);
   REQUIRE(csv.competition.scores().size() == csv.competition.assignments().size());
-  const std::string expected = csv.competition.results_json(csv.competition.results(), false);
+  const std::string expected =
+      csv.competition.results_json(csv.competition.results(), Audience::Committee);
 
   // Stored values written into the xlsx sheets by the export (a re-exported judge's sheet).
   Assigned stored = assigned_sample(dir.path() / "stored.db");
@@ -169,7 +170,8 @@ TEST_CASE(
   CHECK(fs::path(written.front()).extension() == ".xlsx");
   stored.competition.import_scores({(dir.path() / "stored").string()}, Encoding::Auto);
   CHECK(stored_scores(stored.competition) == stored_scores(csv.competition));
-  CHECK(stored.competition.results_json(stored.competition.results(), false) == expected);
+  CHECK(stored.competition.results_json(stored.competition.results(), Audience::Committee) ==
+        expected);
 
   // Empty xlsx sheets, filled in by "a judge" with a spreadsheet library.
   Assigned typed = assigned_sample(dir.path() / "typed.db");
@@ -187,7 +189,8 @@ TEST_CASE(
         filled_by_a_judge(test::read_binary(path), typed.competition.config(), values, entries));
   typed.competition.import_scores({filled.string()}, Encoding::Auto);
   CHECK(stored_scores(typed.competition) == stored_scores(csv.competition));
-  CHECK(typed.competition.results_json(typed.competition.results(), false) == expected);
+  CHECK(typed.competition.results_json(typed.competition.results(), Audience::Committee) ==
+        expected);
 }
 
 TEST_CASE(
@@ -199,8 +202,8 @@ TEST_CASE(
   REQUIRE(!sheets.empty());
   // The first sheet as a judge without validation (e.g. WPS, or pasted text) might return it.
   Report report;
-  const auto records =
-      read_records(test::read_binary(sheets.front()), "sheet.xlsx", Encoding::Auto, report, true);
+  const auto records = read_records(test::read_binary(sheets.front()), "sheet.xlsx", Encoding::Auto,
+                                    report, CommentLines::Skipped);
   REQUIRE(records);
   XlsxBuilder book;
   lxw_worksheet* sheet = book.sheet("学生科技创新成果");

@@ -35,21 +35,21 @@ TEST_CASE("neutralise_formula leaves other text alone") {
 }
 
 TEST_CASE("CsvWriter: UTF-8 with BOM, CRLF line ends, fields quoted as needed") {
-  CsvWriter with_bom(true);
+  CsvWriter with_bom(Bom::Utf8);
   with_bom.row({"a", "b,c", ""});
   with_bom.row({"多行\n文本", "\"q\""});
   CHECK(with_bom.text() ==
         "\xEF\xBB\xBF"
         "a,\"b,c\",\r\n\"多行\n文本\",\"\"\"q\"\"\"\r\n");
 
-  CsvWriter without_bom(false);
+  CsvWriter without_bom(Bom::None);
   without_bom.row({"x"});
   without_bom.raw_line("# comment, with\ra\nbreak");
   CHECK(without_bom.text() == "x\r\n# comment, with a break\r\n");
 }
 
 TEST_CASE("CsvWriter: an empty row is an empty line") {
-  CsvWriter csv(false);
+  CsvWriter csv(Bom::None);
   csv.row({});
   CHECK(csv.text() == "\r\n");
 }

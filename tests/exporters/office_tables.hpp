@@ -30,8 +30,8 @@ inline Rows csv_rows(const std::string& csv) {
 /// The rows of one worksheet of an .xlsx file, cells as Excel shows them.
 inline Rows xlsx_rows(const std::filesystem::path& path, const std::string& sheet) {
   Report report;
-  const auto rows =
-      read_workbook(read_bytes(path), WorkbookFormat::Xlsx, path.string(), sheet, report, false);
+  const auto rows = read_workbook(read_bytes(path), WorkbookFormat::Xlsx, path.string(), sheet,
+                                  report, CommentLines::Data);
   REQUIRE(rows);
   Rows cells;
   for (const CsvRow& row : *rows) cells.push_back(row.fields);

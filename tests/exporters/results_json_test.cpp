@@ -69,14 +69,14 @@ const char* const kExpected = R"json({
 
 TEST_CASE("results JSON: the §9 document, keys in §9 order, pools in kind then group order") {
   const auto document =
-      results_document(sample_config(), sample_entries(), sample_results(), false);
+      results_document(sample_config(), sample_entries(), sample_results(), Audience::Committee);
   // ordered_json compares objects in key order, so this checks the key order too.
   CHECK(document.dump(2) == nlohmann::ordered_json::parse(kExpected).dump(2));
 }
 
 TEST_CASE("results JSON: key order of a result row is exactly the §9 order") {
   const auto document =
-      results_document(sample_config(), sample_entries(), sample_results(), false);
+      results_document(sample_config(), sample_entries(), sample_results(), Audience::Committee);
   std::vector<std::string> keys;
   for (const auto& item : document["results"][0].items()) keys.push_back(item.key());
   CHECK(keys == std::vector<std::string>{"entry_id", "kind", "group", "subject", "title", "school",
@@ -90,7 +90,8 @@ TEST_CASE("results JSON: key order of a result row is exactly the §9 order") {
 TEST_CASE(
     "SPEC §9: results JSON --public leaves out scores, score and flags and every entry without a "
     "tier, rank and tier stay") {
-  const auto document = results_document(sample_config(), sample_entries(), sample_results(), true);
+  const auto document =
+      results_document(sample_config(), sample_entries(), sample_results(), Audience::Public);
   // Amended SPEC §9: the six prize-winners only (S002 ranked without a prize, S005 incomplete).
   REQUIRE(document["results"].size() == 6);
   for (const auto& row : document["results"]) {
@@ -109,21 +110,22 @@ TEST_CASE(
   std::vector<std::string> listed;
   for (const auto& row : document["results"]) listed.push_back(row["entry_id"]);
   CHECK(listed == std::vector<std::string>{"S003", "S001", "S004", "S010", "A001", "A002"});
-  CHECK(document["pools"] ==
-        results_document(sample_config(), sample_entries(), sample_results(), false)["pools"]);
+  CHECK(document["pools"] == results_document(sample_config(), sample_entries(), sample_results(),
+                                              Audience::Committee)["pools"]);
 }
 
 TEST_CASE("results JSON text: UTF-8 unescaped, two-space indent, newline at the end") {
   const std::string text =
-      results_json_text(sample_config(), sample_entries(), sample_results(), false);
+      results_json_text(sample_config(), sample_entries(), sample_results(), Audience::Committee);
   CHECK(text.find("\"name\": \"第36届荆州市青少年科技创新大赛\"") != std::string::npos);
   CHECK(text.ends_with("}\n"));
   CHECK(nlohmann::ordered_json::parse(text) ==
-        results_document(sample_config(), sample_entries(), sample_results(), false));
+        results_document(sample_config(), sample_entries(), sample_results(), Audience::Committee));
 }
 
 TEST_CASE("results JSON: no pools gives empty arrays; unknown entries and tiers throw") {
-  const auto empty = results_document(sample_config(), sample_entries(), Results{}, false);
+  const auto empty =
+      results_document(sample_config(), sample_entries(), Results{}, Audience::Committee);
   CHECK(empty["method"] == "severity");
   CHECK(empty["pools"].is_array());
   CHECK(empty["pools"].empty());
@@ -131,12 +133,14 @@ TEST_CASE("results JSON: no pools gives empty arrays; unknown entries and tiers 
 
   Results unknown_entry = jury::test::sample_results();
   unknown_entry.pools[0].rows[0].entry_id = "NOPE";
-  CHECK_THROWS_AS(results_document(sample_config(), sample_entries(), unknown_entry, false),
-                  std::out_of_range);
+  CHECK_THROWS_AS(
+      results_document(sample_config(), sample_entries(), unknown_entry, Audience::Committee),
+      std::out_of_range);
   Results unknown_tier = jury::test::sample_results();
   unknown_tier.pools[0].rows[0].tier = "gold";
-  CHECK_THROWS_AS(results_document(sample_config(), sample_entries(), unknown_tier, false),
-                  std::out_of_range);
+  CHECK_THROWS_AS(
+      results_document(sample_config(), sample_entries(), unknown_tier, Audience::Committee),
+      std::out_of_range);
 }
 
 TEST_CASE("results JSON: pools are ordered by group order, then subject order of the config") {
@@ -149,7 +153,8 @@ TEST_CASE("results JSON: pools are ordered by group order, then subject order of
   // Config order: groups primary, junior; subjects PS, EES.
   results.pools = {pool("junior", "PS", "S010"), pool("primary", "EES", "S002"),
                    pool("primary", "PS", "S001")};
-  const auto document = results_document(sample_config(), sample_entries(), results, false);
+  const auto document =
+      results_document(sample_config(), sample_entries(), results, Audience::Committee);
   REQUIRE(document["pools"].size() == 3);
   CHECK(document["pools"][0]["group"] == "primary");
   CHECK(document["pools"][0]["subject"] == "PS");
@@ -166,8 +171,8 @@ TEST_CASE("results JSON: pools are ordered by group order, then subject order of
 namespace {
 
 std::string dumped(const Config& config, const std::vector<Entry>& entries, const Results& results,
-                   bool is_public) {
-  return results_document(config, entries, results, is_public)
+                   Audience audience) {
+  return results_document(config, entries, results, audience)
              .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
          "\n";
 }
@@ -201,16 +206,17 @@ Results hostile_results() {
 
 TEST_CASE("SPEC §9: results --json text is the document's nlohmann dump byte for byte") {
   const Config config = sample_config();
-  for (const bool is_public : {false, true}) {
-    CHECK(results_json_text(config, sample_entries(), sample_results(), is_public) ==
-          dumped(config, sample_entries(), sample_results(), is_public));
-    CHECK(results_json_text(config, hostile_entries(), hostile_results(), is_public) ==
-          dumped(config, hostile_entries(), hostile_results(), is_public));
-    CHECK(results_json_text(config, sample_entries(), Results{}, is_public) ==
-          dumped(config, sample_entries(), Results{}, is_public));
+  for (const Audience audience : {Audience::Committee, Audience::Public}) {
+    CHECK(results_json_text(config, sample_entries(), sample_results(), audience) ==
+          dumped(config, sample_entries(), sample_results(), audience));
+    CHECK(results_json_text(config, hostile_entries(), hostile_results(), audience) ==
+          dumped(config, hostile_entries(), hostile_results(), audience));
+    CHECK(results_json_text(config, sample_entries(), Results{}, audience) ==
+          dumped(config, sample_entries(), Results{}, audience));
   }
   // Hand-checked pieces of the hostile text, as nlohmann writes them.
-  const std::string text = results_json_text(config, hostile_entries(), hostile_results(), false);
+  const std::string text =
+      results_json_text(config, hostile_entries(), hostile_results(), Audience::Committee);
   CHECK(text.find(R"("title": "tab\there\u0001\u001f)"
                   "\x7f"
                   R"( back\\slash \"q\" 🔬")") != std::string::npos);
@@ -235,7 +241,7 @@ TEST_CASE("SPEC §12: staged results --json text is the document's nlohmann dump
       row.recommended = row.rank == 1;
     }
   }
-  for (const bool is_public : {false, true})
-    CHECK(results_json_text(sample_config(), hostile_entries(), results, is_public) ==
-          dumped(sample_config(), hostile_entries(), results, is_public));
+  for (const Audience audience : {Audience::Committee, Audience::Public})
+    CHECK(results_json_text(sample_config(), hostile_entries(), results, audience) ==
+          dumped(sample_config(), hostile_entries(), results, audience));
 }

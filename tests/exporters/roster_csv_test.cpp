@@ -9,7 +9,8 @@ using jury::test::sample_entries;
 using jury::test::sample_results;
 
 TEST_CASE("roster CSV: the §9 fields as columns, UTF-8 with BOM, lists joined with 、") {
-  const std::string csv = roster_csv(sample_config(), sample_entries(), sample_results(), false);
+  const std::string csv =
+      roster_csv(sample_config(), sample_entries(), sample_results(), Audience::Committee);
   CHECK(csv ==
         "\xEF\xBB\xBF"
         "entry_id,kind,group,subject,title,school,district,students,advisors,scores,score,rank,"
@@ -33,7 +34,8 @@ TEST_CASE("roster CSV: the §9 fields as columns, UTF-8 with BOM, lists joined w
 TEST_CASE(
     "SPEC §9: roster CSV --public leaves out scores, score and flags, and every entry without a "
     "tier") {
-  const std::string csv = roster_csv(sample_config(), sample_entries(), sample_results(), true);
+  const std::string csv =
+      roster_csv(sample_config(), sample_entries(), sample_results(), Audience::Public);
   CHECK(
       csv.starts_with("\xEF\xBB\xBF"
                       "entry_id,kind,group,subject,title,school,district,students,advisors,"
@@ -57,7 +59,7 @@ TEST_CASE("roster CSV: every text cell is neutralised, also ids, labels and flag
   results.pools[2].rows[1].entry_id = "-S001";
   results.pools[2].rows[1].tier = "first";
   results.pools[2].rows[1].flags = {"@flag"};
-  const std::string csv = roster_csv(config, entries, results, false);
+  const std::string csv = roster_csv(config, entries, results, Audience::Committee);
   CHECK(
       csv.find("\r\n'-S001,student,primary,PS,水质检测仪,荆州市实验小学,沙市区,张三、李四,王老师,5,"
                "80.50,2,first,'=一等奖,'@flag\r\n") != std::string::npos);
@@ -66,6 +68,7 @@ TEST_CASE("roster CSV: every text cell is neutralised, also ids, labels and flag
 TEST_CASE("roster CSV: scores carry aggregation.precision decimals") {
   Config config = sample_config();
   config.aggregation.precision = 0;
-  const std::string csv = roster_csv(config, sample_entries(), sample_results(), false);
+  const std::string csv =
+      roster_csv(config, sample_entries(), sample_results(), Audience::Committee);
   CHECK(csv.find(",5,88,1,first,") != std::string::npos);
 }

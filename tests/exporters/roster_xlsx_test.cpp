@@ -67,8 +67,10 @@ TEST_CASE("roster XLSX: two writes of the same results are byte-identical") {
   test::TempDir dir;
   const auto first = dir.path() / "first.xlsx";
   const auto second = dir.path() / "second.xlsx";
-  write_roster_xlsx(first.string(), sample_config(), sample_entries(), sample_results(), false);
-  write_roster_xlsx(second.string(), sample_config(), sample_entries(), sample_results(), false);
+  write_roster_xlsx(first.string(), sample_config(), sample_entries(), sample_results(),
+                    Audience::Committee);
+  write_roster_xlsx(second.string(), sample_config(), sample_entries(), sample_results(),
+                    Audience::Committee);
   const std::string bytes = read_bytes(first);
   CHECK(bytes.starts_with("PK"));
   CHECK(bytes.size() > 4000);
@@ -82,7 +84,8 @@ TEST_CASE("roster XLSX: one sheet per kind, Chinese headers, strings never formu
   }
   test::TempDir dir;
   const auto path = dir.path() / "roster.xlsx";
-  write_roster_xlsx(path.string(), sample_config(), sample_entries(), sample_results(), false);
+  write_roster_xlsx(path.string(), sample_config(), sample_entries(), sample_results(),
+                    Audience::Committee);
 
   const std::string workbook = unzip_member(path, "xl/workbook.xml");
   CHECK(contains(workbook, "<sheet name=\"学生科技创新成果\" sheetId=\"1\""));
@@ -124,7 +127,8 @@ TEST_CASE("SPEC §9: roster XLSX --public: no score columns, no flags, only entr
   }
   test::TempDir dir;
   const auto path = dir.path() / "public.xlsx";
-  write_roster_xlsx(path.string(), sample_config(), sample_entries(), sample_results(), true);
+  write_roster_xlsx(path.string(), sample_config(), sample_entries(), sample_results(),
+                    Audience::Public);
   const std::string strings = unzip_member(path, "xl/sharedStrings.xml");
   CHECK_FALSE(contains(strings, "<t>得分</t>"));
   CHECK_FALSE(contains(strings, "<t>评分数</t>"));
@@ -141,12 +145,13 @@ TEST_CASE("SPEC §9: roster XLSX --public: no score columns, no flags, only entr
 TEST_CASE("roster XLSX: an unwritable path throws and an unknown entry writes nothing") {
   test::TempDir dir;
   CHECK_THROWS_AS(write_roster_xlsx((dir.path() / "missing" / "x.xlsx").string(), sample_config(),
-                                    sample_entries(), sample_results(), false),
+                                    sample_entries(), sample_results(), Audience::Committee),
                   std::runtime_error);
   Results bad = sample_results();
   bad.pools[0].rows[0].entry_id = "NOPE";
   const auto path = dir.path() / "bad.xlsx";
-  CHECK_THROWS_AS(write_roster_xlsx(path.string(), sample_config(), sample_entries(), bad, false),
-                  std::out_of_range);
+  CHECK_THROWS_AS(
+      write_roster_xlsx(path.string(), sample_config(), sample_entries(), bad, Audience::Committee),
+      std::out_of_range);
   CHECK_FALSE(std::filesystem::exists(path));
 }

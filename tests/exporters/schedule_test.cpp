@@ -69,4 +69,8 @@ TEST_CASE(
   CHECK(entrants.find("2024-05-18 08:50–09:10") != std::string::npos);
   for (const char* who : {"李老师", "王老师", "J1", "J2", "长江大学"})
     CHECK(entrants.find(who) == std::string::npos);
+  // Print: itineraries flow several to a page, each kept whole; the entrants start a new page.
+  CHECK(page.find("section.judge + section.judge { break-before: page") == std::string::npos);
+  CHECK(page.find("section.judge { break-inside: avoid;") != std::string::npos);
+  CHECK(page.find("section.entrants { break-before: page;") != std::string::npos);
 }

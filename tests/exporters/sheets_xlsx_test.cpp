@@ -16,7 +16,8 @@ using Table = std::vector<std::vector<std::string>>;
 /// The sheet as the importer reads it back.
 std::vector<CsvRow> read_back(const SheetFile& sheet) {
   Report report;
-  const auto records = read_records(sheet.text, sheet.file_name, Encoding::Auto, report, true);
+  const auto records =
+      read_records(sheet.text, sheet.file_name, Encoding::Auto, report, CommentLines::Skipped);
   REQUIRE(records);
   REQUIRE(report.items().empty());
   return *records;

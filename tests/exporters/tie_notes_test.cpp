@@ -122,7 +122,7 @@ TEST_CASE("SPEC §9: the HTML prints the notes, escaped, under the pool's tables
   Results results;
   results.method = Method::Mean;
   results.pools = {tie_pool()};
-  const std::string html = roster_html(config, entries, results, true);
+  const std::string html = roster_html(config, entries, results, Audience::Public);
   const auto notes = html.find("<div class=\"notes\">\n<p>说明：</p>\n<ol>\n<li>" + kSharedTie);
   REQUIRE(notes != std::string::npos);
   CHECK(notes > html.find("<h4>三等奖"));  // under the tables of the pool

@@ -86,7 +86,7 @@ TEST_CASE("SPEC §6: lines starting with # are comments in score sheets") {
   Report report;
   const auto rows = read_csv(
       "# innovation: 创新性 \"max 40\n#x,y\njudge_id,entry_id\n\"# quoted, by Excel\",z\nJ1,E1\n",
-      "s.csv", report, true);
+      "s.csv", report, CommentLines::Skipped);
   CHECK(report.items().empty());
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].fields == Fields{"judge_id", "entry_id"});

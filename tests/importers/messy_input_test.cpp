@@ -56,7 +56,7 @@ TEST_CASE("SPEC §10: the separator is a tab only when tabs outside quotes outnu
   CHECK(detect_separator("") == ',');
   // With tab separators a tab is never padding around a quoted field.
   Report report;
-  const auto rows = read_csv("a\t\"b\"\t\tc\n", "t.txt", report, false, '\t');
+  const auto rows = read_csv("a\t\"b\"\t\tc\n", "t.txt", report, CommentLines::Data, '\t');
   CHECK(report.to_text().empty());
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].fields == Names{"a", "b", "", "c"});

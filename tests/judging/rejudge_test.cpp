@@ -10,6 +10,7 @@
 #include <numbers>
 #include <random>
 #include <set>
+#include <tuple>
 
 #include "judging/assignment.hpp"
 #include "judging/conflicts.hpp"
@@ -232,7 +233,7 @@ bool within_capacity(const Tiny& t, const std::vector<Assignment>& added) {
 
 /// The best objective over every way of giving each of `chosen` M distinct new judges.
 std::optional<std::int64_t> brute_force(const Tiny& t, const std::vector<std::string>& chosen,
-                                        int extra) {
+                                        int extra, const std::set<std::string>* only = nullptr) {
   std::optional<std::int64_t> best;
   std::vector<Assignment> added;
   std::function<void(std::size_t, std::size_t, int)> go = [&](std::size_t i, std::size_t from,
@@ -249,7 +250,7 @@ std::optional<std::int64_t> brute_force(const Tiny& t, const std::vector<std::st
     const Entry& e = *std::find_if(t.entries.begin(), t.entries.end(),
                                    [&](const Entry& x) { return x.id == chosen[i]; });
     for (std::size_t j = from; j < t.judges.size(); ++j) {
-      if (!may_take(t, t.judges[j], e)) continue;
+      if (!may_take(t, t.judges[j], e) || (only && only->count(t.judges[j].id) == 0)) continue;
       added.push_back({t.judges[j].id, e.id});
       go(i, j + 1, left - 1);
       added.pop_back();
@@ -373,4 +374,95 @@ TEST_CASE("SPEC §14 rejudge: the budget is cumulative over the round's calls") 
   for (const Assignment& a : more.added)
     CHECK(std::count(after.current.begin(), after.current.end(), a) == 0);  // never a judge
                                                                             // already on it
+}
+
+TEST_CASE("SPEC §14 rejudge: judge noise ratios are each judge's shrunk residual variance / σ²") {
+  // Method mean, one criterion of max 100. E1: A 80, B 80, C 86 (mean 82: −2, −2, +4); E2: A 70,
+  // B 72 (mean 71: −1, +1); E3: C alone (no scatter to see). RSS 26, N 5, E 2 → σ² = 26/3.
+  // Σ(1 − 1/n_e): A and B 2/3 + 1/2 = 7/6, C 2/3. Without shrinkage: A 5/(7/6) / σ² = 45/91,
+  // C 16/(2/3) / σ² = 36/13; with 10 pseudo-totals of σ²: A (5 + 260/3)/(67/6) / σ² = 825/871,
+  // C (16 + 260/3)/(32/3) / σ² = 231/208.
+  Config config;
+  config.kinds = {{"student", "学生", "r", 3, 3}};
+  config.rubrics["r"] = Rubric{"r", 1, {{"a", "A", 100, 100}}};
+  config.aggregation.method = Method::Mean;
+  config.aggregation.min_scores = 1;
+  std::vector<Entry> entries;
+  for (const char* id : {"E1", "E2", "E3"}) {
+    Entry e;
+    e.id = id;
+    e.kind = "student";
+    entries.push_back(e);
+  }
+  std::vector<ScoreRow> rows;
+  for (const auto& [judge, entry, value] :
+       std::vector<std::tuple<std::string, std::string, double>>{{"A", "E1", 80},
+                                                                 {"B", "E1", 80},
+                                                                 {"C", "E1", 86},
+                                                                 {"A", "E2", 70},
+                                                                 {"B", "E2", 72},
+                                                                 {"C", "E3", 50}})
+    rows.push_back(ScoreRow{judge, entry, {value}, ""});
+  const auto raw = judge_noise_ratios(config, entries, rows, 0);
+  REQUIRE(raw.size() == 3);
+  CHECK(raw.at("A") == Approx(45.0 / 91).epsilon(1e-12));
+  CHECK(raw.at("B") == Approx(45.0 / 91).epsilon(1e-12));
+  CHECK(raw.at("C") == Approx(36.0 / 13).epsilon(1e-12));
+  const auto shrunk = judge_noise_ratios(config, entries, rows);
+  CHECK(shrunk.at("A") == Approx(825.0 / 871).epsilon(1e-12));
+  CHECK(shrunk.at("C") == Approx(231.0 / 208).epsilon(1e-12));
+}
+
+TEST_CASE(
+    "SPEC §14 rejudge: with judge noise, the steadiest half takes the new pairs, widened to 3/4 "
+    "and to all when it cannot (brute force, tiny cases)") {
+  int steady_half = 0, widened = 0;
+  for (std::uint32_t seed = 1; seed <= 300; ++seed) {
+    const Tiny t = random_tiny(seed);
+    INFO("seed " << seed);
+    std::mt19937 rng(seed + 1000);
+    std::map<std::string, double> noise;
+    for (const Judge& j : t.judges) noise[j.id] = 0.25 + static_cast<double>(rng() % 1000) / 500;
+    std::vector<std::pair<double, std::string>> order;  // active judges, steadiest first
+    for (const Judge& j : t.judges)
+      if (j.active) order.emplace_back(noise[j.id], j.id);
+    std::sort(order.begin(), order.end());
+    RejudgeInput input = t.input("0.5", 1);
+    input.judge_noise = noise;
+    const RejudgePlan plan = plan_rejudge(input);
+    const std::vector<std::string> chosen = ids(plan.chosen);
+    REQUIRE(chosen == expected_choice(t, plan.allowance, 1));  // the entries do not change
+    if (chosen.empty()) continue;
+    // The first of 1/2, 3/4, all (rounded up) for which a placement exists; its optimum.
+    std::optional<std::int64_t> best;
+    std::size_t preferred = 0;
+    for (const std::size_t quarters : {2, 3, 4}) {
+      preferred = (order.size() * quarters + 3) / 4;
+      std::set<std::string> only;
+      for (std::size_t i = 0; i < preferred; ++i) only.insert(order[i].second);
+      best = brute_force(t, chosen, 1, &only);
+      if (best) break;
+    }
+    REQUIRE(plan.feasible == best.has_value());
+    if (!best) continue;
+    CHECK(plan.preferred_judges == preferred);
+    (preferred < order.size() && preferred == (order.size() + 1) / 2 ? steady_half : widened)++;
+    for (const Assignment& a : plan.added) {
+      const auto at = std::find_if(order.begin(), order.end(),
+                                   [&](const auto& o) { return o.second == a.judge_id; });
+      REQUIRE(at != order.end());
+      CHECK(static_cast<std::size_t>(at - order.begin()) < preferred);
+      const Judge& j = *std::find_if(t.judges.begin(), t.judges.end(),
+                                     [&](const Judge& x) { return x.id == a.judge_id; });
+      const Entry& e = *std::find_if(t.entries.begin(), t.entries.end(),
+                                     [&](const Entry& x) { return x.id == a.entry_id; });
+      CHECK(may_take(t, j, e));
+    }
+    CHECK(within_capacity(t, plan.added));
+    std::vector<Assignment> all = t.current;
+    all.insert(all.end(), plan.added.begin(), plan.added.end());
+    CHECK(objective(t, all) == *best);
+  }
+  CHECK(steady_half > 50);
+  CHECK(widened > 10);
 }

@@ -1,0 +1,57 @@
+#include "model/labels.hpp"
+
+#include "model/i18n.hpp"
+#include "model/text.hpp"
+
+namespace jury {
+
+namespace {
+
+constexpr const char* kMethodContext = "aggregation method";
+constexpr const char* kFlagContext = "flag";
+
+// The codes as xgettext finds them (tools/messages.py); the contexts are the two above.
+[[maybe_unused]] constexpr const char* kMethodCodes[] = {
+    i18n::NC_("aggregation method", "mean"),     i18n::NC_("aggregation method", "trimmed-mean"),
+    i18n::NC_("aggregation method", "median"),   i18n::NC_("aggregation method", "zscore"),
+    i18n::NC_("aggregation method", "severity"),
+};
+
+constexpr const char* kFlags[] = {
+    i18n::NC_("flag", "incomplete"),    i18n::NC_("flag", "disagreement"),
+    i18n::NC_("flag", "absent"),        i18n::NC_("flag", "advance"),
+    i18n::NC_("flag", "recommend-tie"), i18n::NC_("flag", "close"),
+};
+
+}  // namespace
+
+std::string method_name(Method method) {
+  const std::string code = to_string(method);
+  return i18n::trc(kMethodContext, code.c_str());
+}
+
+std::string method_label_zh(Method method) {
+  const std::string code = to_string(method);
+  return i18n::trc_zh(kMethodContext, code.c_str());
+}
+
+std::string flag_name(const std::string& flag) {
+  return i18n::trc(kFlagContext, flag.c_str());
+}
+
+std::string flag_label_zh(const std::string& flag) {
+  return i18n::trc_zh(kFlagContext, flag.c_str());
+}
+
+std::string flag_names(const std::vector<std::string>& flags) {
+  std::vector<std::string> names;
+  names.reserve(flags.size());
+  for (const std::string& flag : flags) names.push_back(flag_name(flag));
+  return join(names, i18n::trc("flag list", ", "));
+}
+
+std::span<const char* const> known_flags() {
+  return kFlags;
+}
+
+}  // namespace jury
