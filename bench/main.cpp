@@ -444,8 +444,9 @@ Work results_json_stage(const Workspace& w) {
   const fs::path out = w.scratch("results-json") / "results.json";
   return [db = w.scored_db().string(), out] {
     const Competition competition = Competition::open(db);
-    const Results results = competition.results(Method::Severity);
-    const std::string text = competition.results_json(results, Audience::Committee);
+    const std::vector<Entry> entries = competition.entries();  // once, as `jury results` does
+    const Results results = competition.results(entries, Method::Severity, std::nullopt);
+    const std::string text = competition.results_json(results, entries, Audience::Committee);
     std::FILE* file = std::fopen(out.c_str(), "wb");
     if (!file || std::fwrite(text.data(), 1, text.size(), file) != text.size() ||
         std::fclose(file) != 0)

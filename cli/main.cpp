@@ -199,9 +199,11 @@ int run_results(const Options& o) {
       throw UsageError(
           trf("unknown method \"{}\"; use one of {}", o.method, join(all_names<Method>(), ", ")));
   }
-  const Results results = competition.results(method, competition.round_of(o.round));
+  // The entries are loaded once, for the ranking and the JSON document.
+  const std::vector<Entry> entries = competition.entries();
+  const Results results = competition.results(entries, method, competition.round_of(o.round));
   for (const auto& warning : results.warnings) std::cerr << tr("warning: ") << warning << "\n";
-  std::cout << (o.json ? competition.results_json(results, Audience::Committee)
+  std::cout << (o.json ? competition.results_json(results, entries, Audience::Committee)
                        : cli::results_text(competition.config(), results));
   return kExitOk;
 }

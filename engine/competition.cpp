@@ -324,6 +324,24 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   // A page cache that holds the transaction's pages: with the default 2 MB, SQLite spills dirty
   // pages into the WAL mid-transaction and writes the same pages again and again. Memory only.
   store_.database().exec("PRAGMA cache_size = -262144");
+  // Every row written below is checked in-process against the pairs loaded inside the
+  // transaction (the importer refuses any pair that is not assigned, a recused pair is never
+  // written, a recusal deletes the pair's scores before its assignment), so SQLite's own
+  // foreign-key probe into `assignments` per row (the largest SQLite cost of the import after the
+  // insert itself) is switched off for this connection during the import. The pragma cannot
+  // change inside a transaction: it is set before BEGIN and restored after COMMIT or rollback.
+  struct ForeignKeysOff {
+    SQLite::Database& db;
+    explicit ForeignKeysOff(SQLite::Database& d) : db(d) { db.exec("PRAGMA foreign_keys = OFF"); }
+    ~ForeignKeysOff() {
+      try {
+        db.exec("PRAGMA foreign_keys = ON");
+      } catch (...) {  // NOLINT(bugprone-empty-catch): nothing to do in a destructor
+      }
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+  } foreign_keys_off(store_.database());
   Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded("import scores");
   Report report;
@@ -683,9 +701,14 @@ std::vector<ScoreRow> Competition::scores() const {
 }
 
 Results Competition::results(std::optional<Method> method, std::optional<std::size_t> round) const {
+  return results(store_.load_entries(), method, round);
+}
+
+Results Competition::results(const std::vector<Entry>& entries, std::optional<Method> method,
+                             std::optional<std::size_t> round) const {
   if (!config_.staged())
-    return compute_results(config_, store_.load_entries(), store_.load_scores(round_id(0)), method);
-  return staged_results(store_, config_, round.value_or(current_round()), method);
+    return compute_results(config_, entries, store_.load_scores(round_id(0)), method);
+  return staged_results(store_, config_, entries, round.value_or(current_round()), method);
 }
 
 ReliabilityReport Competition::report(std::optional<std::size_t> round) const {
@@ -817,7 +840,12 @@ Results Competition::decision() const {
 }
 
 std::string Competition::results_json(const Results& results, Audience audience) const {
-  return results_json_text(config_, store_.load_entries(), results, audience);
+  return results_json(results, store_.load_entries(), audience);
+}
+
+std::string Competition::results_json(const Results& results, const std::vector<Entry>& entries,
+                                      Audience audience) const {
+  return results_json_text(config_, entries, results, audience);
 }
 
 void Competition::export_roster(const std::string& path, const RosterFormat& format,

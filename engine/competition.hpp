@@ -205,6 +205,10 @@ class Competition {
   /// competition as of `round` (default: the current one), SPEC §12.
   Results results(std::optional<Method> method = std::nullopt,
                   std::optional<std::size_t> round = std::nullopt) const;
+  /// The same from `entries` as entries() returned them: `results --json` loads them once for
+  /// the ranking and the document.
+  Results results(const std::vector<Entry>& entries, std::optional<Method> method,
+                  std::optional<std::size_t> round) const;
   /// Decides and freezes the tiers (SPEC §8); StateError while an active entry is incomplete or
   /// an assigned judge owes a score (unless allowed), and when a kind has no complete score.
   Results award(Incomplete incomplete);
@@ -231,6 +235,9 @@ class Competition {
 
   /// The §9 JSON document of a Results value (e.g. `results --json`).
   std::string results_json(const Results& results, Audience audience) const;
+  /// The same with `entries` as entries() returned them.
+  std::string results_json(const Results& results, const std::vector<Entry>& entries,
+                           Audience audience) const;
 
   Status status(std::optional<std::size_t> round = std::nullopt) const;
   /// How fair the judging was (`jury report`): distributions, ICC, components, severities; of

@@ -19,8 +19,12 @@ std::vector<RoundData> load_rounds(const Store& store, const Config& config, std
 
 Results staged_results(const Store& store, const Config& config, std::size_t round,
                        std::optional<Method> method) {
-  return compute_staged_results(config, store.load_entries(), load_rounds(store, config, round),
-                                round, method);
+  return staged_results(store, config, store.load_entries(), round, method);
+}
+
+Results staged_results(const Store& store, const Config& config, const std::vector<Entry>& entries,
+                       std::size_t round, std::optional<Method> method) {
+  return compute_staged_results(config, entries, load_rounds(store, config, round), round, method);
 }
 
 namespace {

@@ -20,6 +20,9 @@ std::vector<RoundData> load_rounds(const Store& store, const Config& config, std
 /// `jury results --round` of a staged competition (Config::staged).
 Results staged_results(const Store& store, const Config& config, std::size_t round,
                        std::optional<Method> method);
+/// The same from `entries` as Store::load_entries returned them.
+Results staged_results(const Store& store, const Config& config, const std::vector<Entry>& entries,
+                       std::size_t round, std::optional<Method> method);
 
 /// SPEC §8 per §12: per kind, its entrants in the kind's last round that are counted (active,
 /// not absent) but incomplete there, and the scores owed in the last round (the earlier rounds

@@ -477,12 +477,22 @@ void upgrade_from_v2(SQLite::Database& db, const std::string& path) {
 
 }  // namespace
 
-std::string encode_score_values(const std::vector<std::optional<double>>& values) {
-  std::string out;
+namespace {
+
+/// encode_score_values into a buffer the caller reuses (one per import, not one per row).
+void encode_score_values_into(const std::vector<std::optional<double>>& values, std::string& out) {
+  out.clear();
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (i) out += ';';
     if (values[i]) fmt::format_to(std::back_inserter(out), "{}", *values[i]);
   }
+}
+
+}  // namespace
+
+std::string encode_score_values(const std::vector<std::optional<double>>& values) {
+  std::string out;
+  encode_score_values_into(values, out);
   return out;
 }
 
@@ -877,12 +887,16 @@ void Store::upsert_scores(const std::string& round, const std::vector<ScoreRow>&
   SQLite::Statement statement(*db_,
                               "INSERT OR REPLACE INTO scores(round, judge_id, entry_id, vals, "
                               "comment) VALUES (?, ?, ?, ?, ?)");
+  // Bindings outlive reset(), and SQLite reads the bound text during exec() only: the round is
+  // bound once, the rest without copies.
+  statement.bindNoCopy(1, round);
+  std::string vals;
   for (const auto& row : rows) {
-    statement.bind(1, round);
-    statement.bind(2, row.judge_id);
-    statement.bind(3, row.entry_id);
-    statement.bind(4, encode_score_values(row.values));
-    statement.bind(5, row.comment);
+    encode_score_values_into(row.values, vals);
+    statement.bindNoCopy(2, row.judge_id);
+    statement.bindNoCopy(3, row.entry_id);
+    statement.bindNoCopy(4, vals);
+    statement.bindNoCopy(5, row.comment);
     statement.exec();
     statement.reset();
   }

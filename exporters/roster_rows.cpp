@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -76,13 +79,21 @@ bool shown_in_public(const EntryResult& result) {
 
 std::vector<RosterRow> roster_rows(const Config& config, const std::vector<Entry>& entries,
                                    const Results& results, bool is_public) {
-  std::map<std::string_view, const Entry*> by_id;
-  for (const Entry& entry : entries) by_id.emplace(entry.id, &entry);
+  // Entries by id in a flat sorted table (the store hands them sorted already); of a repeated
+  // id the first stands (stable sort, first of the equal range).
+  std::vector<std::pair<std::string_view, const Entry*>> by_id;
+  by_id.reserve(entries.size());
+  for (const Entry& entry : entries) by_id.emplace_back(entry.id, &entry);
+  const auto id_less = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (!std::is_sorted(by_id.begin(), by_id.end(), id_less))
+    std::stable_sort(by_id.begin(), by_id.end(), id_less);
   std::vector<RosterRow> rows;
   for (const PoolResult* pool : ordered_pools(config, results)) {
     for (const EntryResult& result : pool->rows) {
-      const auto found = by_id.find(result.entry_id);
-      if (found == by_id.end())
+      const auto found =
+          std::lower_bound(by_id.begin(), by_id.end(), std::string_view(result.entry_id),
+                           [](const auto& item, std::string_view id) { return item.first < id; });
+      if (found == by_id.end() || found->first != result.entry_id)
         throw std::out_of_range("exporters.unknown-entry: results name entry " + result.entry_id +
                                 " that is not in the entries");
       if (result.tier) tier_label(config, pool->kind, *result.tier);  // throws when unknown

@@ -613,44 +613,85 @@ std::size_t error_count(const Report& report) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::uint64_t packed_pair(std::uint32_t judge, std::uint32_t entry) {
+  return (std::uint64_t{judge} << 32) | entry;
+}
+
+}  // namespace
+
 ScoreIndex::ScoreIndex(const std::map<std::string, Entry>& entries,
                        const std::set<std::string>& judge_ids,
                        const std::set<Assignment>& assigned) {
+  entry_numbers_.reserve(entries.size());
   entries_.reserve(entries.size());
-  for (const auto& [id, entry] : entries) entries_.emplace(id, &entry);
-  judges_.reserve(judge_ids.size());
-  for (const auto& id : judge_ids) judges_.insert(id);
-  pairs_.reserve(assigned.size());
+  for (const auto& [id, entry] : entries) {
+    if (entry_numbers_.add(id) == entries_.size()) entries_.push_back(&entry);
+  }
+  judge_numbers_.reserve(judge_ids.size());
+  for (const auto& id : judge_ids)
+    if (judge_numbers_.add(id) == judges_.size()) judges_.push_back(true);
+  // Both containers are in id order, so the pairs usually come out sorted by their numbers.
+  std::vector<std::pair<std::uint64_t, KnownPair>> pairs;
+  pairs.reserve(assigned.size());
+  std::string_view last_judge;
+  std::uint32_t judge = IdNumbering::kNone;
   for (const auto& pair : assigned) {
-    const Entry* entry = has_judge(pair.judge_id) ? find_entry(pair.entry_id) : nullptr;
-    pairs_.emplace(Pair{pair.judge_id, pair.entry_id}, KnownPair{&pair, entry});
+    if (judge == IdNumbering::kNone || pair.judge_id != last_judge) {
+      last_judge = pair.judge_id;
+      judge = judge_numbers_.add(pair.judge_id);
+      if (judge == judges_.size()) judges_.push_back(false);
+    }
+    const std::uint32_t entry = entry_numbers_.add(pair.entry_id);
+    if (entry == entries_.size()) entries_.push_back(nullptr);
+    const Entry* known = judges_[judge] ? entries_[entry] : nullptr;
+    pairs.emplace_back(packed_pair(judge, entry), KnownPair{&pair, known});
+  }
+  if (!std::is_sorted(pairs.begin(), pairs.end(),
+                      [](const auto& a, const auto& b) { return a.first < b.first; }))
+    std::sort(pairs.begin(), pairs.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+  pair_keys_.reserve(pairs.size());
+  pairs_.reserve(pairs.size());
+  for (const auto& [key, known] : pairs) {
+    pair_keys_.push_back(key);
+    pairs_.push_back(known);
   }
 }
 
-std::size_t ScoreIndex::PairHash::operator()(const Pair& p) const {
-  const std::hash<std::string_view> hash;
-  return hash(p.first) * 31 + hash(p.second);
-}
-
 const Entry* ScoreIndex::find_entry(std::string_view id) const {
-  const auto it = entries_.find(id);
-  return it == entries_.end() ? nullptr : it->second;
+  const std::uint32_t number = entry_numbers_.find(id);
+  return number == IdNumbering::kNone ? nullptr : entries_[number];
 }
 
 bool ScoreIndex::has_judge(std::string_view id) const {
-  return judges_.count(id) > 0;
+  const std::uint32_t number = judge_numbers_.find(id);
+  return number != IdNumbering::kNone && judges_[number];
+}
+
+const ScoreIndex::KnownPair* ScoreIndex::find(std::string_view judge_id,
+                                              std::string_view entry_id) const {
+  const std::uint32_t judge = judge_numbers_.find(judge_id);
+  if (judge == IdNumbering::kNone) return nullptr;
+  const std::uint32_t entry = entry_numbers_.find(entry_id);
+  if (entry == IdNumbering::kNone) return nullptr;
+  const std::uint64_t key = packed_pair(judge, entry);
+  const auto it = std::lower_bound(pair_keys_.begin(), pair_keys_.end(), key);
+  if (it == pair_keys_.end() || *it != key) return nullptr;
+  return &pairs_[static_cast<std::size_t>(it - pair_keys_.begin())];
 }
 
 const Assignment* ScoreIndex::find_pair(std::string_view judge_id,
                                         std::string_view entry_id) const {
-  const auto it = pairs_.find(Pair{judge_id, entry_id});
-  return it == pairs_.end() ? nullptr : it->second.pair;
+  const KnownPair* known = find(judge_id, entry_id);
+  return known ? known->pair : nullptr;
 }
 
 const ScoreIndex::KnownPair* ScoreIndex::find_known_pair(std::string_view judge_id,
                                                          std::string_view entry_id) const {
-  const auto it = pairs_.find(Pair{judge_id, entry_id});
-  return it == pairs_.end() || !it->second.entry ? nullptr : &it->second;
+  const KnownPair* known = find(judge_id, entry_id);
+  return known && known->entry ? known : nullptr;
 }
 
 ScoreProblem parse_score(std::string_view cell, double max, double step, double& value) {

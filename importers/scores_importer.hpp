@@ -1,6 +1,7 @@
 #pragma once
 /// Score sheets (SPEC §6): CSV bytes → validated score rows + every problem of the file.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -12,6 +13,7 @@
 
 #include "importers/encoding.hpp"
 #include "model/diagnostics.hpp"
+#include "model/id_numbering.hpp"
 #include "model/model.hpp"
 
 namespace jury {
@@ -38,7 +40,9 @@ struct ScoreContext {
 };
 
 /// Hash lookups over a context's entries, judges and pairs. Keys are views into the containers,
-/// which must outlive the index and stay unchanged.
+/// which must outlive the index and stay unchanged. Ids are numbered once (open addressing over
+/// the views, no node per id) and a pair is found by its two numbers in one flat sorted table:
+/// the rows of a sheet share their judge, so its pairs are neighbours there.
 class ScoreIndex {
  public:
   ScoreIndex(const std::map<std::string, Entry>& entries, const std::set<std::string>& judge_ids,
@@ -56,13 +60,14 @@ class ScoreIndex {
   const KnownPair* find_known_pair(std::string_view judge_id, std::string_view entry_id) const;
 
  private:
-  using Pair = std::pair<std::string_view, std::string_view>;
-  struct PairHash {
-    std::size_t operator()(const Pair& p) const;
-  };
-  std::unordered_map<std::string_view, const Entry*> entries_;
-  std::unordered_set<std::string_view> judges_;
-  std::unordered_map<Pair, KnownPair, PairHash> pairs_;
+  const KnownPair* find(std::string_view judge_id, std::string_view entry_id) const;
+
+  IdNumbering entry_numbers_;
+  std::vector<const Entry*> entries_;  ///< by entry number; nullptr: only in a pair
+  IdNumbering judge_numbers_;
+  std::vector<bool> judges_;  ///< by judge number: a judge of judge_ids (else only in a pair)
+  std::vector<std::uint64_t> pair_keys_;  ///< (judge number << 32) | entry number, sorted
+  std::vector<KnownPair> pairs_;          ///< in the order of pair_keys_
 };
 
 /// One (judge, entry) row of a sheet, merged into what is stored (SPEC §6): a value in the

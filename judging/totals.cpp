@@ -4,7 +4,10 @@
 #include <cmath>
 #include <map>
 #include <numeric>
-#include <unordered_map>
+#include <string_view>
+#include <utility>
+
+#include "model/id_numbering.hpp"
 
 namespace jury {
 
@@ -42,10 +45,37 @@ struct EntrySlot {
   std::size_t entry = 0;
 };
 
+/// The active entries' slots by entry_id: a flat table sorted by id (no node per entry), looked
+/// up with a cursor, since the store hands the score rows in entry_id order as well.
+class EntrySlots {
+ public:
+  void add(std::string_view id, EntrySlot slot) { slots_.emplace_back(id, slot); }
+  /// Sorted by id (the ids are distinct).
+  void sort() {
+    const auto by_id = [](const auto& a, const auto& b) { return a.first < b.first; };
+    if (!std::is_sorted(slots_.begin(), slots_.end(), by_id))
+      std::sort(slots_.begin(), slots_.end(), by_id);
+  }
+  /// The slot of an id, nullptr when the id is not an active entry's. Next after the last answer
+  /// first, else a binary search.
+  const EntrySlot* find(std::string_view id) {
+    if (next_ < slots_.size() && slots_[next_].first == id) return &slots_[next_++].second;
+    const auto it =
+        std::lower_bound(slots_.begin(), slots_.end(), id,
+                         [](const auto& slot, std::string_view key) { return slot.first < key; });
+    if (it == slots_.end() || it->first != id) return nullptr;
+    next_ = static_cast<std::size_t>(it - slots_.begin()) + 1;
+    return &it->second;
+  }
+
+ private:
+  std::vector<std::pair<std::string_view, EntrySlot>> slots_;
+  std::size_t next_ = 0;
+};
+
 /// Active entries of each kind, by entry_id, plus a lookup from entry_id to its slot.
-std::unordered_map<std::string, EntrySlot> index_entries(const Config& config,
-                                                         const std::vector<Entry>& entries,
-                                                         std::vector<KindTotals>& kinds) {
+EntrySlots index_entries(const Config& config, const std::vector<Entry>& entries,
+                         std::vector<KindTotals>& kinds) {
   kinds.resize(config.kinds.size());
   std::vector<std::vector<std::size_t>> members(config.kinds.size());
   for (std::size_t k = 0; k < config.kinds.size(); ++k) kinds[k].kind = config.kinds[k].id;
@@ -53,58 +83,45 @@ std::unordered_map<std::string, EntrySlot> index_entries(const Config& config,
     const int k = config.kind_index(entries[i].kind);
     if (k >= 0 && entries[i].active()) members[static_cast<std::size_t>(k)].push_back(i);
   }
-  std::unordered_map<std::string, EntrySlot> slots;
-  slots.reserve(entries.size());
+  const auto id_less = [&](std::size_t a, std::size_t b) { return entries[a].id < entries[b].id; };
+  for (auto& indices : members)
+    if (!std::is_sorted(indices.begin(), indices.end(), id_less))
+      std::stable_sort(indices.begin(), indices.end(), id_less);
+  // A repeated entry_id: the first one in kind order, then id order, stands. The store hands
+  // the entries in strict id order (its key), so there is nothing to check then.
+  const bool strictly_sorted =
+      std::adjacent_find(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return !(a.id < b.id);
+      }) == entries.end();
+  std::vector<bool> stands;
+  if (!strictly_sorted) {
+    std::vector<std::pair<std::string_view, std::size_t>> order;  // (id, place in the sequence)
+    for (const auto& indices : members)
+      for (std::size_t i : indices) order.emplace_back(entries[i].id, order.size());
+    stands.assign(order.size(), true);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 1; i < order.size(); ++i)
+      if (order[i].first == order[i - 1].first) stands[order[i].second] = false;
+  }
+  constexpr std::size_t kNoSlot = static_cast<std::size_t>(-1);
+  std::vector<EntrySlot> slot_of(entries.size(), EntrySlot{kNoSlot, 0});
+  std::size_t place = 0;
   for (std::size_t k = 0; k < kinds.size(); ++k) {
-    auto& indices = members[k];
-    std::stable_sort(indices.begin(), indices.end(),
-                     [&](std::size_t a, std::size_t b) { return entries[a].id < entries[b].id; });
-    for (std::size_t i : indices) {
-      if (!slots.emplace(entries[i].id, EntrySlot{k, kinds[k].entry_ids.size()}).second)
-        continue;  // a repeated entry_id: the first one stands
+    for (std::size_t i : members[k]) {
+      if (!strictly_sorted && !stands[place++]) continue;
+      slot_of[i] = EntrySlot{k, kinds[k].entry_ids.size()};
       kinds[k].entry_ids.push_back(entries[i].id);
       kinds[k].entry_index.push_back(i);
     }
     kinds[k].by_entry.resize(kinds[k].entry_ids.size());
   }
+  // In the entries' order: already sorted by id when they come from the store.
+  EntrySlots slots;
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    if (slot_of[i].kind != kNoSlot) slots.add(entries[i].id, slot_of[i]);
+  slots.sort();
   return slots;
-}
-
-/// Judges of one kind numbered in order of appearance while reading the rows.
-/// Rows usually come grouped by judge, so the last judge is checked before the hash lookup, and
-/// a key is copied only for a judge seen the first time.
-struct JudgeNumbering {
-  std::unordered_map<std::string, int> number;
-  std::vector<std::string> ids;
-  int last = -1;
-  int operator()(const std::string& id) {
-    if (last >= 0 && ids[static_cast<std::size_t>(last)] == id) return last;
-    const auto found = number.find(id);
-    if (found != number.end()) return last = found->second;
-    last = static_cast<int>(ids.size());
-    number.emplace(id, last);
-    ids.push_back(id);
-    return last;
-  }
-};
-
-/// Renumbers the judges of a kind in judge_id order and sorts each entry's totals by judge.
-void order_judges(KindTotals& kind, const JudgeNumbering& numbering) {
-  std::vector<int> by_id(numbering.ids.size());
-  std::iota(by_id.begin(), by_id.end(), 0);
-  std::sort(by_id.begin(), by_id.end(), [&](int a, int b) {
-    return numbering.ids[static_cast<std::size_t>(a)] < numbering.ids[static_cast<std::size_t>(b)];
-  });
-  std::vector<int> rank(by_id.size());
-  for (std::size_t r = 0; r < by_id.size(); ++r) {
-    rank[static_cast<std::size_t>(by_id[r])] = static_cast<int>(r);
-    kind.judge_ids.push_back(numbering.ids[static_cast<std::size_t>(by_id[r])]);
-  }
-  for (auto& totals : kind.by_entry) {
-    for (JudgeTotal& t : totals) t.judge = rank[static_cast<std::size_t>(t.judge)];
-    std::sort(totals.begin(), totals.end(),
-              [](const JudgeTotal& a, const JudgeTotal& b) { return a.judge < b.judge; });
-  }
 }
 
 }  // namespace
@@ -112,19 +129,21 @@ void order_judges(KindTotals& kind, const JudgeNumbering& numbering) {
 std::vector<KindTotals> collect_totals(const Config& config, const std::vector<Entry>& entries,
                                        const std::vector<ScoreRow>& scores) {
   std::vector<KindTotals> kinds;
-  const auto slots = index_entries(config, entries, kinds);
-  // The last row of every (judge, entry) pair, per kind and entry, judges numbered per kind.
-  std::vector<JudgeNumbering> judges(kinds.size());
+  EntrySlots slots = index_entries(config, entries, kinds);
+  // Judges numbered once for all kinds, in order of appearance (views into `scores`).
+  IdNumbering judges;
+  judges.reserve(1024);
+  // The last row of every (judge, entry) pair, per kind and entry.
   std::vector<std::vector<std::vector<JudgeTotal>>> latest(kinds.size());
   for (std::size_t k = 0; k < kinds.size(); ++k) latest[k].resize(kinds[k].entry_ids.size());
   // The store hands rows grouped by entry: consecutive rows usually share the slot.
-  auto slot = slots.end();
+  const EntrySlot* slot = nullptr;
   for (std::size_t r = 0; r < scores.size(); ++r) {
     if (r == 0 || scores[r].entry_id != scores[r - 1].entry_id)
       slot = slots.find(scores[r].entry_id);
-    if (slot == slots.end()) continue;
-    const int judge = judges[slot->second.kind](scores[r].judge_id);
-    auto& rows = latest[slot->second.kind][slot->second.entry];
+    if (!slot) continue;
+    const int judge = static_cast<int>(judges.add(scores[r].judge_id));
+    auto& rows = latest[slot->kind][slot->entry];
     auto same = std::find_if(rows.begin(), rows.end(),
                              [&](const JudgeTotal& t) { return t.judge == judge; });
     if (same == rows.end())
@@ -133,16 +152,35 @@ std::vector<KindTotals> collect_totals(const Config& config, const std::vector<E
       same->row = r;
   }
   // Keep the complete rows, then number in judge_id order only the judges who have one.
+  std::vector<int> rank(judges.size(), -1);
   for (std::size_t k = 0; k < kinds.size(); ++k) {
     KindTotals& kind = kinds[k];
     const Rubric& rubric = config.rubric_of(kind.kind);
-    JudgeNumbering complete;
+    std::fill(rank.begin(), rank.end(), -1);
+    std::vector<int> complete;  // the judges with a complete row, by number
     for (std::size_t e = 0; e < kind.by_entry.size(); ++e)
       for (const JudgeTotal& t : latest[k][e])
-        if (row_complete(rubric, scores[t.row]))
-          kind.by_entry[e].push_back(JudgeTotal{complete(scores[t.row].judge_id),
-                                                judge_total(rubric, scores[t.row].values), t.row});
-    order_judges(kind, complete);
+        if (row_complete(rubric, scores[t.row])) {
+          auto& judge_rank = rank[static_cast<std::size_t>(t.judge)];
+          if (judge_rank < 0) {
+            judge_rank = 0;
+            complete.push_back(t.judge);
+          }
+          kind.by_entry[e].push_back(
+              JudgeTotal{t.judge, judge_total(rubric, scores[t.row].values), t.row});
+        }
+    std::sort(complete.begin(), complete.end(), [&](int a, int b) {
+      return judges.id(static_cast<std::uint32_t>(a)) < judges.id(static_cast<std::uint32_t>(b));
+    });
+    for (std::size_t r = 0; r < complete.size(); ++r) {
+      rank[static_cast<std::size_t>(complete[r])] = static_cast<int>(r);
+      kind.judge_ids.emplace_back(judges.id(static_cast<std::uint32_t>(complete[r])));
+    }
+    for (auto& totals : kind.by_entry) {
+      for (JudgeTotal& t : totals) t.judge = rank[static_cast<std::size_t>(t.judge)];
+      std::sort(totals.begin(), totals.end(),
+                [](const JudgeTotal& a, const JudgeTotal& b) { return a.judge < b.judge; });
+    }
   }
   return kinds;
 }

@@ -14,3 +14,34 @@ TEST_CASE("SHA-256 of imported files matches the FIPS 180-2 test vectors") {
   CHECK(sha256_hex(std::string(1000000, 'a')) ==
         "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
+
+TEST_CASE(
+    "SHA-256 across block boundaries equals Python's hashlib (the SHA-NI and portable paths)") {
+  // Bytes (7 i + 3) mod 256, i = 0 … n−1; digests from hashlib.sha256 (an independent
+  // implementation). Lengths around the 55/56-byte padding edge and the 64-byte blocks.
+  const auto pattern = [](std::size_t n) {
+    std::string bytes;
+    for (std::size_t i = 0; i < n; ++i) bytes += static_cast<char>((i * 7 + 3) % 256);
+    return bytes;
+  };
+  CHECK(sha256_hex(pattern(55)) ==
+        "e7313d333c272e639f790978283f9eb392e843d0f29b7016828bb1daa4aac70b");
+  CHECK(sha256_hex(pattern(56)) ==
+        "4324d65f3c103567f5589c710bc08f8523f929a9272e3af36fc968e52abc6c27");
+  CHECK(sha256_hex(pattern(63)) ==
+        "81c80242132f230c3bd41b3e63bbcff16107339549214a99614ff26664625055");
+  CHECK(sha256_hex(pattern(64)) ==
+        "39e3d7b6b5d075d37d053ad89b24b41bef4f3c29760c84447cab3f3be1882241");
+  CHECK(sha256_hex(pattern(65)) ==
+        "aacca6ff74fdbb296d165a45cecfa04e5127bc008770fbbdd48006f2d2fae95e");
+  CHECK(sha256_hex(pattern(119)) ==
+        "9ce7368e4daf32341631b492e80359dc9f594b48453cd0dd5bf0b19279cc177e");
+  CHECK(sha256_hex(pattern(120)) ==
+        "7836b787757e95e58b3ca5aec90b1b004e8deba1e50e9675af9cabf1a13a04b5");
+  CHECK(sha256_hex(pattern(127)) ==
+        "a8d23e75d936f303d248888d9b165ee543f4cbafcad3c9dd2a79bd84faa11d07");
+  CHECK(sha256_hex(pattern(128)) ==
+        "d2742f1f4ac6bb7ca2b239ee18402ba8b3f9f8e652d2a72973c2b9ba11c08cf6");
+  CHECK(sha256_hex(pattern(1000)) ==
+        "1e9bc38cbf860b9ec31918b065f9b52476c549a782e0e7990bed8ce3868d2371");
+}

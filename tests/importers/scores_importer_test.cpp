@@ -257,3 +257,24 @@ TEST_CASE("SPEC §6: a sheet with only comment lines is an empty file") {
   const auto r = import("# nothing here\n\n");
   CHECK(r.text() == "sheet.csv: error: empty file: it has no rows\n");
 }
+
+TEST_CASE("IdNumbering (the score index's id table): numbers in order of first appearance") {
+  // 5,000 ids, some longer than the 23 bytes held in a slot, added twice while the table grows
+  // from 16 slots: every id keeps the number of its first appearance, unknown ids are kNone.
+  std::vector<std::string> ids;
+  for (int i = 0; i < 5000; ++i)
+    ids.push_back((i % 3 == 0 ? std::string(30, 'x') : std::string()) + "JZ21-S" +
+                  std::to_string(i));
+  IdNumbering numbering;
+  for (std::size_t i = 0; i < ids.size(); ++i) REQUIRE(numbering.add(ids[i]) == i);
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    CHECK(numbering.add(ids[i]) == i);
+    CHECK(numbering.find(ids[i]) == i);
+    CHECK(numbering.id(static_cast<std::uint32_t>(i)) == ids[i]);
+  }
+  CHECK(numbering.size() == 5000);
+  CHECK(numbering.find("JZ21-S5000") == IdNumbering::kNone);
+  CHECK(numbering.find(std::string(30, 'x') + "JZ21-S1") == IdNumbering::kNone);  // 1 is short
+  CHECK(numbering.find("") == IdNumbering::kNone);
+  CHECK(IdNumbering{}.find("JZ21-S0") == IdNumbering::kNone);
+}
