@@ -430,8 +430,11 @@ int main(int argc, char** argv) {
   timetable->add_option("--format", o.format, tr("csv or html (default: from FILE, else csv)"));
   timetable->callback([&] { export_what = "schedule"; });
   auto* roster = export_cmd->add_subcommand("roster", tr("the award roster from the decision"));
-  roster->add_option("FILE", o.file, tr("output file (.csv .json .html .xlsx)"))->required();
-  roster->add_option("--format", o.format, tr("csv, json, html or xlsx (default: from FILE)"));
+  roster->add_option("FILE", o.file, trf("output file (.{})", roster_format_names(" .")))
+      ->required();
+  roster->add_option(
+      "--format", o.format,
+      trf("{} (default: from FILE)", roster_format_names(i18n::trc("flag list", ", "))));
   roster->add_flag("--public", o.is_public,
                    tr("leave out scores, flags and anything about judges"));
   roster->callback([&] { export_what = "roster"; });
