@@ -323,9 +323,15 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   const std::string& round = round_id(current_round());  // SPEC §12: into the current round
 
   const ScoreState state(store_, config_, current_round());
-  ScorePlan plan = plan_score_import(
-      read_score_sheets(files, state.context(), encoding, sheet), {state.recused(), state.stored()},
-      std::move(report), i18n::in_english([&] { return round_prefix(config_, round); }));
+  // Each sheet is planned as it is read: only the writes are kept (SPEC §10: every error of
+  // every file is listed, and any error writes nothing).
+  ScorePlanner planner({state.recused(), state.stored()}, std::move(report),
+                       i18n::in_english([&] { return round_prefix(config_, round); }));
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    if (progress_) progress_("reading score sheets", f, files.size());
+    planner.add(read_score_sheet(files[f], state.context(), encoding, sheet));
+  }
+  ScorePlan plan = std::move(planner).finish();
   if (plan.report.has_errors()) throw InputError(plan.report);  // the transaction rolls back
   persist_scores(round, plan);
   transaction.commit();
@@ -343,22 +349,16 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   return summary;
 }
 
-std::vector<SheetScores> Competition::read_score_sheets(const std::vector<std::string>& files,
-                                                        const ScoreContext& context,
-                                                        Encoding encoding,
-                                                        const std::string& sheet) const {
-  std::vector<SheetScores> sheets(files.size());
-  for (std::size_t f = 0; f < files.size(); ++f) {
-    if (progress_) progress_("reading score sheets", f, files.size());
-    SheetScores& read = sheets[f];
-    read.file = files[f];
-    const std::string bytes = read_score_file(read.file);
-    read.sha256 = sha256_hex(bytes);
-    read.rows = ::jury::import_scores(bytes, read.file, encoding, context, read.report, sheet);
-    for (const ImportedScore& item : read.rows)
-      if (!item.pair) throw JuryError(kExitInternal, "the importer returned an unknown pair");
-  }
-  return sheets;
+SheetScores Competition::read_score_sheet(const std::string& file, const ScoreContext& context,
+                                          Encoding encoding, const std::string& sheet) const {
+  SheetScores read;
+  read.file = file;
+  const std::string bytes = read_score_file(file);
+  read.sha256 = sha256_hex(bytes);
+  read.rows = ::jury::import_scores(bytes, file, encoding, context, read.report, sheet);
+  for (const ImportedScore& item : read.rows)
+    if (!item.pair) throw JuryError(kExitInternal, "the importer returned an unknown pair");
+  return read;
 }
 
 void Competition::persist_scores(const std::string& round, ScorePlan& plan) {

@@ -273,10 +273,9 @@ class Competition {
   /// Score sheets of another round than the current one: StateError (earlier rounds are
   /// read-only, SPEC §12).
   void refuse_other_rounds_sheets(const std::vector<std::string>& files) const;
-  /// Each file's bytes read and checked against `context` (no pair rules across rows yet).
-  std::vector<SheetScores> read_score_sheets(const std::vector<std::string>& files,
-                                             const ScoreContext& context, Encoding encoding,
-                                             const std::string& sheet) const;
+  /// A file's bytes read and checked against `context` (no pair rules across rows yet).
+  SheetScores read_score_sheet(const std::string& file, const ScoreContext& context,
+                               Encoding encoding, const std::string& sheet) const;
   /// The writes and audit entries of a checked score import, inside its transaction.
   void persist_scores(const std::string& round, ScorePlan& plan);
   /// After `assign` changed a scheduled round: the new pairs' slots (SPEC §13).

@@ -27,22 +27,19 @@ const ScoreRow* stored_row(const Assignment& pair, const StoredScores& stored) {
   return old == stored.rows.end() ? nullptr : &old->second;
 }
 
-/// Where each pair was first given: (sheet, line), by the pair as the context holds it.
-using FirstSeen = std::unordered_map<const Assignment*, std::pair<std::size_t, int>>;
-
-/// The rules between a sheet's rows and the other sheets and the store (SPEC §6): a pair is
+/// The rules between a sheet's rows and the earlier sheets and the store (SPEC §6): a pair is
 /// given in one file only, and a recused pair takes no scores. Errors go to the sheet's report.
-void check_pairs(std::vector<SheetScores>& sheets, std::size_t s, const StoredScores& stored,
-                 FirstSeen& seen) {
-  SheetScores& sheet = sheets[s];
+void check_pairs(SheetScores& sheet, const std::vector<std::string>& files,
+                 const StoredScores& stored,
+                 std::unordered_map<const Assignment*, std::pair<std::size_t, int>>& seen) {
   for (const ImportedScore& item : sheet.rows) {
     const Assignment& pair = *item.pair;
-    const auto [where, fresh] = seen.emplace(&pair, std::make_pair(s, item.line));
+    const auto [where, fresh] = seen.emplace(&pair, std::make_pair(files.size(), item.line));
     if (!fresh)
       sheet.report.error(
           sheet.file, item.line, 1, "scores.duplicate-pair",
           fmt::format("judge {} and entry {} are also given in {}:{}; give each pair once",
-                      pair.judge_id, pair.entry_id, sheets[where->second.first].file,
+                      pair.judge_id, pair.entry_id, files[where->second.first],
                       where->second.second));
     if (stored.recused.count(pair) && !item.recuse && !item.blank)
       sheet.report.error(sheet.file, item.line, 1, "scores.recused-pair",
@@ -124,20 +121,34 @@ RowChange classify_row(const ImportedScore& item, const Assignment& pair,
   return same ? RowChange::Unchanged : RowChange::Replaced;
 }
 
+ScorePlanner::ScorePlanner(const StoredScores& stored, Report report, std::string round_prefix)
+    : stored_(stored), round_prefix_(std::move(round_prefix)) {
+  plan_.report = std::move(report);
+}
+
+void ScorePlanner::add(SheetScores sheet) {
+  check_pairs(sheet, files_, stored_, seen_);
+  files_.push_back(sheet.file);
+  plan_.report.append(sheet.report);
+  // After the first error nothing more is planned; the rest is still checked.
+  if (!plan_.report.has_errors())
+    plan_.files.push_back(plan_sheet(sheet, stored_, round_prefix_, plan_));
+}
+
+ScorePlan ScorePlanner::finish() && {
+  if (plan_.report.has_errors()) {
+    ScorePlan refused;
+    refused.report = std::move(plan_.report);
+    return refused;
+  }
+  return std::move(plan_);
+}
+
 ScorePlan plan_score_import(std::vector<SheetScores> sheets, const StoredScores& stored,
                             Report report, const std::string& round_prefix) {
-  ScorePlan plan;
-  plan.report = std::move(report);
-  FirstSeen seen;
-  for (std::size_t s = 0; s < sheets.size(); ++s) {
-    check_pairs(sheets, s, stored, seen);
-    plan.report.append(sheets[s].report);
-  }
-  if (plan.report.has_errors()) return plan;
-  plan.files.reserve(sheets.size());
-  for (SheetScores& sheet : sheets)
-    plan.files.push_back(plan_sheet(sheet, stored, round_prefix, plan));
-  return plan;
+  ScorePlanner planner(stored, std::move(report), round_prefix);
+  for (SheetScores& sheet : sheets) planner.add(std::move(sheet));
+  return std::move(planner).finish();
 }
 
 }  // namespace jury

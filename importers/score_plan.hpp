@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "importers/scores_importer.hpp"
@@ -69,6 +70,22 @@ struct ScorePlan {
   int unchanged = 0;
   int blank = 0;
   int recused = 0;
+};
+
+/// The same, one sheet at a time as the caller reads them (only the writes are kept, not the
+/// rows): add() every sheet in order, then finish().
+class ScorePlanner {
+ public:
+  ScorePlanner(const StoredScores& stored, Report report, std::string round_prefix);
+  void add(SheetScores sheet);
+  ScorePlan finish() &&;
+
+ private:
+  const StoredScores& stored_;
+  std::string round_prefix_;
+  std::vector<std::string> files_;  ///< of the sheets added, for "also given in FILE:LINE"
+  std::unordered_map<const Assignment*, std::pair<std::size_t, int>> seen_;  ///< → (sheet, line)
+  ScorePlan plan_;
 };
 
 /// Plans the import of `sheets` (moved from; each sheet's rows are freed once planned) against
