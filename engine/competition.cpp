@@ -33,6 +33,7 @@
 #include "exporters/sheets_xlsx.hpp"
 #include "importers/entries_importer.hpp"
 #include "importers/judges_importer.hpp"
+#include "importers/score_plan.hpp"
 #include "importers/scores_importer.hpp"
 #include "importers/table.hpp"
 #include "judging/assignment.hpp"
@@ -265,41 +266,6 @@ ImportSummary Competition::import_judges(const std::string& path, Encoding encod
 
 namespace {
 
-/// Old and new values of a changed score row, for the audit log (SPEC §6: old → new).
-std::string describe_replacement(const Assignment& pair, const ScoreRow& old_row,
-                                 const ScoreRow& new_row) {
-  return fmt::format("{}/{}: [{}] -> [{}]", pair.judge_id, pair.entry_id,
-                     encode_score_values(old_row.values), encode_score_values(new_row.values));
-}
-
-bool all_blank(const ScoreRow& row) {
-  return std::none_of(row.values.begin(), row.values.end(), [](const auto& v) { return bool(v); });
-}
-
-/// What importing one (merged) sheet row does to the store.
-enum class RowChange {
-  None,       ///< a row of a recused pair that recuses again or is blank
-  Blank,      ///< nothing stored and nothing to store
-  Unchanged,  ///< the stored row already says this
-  Recusal,    ///< the judge recuses: the pair and its scores go
-  Cleared,    ///< every stored value cleared with `-`: the stored row goes
-  Added,      ///< a first row for the pair
-  Replaced,   ///< the stored row changes
-};
-
-RowChange classify(const ImportedScore& item, const Assignment& pair, const ScoreState& state) {
-  // A recused pair: its recusal is already recorded, and a filled row is an error before this.
-  if (state.recused().count(pair)) return RowChange::None;
-  if (item.recuse) return RowChange::Recusal;
-  const auto old = state.stored().find(&pair);
-  const bool stored = old != state.stored().end();
-  if (all_blank(item.row)) return stored ? RowChange::Cleared : RowChange::Blank;
-  if (!stored) return RowChange::Added;
-  const bool same =
-      old->second.values == item.row.values && old->second.comment == item.row.comment;
-  return same ? RowChange::Unchanged : RowChange::Replaced;
-}
-
 /// A score sheet's bytes with one read of the known size (thousands of sheets per import).
 std::string read_score_file(const std::string& path) {
   std::error_code ec;
@@ -314,35 +280,42 @@ std::string read_score_file(const std::string& path) {
   return bytes;
 }
 
-/// Rows are written in batches: one prepared INSERT per batch instead of one per sheet.
-constexpr std::size_t kScoreBatch = 8192;
+/// The connection set up for one import's bulk writes, for the import's duration.
+///
+/// A page cache that holds the transaction's pages: with the default 2 MB, SQLite spills dirty
+/// pages into the WAL mid-transaction and writes the same pages again and again. Memory only.
+///
+/// Every row written is checked in-process against the pairs loaded inside the transaction
+/// (the importer refuses any pair that is not assigned, the plan never writes a recused pair, a
+/// recusal deletes the pair's scores before its assignment), so SQLite's own foreign-key probe
+/// into `assignments` per row (the largest SQLite cost of the import after the insert itself) is
+/// switched off for this connection during the import. The pragma cannot change inside a
+/// transaction: it is set before BEGIN and restored after COMMIT or rollback.
+class BulkScoreWrites {
+ public:
+  explicit BulkScoreWrites(SQLite::Database& db) : db_(db) {
+    db_.exec("PRAGMA cache_size = -262144");
+    db_.exec("PRAGMA foreign_keys = OFF");
+  }
+  ~BulkScoreWrites() {
+    try {
+      db_.exec("PRAGMA foreign_keys = ON");
+    } catch (...) {  // NOLINT(bugprone-empty-catch): nothing to do in a destructor
+    }
+  }
+  BulkScoreWrites(const BulkScoreWrites&) = delete;
+  BulkScoreWrites& operator=(const BulkScoreWrites&) = delete;
+
+ private:
+  SQLite::Database& db_;
+};
 
 }  // namespace
 
 ImportSummary Competition::import_scores(const std::vector<std::string>& paths, Encoding encoding,
                                          const std::string& sheet) {
-  // A page cache that holds the transaction's pages: with the default 2 MB, SQLite spills dirty
-  // pages into the WAL mid-transaction and writes the same pages again and again. Memory only.
-  store_.database().exec("PRAGMA cache_size = -262144");
-  // Every row written below is checked in-process against the pairs loaded inside the
-  // transaction (the importer refuses any pair that is not assigned, a recused pair is never
-  // written, a recusal deletes the pair's scores before its assignment), so SQLite's own
-  // foreign-key probe into `assignments` per row (the largest SQLite cost of the import after the
-  // insert itself) is switched off for this connection during the import. The pragma cannot
-  // change inside a transaction: it is set before BEGIN and restored after COMMIT or rollback.
-  struct ForeignKeysOff {
-    SQLite::Database& db;
-    explicit ForeignKeysOff(SQLite::Database& d) : db(d) { db.exec("PRAGMA foreign_keys = OFF"); }
-    ~ForeignKeysOff() {
-      try {
-        db.exec("PRAGMA foreign_keys = ON");
-      } catch (...) {  // NOLINT(bugprone-empty-catch): nothing to do in a destructor
-      }
-    }
-    ForeignKeysOff(const ForeignKeysOff&) = delete;
-    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
-  } foreign_keys_off(store_.database());
-  Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
+  const BulkScoreWrites bulk(store_.database());  // before the transaction
+  Store::Transaction transaction(store_);         // the write lock before the checks (SPEC §10)
   refuse_when_awarded("import scores");
   Report report;
   const std::vector<std::string> files = expand_score_paths(paths, report);
@@ -350,117 +323,60 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   const std::string& round = round_id(current_round());  // SPEC §12: into the current round
 
   const ScoreState state(store_, config_, current_round());
-  const ScoreContext& context = state.context();
-  const ScoreIndex& index = state.index();
-  const std::set<Assignment>& recused = state.recused();
-  const auto& existing = state.stored();
-
-  // Files are read, checked and written one by one inside the one transaction; after the first
-  // error nothing more is written, the rest is still checked (every error is listed), and the
-  // transaction is rolled back: a file with any error changes nothing.
-  ImportSummary summary;
-  std::unordered_map<const Assignment*, std::pair<std::size_t, int>> seen;  // → (file, line)
-  std::vector<ScoreRow> upserts;
+  // Each sheet is planned as it is read: only the writes are kept (SPEC §10: every error of
+  // every file is listed, and any error writes nothing).
+  ScorePlanner planner({state.recused(), state.stored()}, std::move(report),
+                       i18n::in_english([&] { return round_prefix(config_, round); }));
   for (std::size_t f = 0; f < files.size(); ++f) {
     if (progress_) progress_("reading score sheets", f, files.size());
-    const std::string& path = files[f];
-    const std::string bytes = read_score_file(path);
-    std::vector<ImportedScore> rows =
-        ::jury::import_scores(bytes, path, encoding, context, report, sheet);
-    std::vector<const Assignment*> pairs;  // per row: its pair in `known`
-    pairs.reserve(rows.size());
-    for (const auto& item : rows) {
-      const Assignment* pair =
-          item.pair ? item.pair : index.find_pair(item.row.judge_id, item.row.entry_id);
-      if (!pair) throw JuryError(kExitInternal, "the importer returned an unknown pair");
-      pairs.push_back(pair);
-      const auto [where, fresh] = seen.emplace(pair, std::make_pair(f, item.line));
-      if (!fresh)
-        report.error(
-            path, item.line, 1, "scores.duplicate-pair",
-            fmt::format("judge {} and entry {} are also given in {}:{}; give each pair once",
-                        pair->judge_id, pair->entry_id, files[where->second.first],
-                        where->second.second));
-      if (recused.count(*pair) && !item.recuse && !item.blank)
-        report.error(path, item.line, 1, "scores.recused-pair",
-                     fmt::format("judge {} has recused from entry {}; no scores can be entered "
-                                 "for this pair",
-                                 pair->judge_id, pair->entry_id));
-    }
-    if (report.has_errors()) continue;
-
-    std::vector<Assignment> recusals;
-    std::vector<Assignment> cleared;  // rows whose every value the sheet cleared with `-`
-    std::vector<std::string> lines;   // old → new of every changed row, every recused pair
-    int file_added = 0;
-    int file_replaced = 0;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      ImportedScore& item = rows[r];
-      const Assignment& pair = *pairs[r];
-      const auto old = existing.find(&pair);
-      const ScoreRow* stored = old == existing.end() ? nullptr : &old->second;
-      switch (classify(item, pair, state)) {
-        case RowChange::None:
-          break;
-        case RowChange::Blank:
-          ++summary.blank;
-          break;
-        case RowChange::Unchanged:
-          ++summary.unchanged;
-          break;
-        case RowChange::Recusal:
-          lines.push_back(fmt::format("recused {}/{}", pair.judge_id, pair.entry_id));
-          if (stored) lines.push_back(describe_replacement(pair, *stored, {}));
-          recusals.push_back(pair);
-          break;
-        case RowChange::Cleared:
-          ++file_replaced;
-          lines.push_back(describe_replacement(pair, *stored, item.row));
-          cleared.push_back(pair);
-          break;
-        case RowChange::Added:
-          ++file_added;
-          upserts.push_back(std::move(item.row));
-          break;
-        case RowChange::Replaced:
-          ++file_replaced;
-          lines.push_back(describe_replacement(pair, *stored, item.row));
-          upserts.push_back(std::move(item.row));
-          break;
-      }
-    }
-    // A pair is given in one file only (else an error above), so batching the upserts across
-    // files does not reorder any two writes of the same pair.
-    if (upserts.size() >= kScoreBatch) {
-      store_.upsert_scores(round, upserts);
-      upserts.clear();
-    }
-    store_.delete_scores(round, cleared);
-    if (!recusals.empty()) {
-      store_.delete_scores(round, recusals);
-      store_.delete_assignments(round, recusals);
-      store_.insert_recusals(round, recusals);
-    }
-    summary.added += file_added;
-    summary.updated += file_replaced;
-    summary.recused += static_cast<int>(recusals.size());
-    std::string change = i18n::in_english([&] {
-      return fmt::format("{}{} score rows: {} new, {} replaced, {} recusals",
-                         round_prefix(config_, round), rows.size(), file_added, file_replaced,
-                         recusals.size());
-    });
-    for (const auto& line : lines) change += "\n" + line;
-    store_.append_audit("import scores", path, sha256_hex(bytes), change);
+    planner.add(read_score_sheet(files[f], state.context(), encoding, sheet));
   }
-  if (report.has_errors()) throw InputError(report);  // the transaction rolls back
-  store_.upsert_scores(round, upserts);
+  ScorePlan plan = std::move(planner).finish();
+  if (plan.report.has_errors()) throw InputError(plan.report);  // the transaction rolls back
+  persist_scores(round, plan);
   transaction.commit();
-  summary.report = std::move(report);
+  ImportSummary summary;
+  summary.added = plan.added;
+  summary.updated = plan.updated;
+  summary.unchanged = plan.unchanged;
+  summary.blank = plan.blank;
+  summary.recused = plan.recused;
+  summary.report = std::move(plan.report);
   summary.message =
       trf("{} file(s): {} score rows added, {} replaced, {} unchanged, {} blank, {} recusals",
           files.size(), summary.added, summary.updated, summary.unchanged, summary.blank,
           summary.recused);
   return summary;
+}
+
+SheetScores Competition::read_score_sheet(const std::string& file, const ScoreContext& context,
+                                          Encoding encoding, const std::string& sheet) const {
+  SheetScores read;
+  read.file = file;
+  const std::string bytes = read_score_file(file);
+  read.sha256 = sha256_hex(bytes);
+  read.rows = ::jury::import_scores(bytes, file, encoding, context, read.report, sheet);
+  for (const ImportedScore& item : read.rows)
+    if (!item.pair) throw JuryError(kExitInternal, "the importer returned an unknown pair");
+  return read;
+}
+
+void Competition::persist_scores(const std::string& round, ScorePlan& plan) {
+  // A pair is given in one file only (else the plan has an error), so writing every file's
+  // deletions before the upserts reorders no two writes of one pair.
+  for (const FileScorePlan& file : plan.files) {
+    store_.delete_scores(round, file.cleared);
+    if (!file.recusals.empty()) {
+      store_.delete_scores(round, file.recusals);
+      store_.delete_assignments(round, file.recusals);
+      store_.insert_recusals(round, file.recusals);
+    }
+    store_.append_audit("import scores", file.file, file.sha256, file.audit);
+  }
+  for (std::vector<ScoreRow>& batch : plan.upserts) {
+    store_.upsert_scores(round, batch);
+    std::vector<ScoreRow>().swap(batch);  // written: freed while SQLite's page cache grows
+  }
 }
 
 AssignSummary Competition::assign(std::uint64_t seed, AssignMode mode) {
@@ -590,9 +506,9 @@ std::string what_overwriting_loses(const ScoreState& state, const fs::path& path
   if (report.has_errors())
     return tr("jury cannot read it back as a score sheet: check it before overwriting");
   std::size_t unimported = 0;
+  const StoredScores stored{state.recused(), state.stored()};
   for (const ImportedScore& row : rows) {
-    const Assignment* pair = state.index().find_pair(row.row.judge_id, row.row.entry_id);
-    const RowChange change = classify(row, *pair, state);
+    const RowChange change = classify_row(row, *row.pair, stored);
     unimported +=
         change != RowChange::None && change != RowChange::Blank && change != RowChange::Unchanged;
   }

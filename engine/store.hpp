@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "model/model.hpp"
+#include "model/score_values.hpp"
 
 namespace SQLite {
 class Database;
@@ -148,9 +149,5 @@ class Store {
   std::vector<AuditRecord> pending_audit_;  ///< of the open transaction
   bool in_transaction_ = false;
 };
-
-/// Score values as stored: "30;25.5;;10" (empty = not scored yet). Shortest round-trip decimals.
-std::string encode_score_values(const std::vector<std::optional<double>>& values);
-std::vector<std::optional<double>> decode_score_values(const std::string& text);
 
 }  // namespace jury

@@ -14,20 +14,12 @@ namespace {
 
 using Values = std::vector<std::optional<double>>;
 
-Entry student(const std::string& id) {
-  Entry e;
-  e.id = id;
-  e.kind = "student";
-  e.group = "primary";
-  e.subject = "PS";
-  return e;
-}
-
 /// Entries P1, P2 (student rubric: innovation 40, rigor 30, practicality 20, presentation 10);
 /// judges J1, J2 and the withdrawn J9; J1 is assigned P1 and P2, J2 P1. Stored: J1/P1 complete
 /// [30, 25, 15, 8] with comment "原评语", J2/P1 partly [20, –, 10, –].
 struct Stored {
-  std::map<std::string, Entry> entries{{"P1", student("P1")}, {"P2", student("P2")}};
+  std::map<std::string, Entry> entries{{"P1", test::student_entry("P1")},
+                                       {"P2", test::student_entry("P2")}};
   std::set<std::string> judges{"J1", "J2", "J9"};
   std::set<std::string> withdrawn{"J9"};
   std::set<Assignment> assigned{{"J1", "P1"}, {"J1", "P2"}, {"J2", "P1"}};

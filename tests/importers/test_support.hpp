@@ -25,6 +25,16 @@ inline std::string fixture(const std::string& relative) {
   return read_file(std::string(JURY_FIXTURES_DIR) + "/" + relative);
 }
 
+/// A primary-school student entry of subject PS (the sample's "student" kind).
+inline Entry student_entry(const std::string& id) {
+  Entry e;
+  e.id = id;
+  e.kind = "student";
+  e.group = "primary";
+  e.subject = "PS";
+  return e;
+}
+
 /// Groups, subjects, kinds and rubrics of a competition.json (the engine owns the full loader).
 inline Config config_from_json(const std::string& text) {
   const auto json = nlohmann::json::parse(text);
