@@ -81,7 +81,7 @@ class ScorePlanner {
   ScorePlan finish() &&;
 
  private:
-  const StoredScores& stored_;
+  StoredScores stored_;  ///< a copy: it only holds references, and callers pass a temporary
   std::string round_prefix_;
   std::vector<std::string> files_;  ///< of the sheets added, for "also given in FILE:LINE"
   std::unordered_map<const Assignment*, std::pair<std::size_t, int>> seen_;  ///< → (sheet, line)
