@@ -131,7 +131,9 @@ class Case:
     def __init__(self, jury, workdir, seed):
         self.jury_path, self.dir, self.seed = jury, workdir, seed
         self.rnd = random.Random(seed)
-        os.makedirs(workdir, exist_ok=True)
+        # A failed case's folder is kept for inspection; the next run starts it afresh.
+        shutil.rmtree(workdir, ignore_errors=True)
+        os.makedirs(workdir)
         self.log = []
         self.judge_id_column = "judge_id"
 
