@@ -19,6 +19,7 @@
 #include "engine/award_readiness.hpp"
 #include "engine/config.hpp"
 #include "engine/errors.hpp"
+#include "engine/handoff.hpp"
 #include "engine/output_file.hpp"
 #include "engine/record_changes.hpp"
 #include "engine/results_codec.hpp"
@@ -324,13 +325,22 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
 
   const ScoreState state(store_, config_, current_round());
   // Each sheet is planned as it is read: only the writes are kept (SPEC §10: every error of
-  // every file is listed, and any error writes nothing).
+  // every file is listed, and any error writes nothing). A second thread reads and plans the
+  // sheets while this one writes what is planned: the writes are undone with the transaction
+  // when a later sheet has an error.
   ScorePlanner planner({state.recused(), state.stored()}, std::move(report),
                        i18n::in_english([&] { return round_prefix(config_, round); }));
-  for (std::size_t f = 0; f < files.size(); ++f) {
-    if (progress_) progress_("reading score sheets", f, files.size());
-    planner.add(read_score_sheet(files[f], state.context(), encoding, sheet));
-  }
+  Handoff<ScoreWrites> planned(2);
+  Producer<ScoreWrites> reader(planned, [&](Handoff<ScoreWrites>& out) {
+    for (std::size_t f = 0; f < files.size(); ++f) {
+      if (progress_) progress_("reading score sheets", f, files.size());
+      planner.add(read_score_sheet(files[f], state.context(), encoding, sheet));
+      if (planner.batch_ready() && !out.push(planner.take_writes())) return;
+    }
+    out.push(planner.take_writes());
+  });
+  while (std::optional<ScoreWrites> writes = planned.pop()) persist_scores(round, *writes);
+  reader.finish();
   ScorePlan plan = std::move(planner).finish();
   if (plan.report.has_errors()) throw InputError(plan.report);  // the transaction rolls back
   persist_scores(round, plan);
@@ -361,10 +371,10 @@ SheetScores Competition::read_score_sheet(const std::string& file, const ScoreCo
   return read;
 }
 
-void Competition::persist_scores(const std::string& round, ScorePlan& plan) {
+void Competition::persist_scores(const std::string& round, ScoreWrites& writes) {
   // A pair is given in one file only (else the plan has an error), so writing every file's
   // deletions before the upserts reorders no two writes of one pair.
-  for (const FileScorePlan& file : plan.files) {
+  for (const FileScorePlan& file : writes.files) {
     store_.delete_scores(round, file.cleared);
     if (!file.recusals.empty()) {
       store_.delete_scores(round, file.recusals);
@@ -373,7 +383,7 @@ void Competition::persist_scores(const std::string& round, ScorePlan& plan) {
     }
     store_.append_audit("import scores", file.file, file.sha256, file.audit);
   }
-  for (std::vector<ScoreRow>& batch : plan.upserts) {
+  for (std::vector<ScoreRow>& batch : writes.upserts) {
     store_.upsert_scores(round, batch);
     std::vector<ScoreRow>().swap(batch);  // written: freed while SQLite's page cache grows
   }

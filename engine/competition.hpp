@@ -22,7 +22,7 @@
 namespace jury {
 
 struct ScoreContext;
-struct ScorePlan;
+struct ScoreWrites;
 struct SheetScores;
 
 /// What an import did; `report` holds its warnings (errors throw InputError instead).
@@ -277,7 +277,7 @@ class Competition {
   SheetScores read_score_sheet(const std::string& file, const ScoreContext& context,
                                Encoding encoding, const std::string& sheet) const;
   /// The writes and audit entries of a checked score import, inside its transaction.
-  void persist_scores(const std::string& round, ScorePlan& plan);
+  void persist_scores(const std::string& round, ScoreWrites& writes);
   /// After `assign` changed a scheduled round: the new pairs' slots (SPEC §13).
   std::vector<std::pair<Assignment, int>> place_new_pairs(
       std::size_t round, const std::vector<Assignment>& kept,

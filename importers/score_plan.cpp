@@ -50,9 +50,9 @@ void check_pairs(SheetScores& sheet, const std::vector<std::string>& files,
 }
 
 void add_upsert(ScorePlan& plan, ScoreRow row) {
-  if (plan.upserts.empty() || plan.upserts.back().size() == ScorePlan::kUpsertBatch) {
+  if (plan.upserts.empty() || plan.upserts.back().size() == ScoreWrites::kUpsertBatch) {
     plan.upserts.emplace_back();
-    plan.upserts.back().reserve(ScorePlan::kUpsertBatch);
+    plan.upserts.back().reserve(ScoreWrites::kUpsertBatch);
   }
   plan.upserts.back().push_back(std::move(row));
 }
@@ -133,6 +133,14 @@ void ScorePlanner::add(SheetScores sheet) {
   // After the first error nothing more is planned; the rest is still checked.
   if (!plan_.report.has_errors())
     plan_.files.push_back(plan_sheet(sheet, stored_, round_prefix_, plan_));
+}
+
+ScoreWrites ScorePlanner::take_writes() {
+  ScoreWrites writes;
+  if (plan_.report.has_errors()) return writes;
+  std::swap(writes.files, plan_.files);
+  std::swap(writes.upserts, plan_.upserts);
+  return writes;
 }
 
 ScorePlan ScorePlanner::finish() && {

@@ -56,15 +56,19 @@ struct FileScorePlan {
   std::string audit;                 ///< the audit change text (English)
 };
 
-struct ScorePlan {
+/// Writes of planned sheets, in file order.
+struct ScoreWrites {
   static constexpr std::size_t kUpsertBatch = 8192;
 
-  Report report;  ///< every diagnostic, in the order the files were named
   /// Rows added or replaced, in file order, in batches of at most kUpsertBatch rows: whoever
-  /// persists the plan can free each batch once written, so that the rows and SQLite's page
-  /// cache do not peak together.
+  /// persists them can free each batch once written, so that the rows and SQLite's page cache
+  /// do not peak together.
   std::vector<std::vector<ScoreRow>> upserts;
   std::vector<FileScorePlan> files;
+};
+
+struct ScorePlan : ScoreWrites {
+  Report report;  ///< every diagnostic, in the order the files were named
   int added = 0;
   int updated = 0;
   int unchanged = 0;
@@ -78,6 +82,13 @@ class ScorePlanner {
  public:
   ScorePlanner(const StoredScores& stored, Report report, std::string round_prefix);
   void add(SheetScores sheet);
+  /// Whether a full batch of upserts is waiting to be taken.
+  bool batch_ready() const { return plan_.upserts.size() > 1; }
+  /// The writes planned since the last call, for a caller that persists them (inside its
+  /// transaction) while it reads the next sheets. Nothing once there is an error: what was taken
+  /// must then be rolled back, as finish() refuses the plan.
+  ScoreWrites take_writes();
+  /// The report and the counts, and the writes not taken; the report only after an error.
   ScorePlan finish() &&;
 
  private:

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "../exporters/temp_dir.hpp"
 #include "engine/competition.hpp"
 #include "engine/errors.hpp"
+#include "fixtures/generator.hpp"
 #include "fixtures/simulator.hpp"
+#include "importers/score_plan.hpp"
 
 using namespace jury;
 namespace fs = std::filesystem;
@@ -68,4 +71,47 @@ TEST_CASE(
   CHECK(again.added == 0);
   CHECK(again.updated == 0);
   CHECK(again.unchanged == summary.added);
+}
+
+TEST_CASE(
+    "SPEC §6, §10: an error in the last sheet undoes the rows already written from the earlier "
+    "sheets — nothing is stored, nothing audited") {
+  // More rows than one write batch: the import writes the first sheets' rows while it reads the
+  // later ones, so the refusal must come from the rollback, not from not having written yet.
+  test::TempDir dir;
+  const SyntheticCompetition generated = generate_competition(3600, 360, 5, 3);
+  write_competition(generated, dir.path() / "input");
+  Competition c = Competition::init((dir.path() / "jury.db").string(),
+                                    (dir.path() / "input" / "competition.json").string());
+  c.import_entries((dir.path() / "input" / "entries.csv").string(), Encoding::Auto);
+  c.import_judges((dir.path() / "input" / "judges.csv").string(), Encoding::Auto);
+  c.assign(1, AssignMode::Incremental);
+  REQUIRE(c.assignments().size() > 2 * ScoreWrites::kUpsertBatch);
+  const auto filled = simulate_scores(c.config(), c.entries(), c.assignments(), {});
+  c.export_sheets((dir.path() / "filled").string(), Encoding::Utf8, &filled);
+  std::vector<fs::path> sheets;
+  for (const auto& item : fs::directory_iterator(dir.path() / "filled"))
+    sheets.push_back(item.path());
+  std::sort(sheets.begin(), sheets.end());
+  const std::size_t audit_before = c.audit().size();
+  {
+    std::ofstream last(sheets.back(), std::ios::app);
+    last << "NOBODY,NO-SUCH-ENTRY,,1,1,1,1,,\n";
+  }
+
+  try {
+    c.import_scores({(dir.path() / "filled").string()}, Encoding::Auto);
+    FAIL("a sheet with an unknown pair must be refused");
+  } catch (const InputError& e) {
+    const auto& items = e.report().items();
+    REQUIRE(std::any_of(items.begin(), items.end(), [&](const Diagnostic& d) {
+      return d.severity == Severity::Error && d.file == sheets.back().string();
+    }));
+    CHECK(std::none_of(items.begin(), items.end(), [&](const Diagnostic& d) {
+      return d.severity == Severity::Error && d.file != sheets.back().string();
+    }));
+  }
+  CHECK(c.scores().empty());
+  CHECK(c.audit().size() == audit_before);
+  CHECK(c.verify().findings.empty());
 }
