@@ -192,19 +192,24 @@ std::string uri_path(const std::string& path) {
   return out;
 }
 
+/// Each connection is used by one thread only (import scores' reading thread never touches the
+/// database), so SQLite need not lock a mutex around every call on it.
+const int kOneThread = SQLite::OPEN_NOMUTEX;
+
 /// A read-only connection. Reading a WAL database creates its -shm file when there is none; in a
 /// read-only folder that fails, and nobody can change the database there (a writer needs the
 /// folder for its -wal file), so it is then read as immutable.
 std::unique_ptr<SQLite::Database> open_read_only(const std::string& path) {
   try {
-    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | kOneThread);
     db->setBusyTimeout(busy_timeout_ms());  // a busy database is not one to read as immutable
     db->execAndGet("SELECT count(*) FROM sqlite_master");
     return db;
   } catch (const SQLite::Exception& error) {
     if (error.getErrorCode() == SQLITE_BUSY) throw;
-    return std::make_unique<SQLite::Database>("file:" + uri_path(path) + "?immutable=1",
-                                              SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+    return std::make_unique<SQLite::Database>(
+        "file:" + uri_path(path) + "?immutable=1",
+        SQLite::OPEN_READONLY | SQLite::OPEN_URI | kOneThread);
   }
 }
 
@@ -219,7 +224,7 @@ std::unique_ptr<SQLite::Database> connect(const std::string& path, std::string& 
     configure_connection(*db, false);
     return db;
   }
-  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | kOneThread);
   try {
     configure_connection(*db, true);
     db->execAndGet("SELECT count(*) FROM sqlite_master");
@@ -233,8 +238,9 @@ std::unique_ptr<SQLite::Database> connect(const std::string& path, std::string& 
     db.reset();
     read_only_reason = i18n::trf("its -shm file cannot grow ({}): the disk may be full",
                                  std::strerror(system_error));
-    auto immutable = std::make_unique<SQLite::Database>("file:" + uri_path(path) + "?immutable=1",
-                                                        SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+    auto immutable =
+        std::make_unique<SQLite::Database>("file:" + uri_path(path) + "?immutable=1",
+                                           SQLite::OPEN_READONLY | SQLite::OPEN_URI | kOneThread);
     configure_connection(*immutable, false);
     return immutable;
   }
@@ -508,8 +514,8 @@ Store Store::create(const std::string& path) {
         "{} already exists; remove it or choose another --db to start a new competition", path));
   const bool existed = std::filesystem::exists(path);
   try {
-    auto db =
-        std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    auto db = std::make_unique<SQLite::Database>(
+        path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | kOneThread);
     configure_connection(*db, true);
     Store store(std::move(db), path, "");
     store.create_schema();
