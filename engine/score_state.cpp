@@ -1,6 +1,7 @@
 #include "engine/score_state.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace jury {
 
@@ -19,11 +20,16 @@ ScoreState::ScoreState(const Store& store, const Config& config, std::size_t rou
     judge_ids_.insert(judge_ids_.end(), j.id);
     if (!j.active) withdrawn_.insert(j.id);
   }
-  const auto recusals = store.load_recusals(round_id);
+  std::vector<Assignment> recusals = store.load_recusals(round_id);
   recused_.insert(recusals.begin(), recusals.end());
   // Recused pairs are known to the importer so that re-importing the same sheet is not an error.
-  for (auto& a : store.load_assignments(round_id)) known_.insert(known_.end(), std::move(a));
-  known_.insert(recused_.begin(), recused_.end());
+  // Both lists come in (judge, entry) order; a pair both assigned and recused is held once.
+  std::vector<Assignment> assigned = store.load_assignments(round_id);
+  known_.reserve(assigned.size() + recusals.size());
+  std::merge(std::make_move_iterator(assigned.begin()), std::make_move_iterator(assigned.end()),
+             std::make_move_iterator(recusals.begin()), std::make_move_iterator(recusals.end()),
+             std::back_inserter(known_));
+  known_.erase(std::unique(known_.begin(), known_.end()), known_.end());
   absent_ = store.load_absences(round_id);
   index_ = std::make_unique<ScoreIndex>(entries_, judge_ids_, known_);
   // Every stored row belongs to an assigned pair (foreign key), so `known_` holds its pair. The
@@ -31,8 +37,8 @@ ScoreState::ScoreState(const Store& store, const Config& config, std::size_t rou
   for (auto& row : store.load_scores(round_id))
     if (const Assignment* pair = index_->find_pair(row.judge_id, row.entry_id))
       stored_.emplace(pair, std::move(row));
-  context_ = std::make_unique<ScoreContext>(ScoreContext{
-      config_, entries_, judge_ids_, known_, index_.get(), &stored_, &withdrawn_, &absent_});
+  context_ = std::make_unique<ScoreContext>(
+      ScoreContext{config_, *index_, &stored_, &withdrawn_, &absent_});
 }
 
 }  // namespace jury

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "engine/store.hpp"
 #include "importers/scores_importer.hpp"
@@ -34,7 +35,7 @@ class ScoreState {
   std::set<std::string> judge_ids_;
   std::set<std::string> withdrawn_;
   std::set<Assignment> recused_;
-  std::set<Assignment> known_;  ///< assigned and recused pairs
+  std::vector<Assignment> known_;  ///< assigned and recused pairs, in (judge, entry) order
   std::set<std::string> absent_;
   std::unique_ptr<ScoreIndex> index_;
   std::unordered_map<const Assignment*, ScoreRow> stored_;

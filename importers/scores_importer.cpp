@@ -184,7 +184,7 @@ class SheetReader {
       if (!pair.valid) continue;
       merge_with_stored(pair.score, pair.sheet, pair.assignment);
       pair.score.pair = pair.assignment;
-      warn_if_incomplete(pair.score, rubric_of(context_.entries.at(pair.score.row.entry_id)));
+      warn_if_incomplete(pair.score, rubric_of(*find_entry(pair.score.row.entry_id)));
       imported.push_back(std::move(pair.score));
     }
     return imported;
@@ -364,30 +364,16 @@ class SheetReader {
   /// The common case in one hashed lookup: an assigned pair of a known judge and a known entry
   /// whose kind has a rubric. nullptr otherwise: the checks above then find what is wrong.
   const Entry* read_known_pair() {
-    if (!context_.index) return nullptr;
-    const auto* known = context_.index->find_known_pair(judge_, entry_);
+    const auto* known = context_.index.find_known_pair(judge_, entry_);
     if (!known) return nullptr;
     if (!has_rubric(known->entry->kind)) return nullptr;
     assignment_ = known->pair;
     return known->entry;
   }
 
-  // Lookups through the context's index when it has one (same answers, hashed).
-  bool has_judge(const std::string& id) const {
-    return context_.index ? context_.index->has_judge(id) : context_.judge_ids.count(id) > 0;
-  }
-
-  const Entry* find_entry(const std::string& id) const {
-    if (context_.index) return context_.index->find_entry(id);
-    const auto it = context_.entries.find(id);
-    return it == context_.entries.end() ? nullptr : &it->second;
-  }
-
-  const Assignment* find_pair() const {
-    if (context_.index) return context_.index->find_pair(judge_, entry_);
-    const auto it = context_.assigned.find(Assignment{judge_, entry_});
-    return it == context_.assigned.end() ? nullptr : &*it;
-  }
+  bool has_judge(const std::string& id) const { return context_.index.has_judge(id); }
+  const Entry* find_entry(const std::string& id) const { return context_.index.find_entry(id); }
+  const Assignment* find_pair() const { return context_.index.find_pair(judge_, entry_); }
 
   void check_duplicate_pair(std::unordered_map<const Assignment*, int>& first_line) {
     const auto [it, inserted] = first_line.emplace(assignment_, csv_->line);
@@ -623,7 +609,20 @@ constexpr std::uint64_t packed_pair(std::uint32_t judge, std::uint32_t entry) {
 
 ScoreIndex::ScoreIndex(const std::map<std::string, Entry>& entries,
                        const std::set<std::string>& judge_ids,
+                       const std::vector<Assignment>& assigned) {
+  add_ids(entries, judge_ids);
+  add_pairs(assigned);
+}
+
+ScoreIndex::ScoreIndex(const std::map<std::string, Entry>& entries,
+                       const std::set<std::string>& judge_ids,
                        const std::set<Assignment>& assigned) {
+  add_ids(entries, judge_ids);
+  add_pairs(assigned);
+}
+
+void ScoreIndex::add_ids(const std::map<std::string, Entry>& entries,
+                         const std::set<std::string>& judge_ids) {
   entry_numbers_.reserve(entries.size());
   entries_.reserve(entries.size());
   for (const auto& [id, entry] : entries) {
@@ -632,7 +631,11 @@ ScoreIndex::ScoreIndex(const std::map<std::string, Entry>& entries,
   judge_numbers_.reserve(judge_ids.size());
   for (const auto& id : judge_ids)
     if (judge_numbers_.add(id) == judges_.size()) judges_.push_back(true);
-  // Both containers are in id order, so the pairs usually come out sorted by their numbers.
+}
+
+template <typename Pairs>
+void ScoreIndex::add_pairs(const Pairs& assigned) {
+  // Ids and pairs are in id order, so the pairs usually come out sorted by their numbers.
   std::vector<std::pair<std::uint64_t, KnownPair>> pairs;
   pairs.reserve(assigned.size());
   std::string_view last_judge;

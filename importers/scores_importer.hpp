@@ -18,33 +18,15 @@
 
 namespace jury {
 
-class ScoreIndex;
-
-struct ScoreContext {
-  const Config& config;
-  const std::map<std::string, Entry>& entries;  ///< by entry_id
-  const std::set<std::string>& judge_ids;
-  const std::set<Assignment>& assigned;  ///< current (judge, entry) pairs
-  /// Optional hash index over the three containers above (built once by a caller that imports
-  /// many sheets against one context): the same answers in O(1) instead of tree searches.
-  const ScoreIndex* index = nullptr;
-  /// The stored rows, by their pair in `assigned`: a sheet's row is merged into the stored row
-  /// criterion by criterion (SPEC §6). Absent = nothing stored yet.
-  const std::unordered_map<const Assignment*, ScoreRow>* stored = nullptr;
-  /// Judges who are withdrawn (active no): rows of theirs that are no longer assigned give one
-  /// error per sheet that says so, instead of one "not assigned" per row.
-  const std::set<std::string>* withdrawn_judges = nullptr;
-  /// SPEC §12: entrants absent from the round; their rows are skipped with a warning, filled or
-  /// not.
-  const std::set<std::string>* absent_entries = nullptr;
-};
-
 /// Hash lookups over a context's entries, judges and pairs. Keys are views into the containers,
 /// which must outlive the index and stay unchanged. Ids are numbered once (open addressing over
 /// the views, no node per id) and a pair is found by its two numbers in one flat sorted table:
 /// the rows of a sheet share their judge, so its pairs are neighbours there.
 class ScoreIndex {
  public:
+  /// `assigned`: the pairs in (judge, entry) order, distinct.
+  ScoreIndex(const std::map<std::string, Entry>& entries, const std::set<std::string>& judge_ids,
+             const std::vector<Assignment>& assigned);
   ScoreIndex(const std::map<std::string, Entry>& entries, const std::set<std::string>& judge_ids,
              const std::set<Assignment>& assigned);
   const Entry* find_entry(std::string_view id) const;
@@ -61,6 +43,9 @@ class ScoreIndex {
 
  private:
   const KnownPair* find(std::string_view judge_id, std::string_view entry_id) const;
+  void add_ids(const std::map<std::string, Entry>& entries, const std::set<std::string>& judge_ids);
+  template <typename Pairs>
+  void add_pairs(const Pairs& assigned);
 
   IdNumbering entry_numbers_;
   std::vector<const Entry*> entries_;  ///< by entry number; nullptr: only in a pair
@@ -68,6 +53,22 @@ class ScoreIndex {
   std::vector<bool> judges_;  ///< by judge number: a judge of judge_ids (else only in a pair)
   std::vector<std::uint64_t> pair_keys_;  ///< (judge number << 32) | entry number, sorted
   std::vector<KnownPair> pairs_;          ///< in the order of pair_keys_
+};
+
+/// What a sheet is checked against: the round's rubrics, and its entries, judges and assigned
+/// pairs through one index.
+struct ScoreContext {
+  const Config& config;
+  const ScoreIndex& index;  ///< the round's entries, judges, and assigned and recused pairs
+  /// The stored rows, by their pair in the index: a sheet's row is merged into the stored row
+  /// criterion by criterion (SPEC §6). Absent = nothing stored yet.
+  const std::unordered_map<const Assignment*, ScoreRow>* stored = nullptr;
+  /// Judges who are withdrawn (active no): rows of theirs that are no longer assigned give one
+  /// error per sheet that says so, instead of one "not assigned" per row.
+  const std::set<std::string>* withdrawn_judges = nullptr;
+  /// SPEC §12: entrants absent from the round; their rows are skipped with a warning, filled or
+  /// not.
+  const std::set<std::string>* absent_entries = nullptr;
 };
 
 /// One (judge, entry) row of a sheet, merged into what is stored (SPEC §6): a value in the
@@ -78,8 +79,8 @@ struct ImportedScore {
   bool recuse = false;
   int line = 0;        ///< physical line of the (first) row
   bool blank = false;  ///< the sheet's row held no value, no `-` and no comment
-  /// The row's pair as the context holds it (an assigned or recused pair); set on every row
-  /// returned when the context has an index, so the caller need not look it up again.
+  /// The row's pair as the context's index holds it (an assigned or recused pair); set on every
+  /// row returned, so the caller need not look it up again.
   const Assignment* pair = nullptr;
 };
 

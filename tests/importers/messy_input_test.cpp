@@ -130,7 +130,8 @@ TEST_CASE("SPEC §3/§4/§6: a header without any row below it is an error, not 
   const std::map<std::string, Entry> no_entries;
   const std::set<std::string> no_judges;
   const std::set<Assignment> no_pairs;
-  const ScoreContext context{test::jingzhou(), no_entries, no_judges, no_pairs};
+  const ScoreIndex index(no_entries, no_judges, no_pairs);
+  const ScoreContext context{test::jingzhou(), index};
   Report scores;
   CHECK(import_scores("# innovation=创新性 (0–40)\njudge_id,entry_id,title,innovation\n",
                       "J1-student.csv", Encoding::Auto, context, scores)

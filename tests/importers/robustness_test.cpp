@@ -56,7 +56,8 @@ TEST_CASE("SPEC §10: damaged files never crash or throw — they are refused or
       assigned.insert({"J001", id});
       sheet += "J001," + id + ",\"" + e.title + "\",30,20.5,15,８,\"好, \"\"很好\"\"\",\n";
     }
-  const ScoreContext context{config, by_id, judge_ids, assigned};
+  const ScoreIndex index(by_id, judge_ids, assigned);
+  const ScoreContext context{config, index};
   {
     Report clean;
     CHECK(import_scores(sheet, "s", Encoding::Auto, context, clean).size() == 284);

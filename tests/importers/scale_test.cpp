@@ -40,7 +40,8 @@ TEST_CASE("SPEC §11: 100,000 entries and 500,000 score rows import", "[.][scale
       assigned.insert({judge, entry});
       sheet += judge + "," + entry + ",作品,35.5,28,18.5,9,,\n";
     }
-  ScoreContext context{config, entries, judges, assigned};
+  const ScoreIndex index(entries, judges, assigned);
+  ScoreContext context{config, index};
   Report score_report;
   const auto scores = import_scores(sheet, "sheet.csv", Encoding::Auto, context, score_report);
   CHECK_FALSE(score_report.has_errors());

@@ -24,7 +24,8 @@ struct Stored {
   std::set<std::string> withdrawn{"J9"};
   std::set<Assignment> assigned{{"J1", "P1"}, {"J1", "P2"}, {"J2", "P1"}};
   std::unordered_map<const Assignment*, ScoreRow> rows;
-  ScoreContext context{test::jingzhou(), entries, judges, assigned, nullptr, &rows, &withdrawn};
+  ScoreIndex index{entries, judges, assigned};
+  ScoreContext context{test::jingzhou(), index, &rows, &withdrawn};
 
   Stored() {
     rows.emplace(pair("J1", "P1"), ScoreRow{"J1", "P1", {30, 25, 15, 8}, "原评语"});

@@ -28,7 +28,8 @@ struct Stored {
   std::set<Assignment> recused{{"J2", "P3"}};
   std::set<Assignment> known{{"J1", "P1"}, {"J1", "P2"}, {"J2", "P1"}, {"J2", "P3"}};
   std::unordered_map<const Assignment*, ScoreRow> rows;
-  ScoreContext context{test::jingzhou(), entries, judges, known, nullptr, &rows};
+  ScoreIndex index{entries, judges, known};
+  ScoreContext context{test::jingzhou(), index, &rows};
   StoredScores stored{recused, rows};
 
   Stored() {

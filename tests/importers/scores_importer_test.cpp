@@ -27,7 +27,8 @@ struct Fixture {
                                        {"A1", make_entry("A1", "advisor")}};
   std::set<std::string> judges{"J1", "J2", "J3"};
   std::set<Assignment> assigned{{"J1", "P1"}, {"J1", "P2"}, {"J1", "A1"}, {"J2", "P1"}};
-  ScoreContext context{test::jingzhou(), entries, judges, assigned};
+  ScoreIndex index{entries, judges, assigned};
+  ScoreContext context{test::jingzhou(), index};
 };
 
 struct Result {
