@@ -9,9 +9,9 @@
 #include <set>
 
 #include "cli/commands.hpp"
-#include "cli/views.hpp"
 #include "engine/competition.hpp"
 #include "engine/errors.hpp"
+#include "exporters/diagnostics_json.hpp"
 #include "model/i18n.hpp"
 
 namespace jury::cli {
@@ -79,7 +79,7 @@ Encoding encoding_option(const std::string& name) {
 void print_import(const ImportSummary& summary, bool json) {
   if (isatty(STDERR_FILENO)) std::cerr << "\r\x1b[K";  // clear a progress line
   if (json)
-    std::cout << cli::diagnostics_json(summary.report);
+    std::cout << diagnostics_json(summary.report);
   else
     std::cerr << summary.report.to_text();
   std::cerr << summary.message << "\n";

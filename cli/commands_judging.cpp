@@ -4,12 +4,13 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/views.hpp"
 #include "demo/demo.hpp"
 #include "engine/competition.hpp"
 #include "engine/errors.hpp"
-#include "engine/status_view.hpp"
 #include "exporters/atomic_file.hpp"
+#include "exporters/audit_views.hpp"
+#include "exporters/results_views.hpp"
+#include "exporters/status_views.hpp"
 #include "model/i18n.hpp"
 #include "model/text.hpp"
 
@@ -118,7 +119,7 @@ int run_results(const GlobalOptions& global, const ResultsOptions& o) {
   const Results results = competition.results(entries, method, competition.round_of(o.round));
   for (const auto& warning : results.warnings) std::cerr << tr("warning: ") << warning << "\n";
   std::cout << (o.json ? competition.results_json(results, entries, Audience::Committee)
-                       : cli::results_text(competition.config(), results));
+                       : results_text(competition.config(), results));
   return kExitOk;
 }
 
@@ -135,7 +136,7 @@ int run_award(const GlobalOptions& global, const AwardOptions& o) {
   const AwardReadiness readiness = competition.readiness();
   const Results decided =
       competition.award(o.allow_incomplete ? Incomplete::Allow : Incomplete::Refuse);
-  std::cout << cli::results_text(competition.config(), decided);
+  std::cout << results_text(competition.config(), decided);
   if (!readiness.ready())
     std::cout << i18n::trnf("decided with --allow-incomplete: {} incomplete entry without a tier",
                             "decided with --allow-incomplete: {} incomplete entries without a tier",
@@ -156,7 +157,7 @@ int run_report(const GlobalOptions& global, const ReportOptions& o) {
     return kExitOk;
   }
   const ReliabilityReport report = competition.report(competition.round_of(o.round));
-  std::cout << (o.json ? cli::report_json(report) : cli::report_text(competition.config(), report));
+  std::cout << (o.json ? report_json(report) : report_text(competition.config(), report));
   return kExitOk;
 }
 
@@ -191,11 +192,10 @@ int run_audit(const GlobalOptions& global, const AuditOptions& o) {
   const Competition competition = Competition::open(global.db);
   if (o.verify) {  // SPEC §10: exit 3 when something was changed outside jury
     const TamperReport report = competition.verify();
-    std::cout << (o.json ? cli::verify_json(report) : cli::verify_text(report));
+    std::cout << (o.json ? verify_json(report) : verify_text(report));
     return report.intact() ? kExitOk : kExitState;
   }
-  std::cout << (o.json ? cli::audit_json(competition.audit())
-                       : cli::audit_text(competition.audit()));
+  std::cout << (o.json ? audit_json(competition.audit()) : audit_text(competition.audit()));
   return kExitOk;
 }
 

@@ -9,9 +9,9 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/views.hpp"
 #include "engine/errors.hpp"
 #include "exporters/atomic_file.hpp"
+#include "exporters/diagnostics_json.hpp"
 #include "model/i18n.hpp"
 
 namespace {
@@ -25,7 +25,7 @@ int report_error(const JuryError& error, bool json) {
   if (isatty(STDERR_FILENO)) std::cerr << "\r\x1b[K";  // clear a progress line
   if (const auto* input = dynamic_cast<const InputError*>(&error)) {
     if (json)
-      std::cout << cli::diagnostics_json(input->report());
+      std::cout << diagnostics_json(input->report());
     else
       std::cerr << input->report().to_text();
   }

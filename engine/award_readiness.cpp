@@ -11,12 +11,6 @@
 
 namespace jury {
 
-std::size_t AwardReadiness::owed_count() const {
-  std::size_t n = 0;
-  for (const auto& [judge, entries] : owed) n += entries.size();
-  return n;
-}
-
 AwardReadiness award_readiness(const Config& config, const std::vector<Entry>& entries,
                                const std::vector<Assignment>& assignments,
                                const std::vector<ScoreRow>& scores) {

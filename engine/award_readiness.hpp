@@ -2,28 +2,13 @@
 /// What stands between a competition and `jury award` (SPEC §8): one reading of "complete" for
 /// `award`, which refuses on it, and `status`, which reports it.
 
-#include <map>
 #include <string>
 #include <vector>
 
 #include "model/model.hpp"
+#include "model/status.hpp"
 
 namespace jury {
-
-struct AwardReadiness {
-  /// Active entries with fewer than `min_scores` complete score rows (not ranked), by entry_id.
-  std::vector<std::string> incomplete_entries;
-  /// Scores owed: per judge id, the active entries assigned to that judge without a complete
-  /// score row (entry_id order).
-  std::map<std::string, std::vector<std::string>> owed;
-  /// Kinds (config order) that have active entries but not one complete score row among them:
-  /// nothing to decide there, even with --allow-incomplete.
-  std::vector<std::string> kinds_without_scores;
-
-  std::size_t owed_count() const;
-  /// Every active entry can be ranked and no assigned judge owes a score.
-  bool ready() const { return incomplete_entries.empty() && owed.empty(); }
-};
 
 /// A score row is complete by judging's row_complete (a value for every criterion), the rule
 /// `jury results` ranks by.

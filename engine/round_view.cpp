@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "model/i18n.hpp"
-
 namespace jury {
 
 std::vector<Entry> RoundView::counted_entries() const {
@@ -11,18 +9,6 @@ std::vector<Entry> RoundView::counted_entries() const {
   for (Entry& entry : counted)
     if (absent.count(entry.id) && entry.active()) entry.status = EntryStatus::Withdrawn;
   return counted;
-}
-
-std::string round_name(const Config& config, const std::string& round_id) {
-  if (!i18n::chinese()) return round_id;
-  for (const auto& round : config.rounds)
-    if (round.id == round_id && !round.label.empty() && round.label != round_id)
-      return round.label + "（" + round_id + "）";
-  return round_id;
-}
-
-std::string round_prefix(const Config& config, const std::string& round_id) {
-  return config.rounds.size() > 1 ? i18n::trf("round {}: ", round_name(config, round_id)) : "";
 }
 
 RoundView load_round_view(const Store& store, const Config& config, std::size_t index) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/store.hpp"
+#include "model/labels.hpp"
 #include "model/model.hpp"
 
 namespace jury {
@@ -26,14 +27,6 @@ struct RoundView {
   /// assignment, its statistics, its readiness). Absent entrants' scores stay stored, unused.
   std::vector<Entry> counted_entries() const;
 };
-
-/// "round final: " before an audit text or message of a competition with several rounds, ""
-/// with one.
-std::string round_prefix(const Config& config, const std::string& round_id);
-
-/// How a message names a round: its id in English; in Chinese its label with the id, e.g.
-/// 初评（prelim）, as the office knows the rounds by their labels (SPEC §10).
-std::string round_name(const Config& config, const std::string& round_id);
 
 /// The round `index` (opened) of the competition: the first round's entrants are every entry of
 /// its kinds; a later round's are those `advance` stored.

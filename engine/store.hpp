@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "model/audit.hpp"
 #include "model/model.hpp"
 #include "model/score_values.hpp"
 
@@ -25,19 +26,7 @@ class Transaction;
 
 namespace jury {
 
-struct AuditRecord {
-  std::int64_t id = 0;
-  std::string time;          ///< UTC, ISO 8601
-  std::string command;       ///< e.g. "import scores"
-  std::string file;          ///< file name, empty when the command read none
-  std::string sha256;        ///< of the file's bytes, empty when none
-  std::string change;        ///< what changed (old values of replaced scores included)
-  std::string prev_sha256;   ///< the chain (SPEC §10): hash of the record before, "" for the first
-  std::string state_digest;  ///< of the whole stored state after the command, "" before schema 3
-};
-
 class StateTracker;
-struct TamperReport;
 
 class Store {
  public:

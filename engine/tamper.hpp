@@ -15,36 +15,13 @@
 #include <vector>
 
 #include "engine/store.hpp"
+#include "model/audit.hpp"
 
 namespace SQLite {
 class Database;
 }  // namespace SQLite
 
 namespace jury {
-
-struct TamperFinding {
-  enum class Kind {
-    RecordChanged,   ///< `record` is not the record the next one (or jury's head) hashed
-    RecordsRemoved,  ///< records between `after` and `record` are gone (`record` 0: at the end)
-    RecordAdded,     ///< `record` was not written by jury (after the last one jury wrote)
-    TableChanged,    ///< `table` differs: `rows` now, `expected_rows` as jury left it
-    DigestsChanged,  ///< the stored table digests no longer add up to the last record's digest
-  };
-  Kind kind = Kind::RecordChanged;
-  std::int64_t record = 0;
-  std::int64_t after = 0;
-  std::string table;
-  std::int64_t rows = 0;
-  std::int64_t expected_rows = 0;
-};
-
-struct TamperReport {
-  std::int64_t records = 0;         ///< audit records checked
-  std::int64_t upgrade_record = 0;  ///< the record that started tamper evidence, 0 = `init`
-  std::string state_digest;         ///< of the state as it is now (recomputed)
-  std::vector<TamperFinding> findings;
-  bool intact() const { return findings.empty(); }
-};
 
 /// The chain link: SHA-256 of every field of the record, its own links included.
 std::string audit_record_hash(const AuditRecord& record);

@@ -1,6 +1,7 @@
 #include "model/labels.hpp"
 
 #include "model/i18n.hpp"
+#include "model/model.hpp"
 #include "model/text.hpp"
 
 namespace jury {
@@ -52,6 +53,18 @@ std::string flag_names(const std::vector<std::string>& flags) {
 
 std::span<const char* const> known_flags() {
   return kFlags;
+}
+
+std::string round_name(const Config& config, const std::string& round_id) {
+  if (!i18n::chinese()) return round_id;
+  for (const auto& round : config.rounds)
+    if (round.id == round_id && !round.label.empty() && round.label != round_id)
+      return round.label + "（" + round_id + "）";
+  return round_id;
+}
+
+std::string round_prefix(const Config& config, const std::string& round_id) {
+  return config.rounds.size() > 1 ? i18n::trf("round {}: ", round_name(config, round_id)) : "";
 }
 
 }  // namespace jury

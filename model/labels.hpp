@@ -2,7 +2,8 @@
 /// Machine codes as people read them (SPEC §10 "Language"): the aggregation method and the flags
 /// of a result. JSON and files for programs keep the codes (SPEC §9); the terminal shows them in
 /// the interface language — the code itself in English, a Chinese word in Chinese — from the
-/// message catalogue (msgctxt "aggregation method" and "flag").
+/// message catalogue (msgctxt "aggregation method" and "flag"). Rounds (SPEC §12) are named by
+/// their configured labels in Chinese.
 
 #include <span>
 #include <string>
@@ -11,6 +12,8 @@
 #include "model/enums.hpp"
 
 namespace jury {
+
+struct Config;
 
 /// The method in the interface language: "trimmed-mean" (its config spelling) in English,
 /// 去掉最高分和最低分后平均 in Chinese.
@@ -28,5 +31,13 @@ std::string flag_names(const std::vector<std::string>& flags);
 
 /// Every flag the engine sets, in the order above (each has a Chinese word in the catalogue).
 std::span<const char* const> known_flags();
+
+/// "round final: " before an audit text or message of a competition with several rounds, ""
+/// with one.
+std::string round_prefix(const Config& config, const std::string& round_id);
+
+/// How a message names a round: its id in English; in Chinese its label with the id, e.g.
+/// 初评（prelim）, as the office knows the rounds by their labels (SPEC §10).
+std::string round_name(const Config& config, const std::string& round_id);
 
 }  // namespace jury

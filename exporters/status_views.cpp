@@ -1,13 +1,11 @@
-/// Text and JSON views of `jury status` (used by the CLI and the demo).
-
-#include "engine/status_view.hpp"
+#include "exporters/status_views.hpp"
 
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
-#include "engine/round_view.hpp"
 #include "model/i18n.hpp"
+#include "model/labels.hpp"
 #include "model/text.hpp"
 
 namespace jury {

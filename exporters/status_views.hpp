@@ -1,9 +1,10 @@
 #pragma once
-/// Text and JSON views of `jury status`.
+/// Text and JSON views of `jury status` (SPEC §9), used by the CLI and the demo.
 
 #include <string>
 
-#include "engine/competition.hpp"
+#include "model/model.hpp"
+#include "model/status.hpp"
 
 namespace jury {
 
