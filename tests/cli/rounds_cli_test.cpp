@@ -136,9 +136,10 @@ std::set<std::pair<std::string, std::string>> pairs_of(const fs::path& csv) {
   return pairs;
 }
 
-void set_up(const Scratch& s) {
-  write_text(s.path("competition.json"), kConfig);
-  write_text(s.path("entries.csv"), kEntries);
+void set_up(const Scratch& s, const std::string& config = kConfig,
+            const std::string& entries = kEntries) {
+  write_text(s.path("competition.json"), config);
+  write_text(s.path("entries.csv"), entries);
   write_text(s.path("judges.csv"), kJudges);
   run_ok(s, "init competition.json");
   run_ok(s, "import entries entries.csv");
@@ -432,4 +433,50 @@ TEST_CASE(
   const auto english_report = s.jury("--lang en report --round prelim");
   CHECK(english_report.out.find("\n  J1         student    load ") != std::string::npos);
   CHECK(english_report.out.find("\n  trimmed-mean: 0 change(s)\n") != std::string::npos);
+}
+
+namespace {
+
+/// `text` with its first `from` replaced by `to`.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+/// `jury ARGS` with --lang en, then `between` (when given, to undo it), then with --lang zh.
+std::vector<RunResult> in_both_languages(const Scratch& s, const std::string& args,
+                                         const std::string& between = "") {
+  std::vector<RunResult> runs{s.jury("--lang en " + args)};
+  if (!between.empty()) run_ok(s, between);
+  runs.push_back(s.jury("--lang zh " + args));
+  return runs;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "SPEC §5/§12, §10 exit 3: assign in a round that `advance` opened with no entrant says so "
+    "in both languages and changes nothing") {
+  Scratch s("rounds-assign-no-entrants");
+  set_up(s, replaced(kConfig, R"("advance": {"student": {"count": 2}})",
+                     R"("advance": {"student": {"count": 2, "min_score": 99}})"));
+  judge_prelim(s);
+  const auto advanced = s.jury("advance");
+  REQUIRE(advanced.exit_code == 0);
+  CHECK(advanced.out ==
+        "round prelim (初评) closed; round final (终评) opened with 0 entrant(s)\n"
+        "  student: 5 ranked, quota 2, 0 go on\n");  // nobody reaches min_score 99
+
+  const std::string before = state_of(s);
+  const std::vector<RunResult> refused = in_both_languages(s, "assign");
+  CHECK(refused[0].exit_code == 3);
+  CHECK(refused[0].err ==
+        "jury: round final: no entrants to assign: `jury advance` sent no entry on from round "
+        "prelim (`jury advance --reopen` reopens it)\n");
+  CHECK(refused[1].exit_code == 3);
+  CHECK(refused[1].err ==
+        "jury: 终评（final）：没有可分配评委的参评作品：`jury advance` 未让初评（prelim）的任何作品"
+        "晋级（`jury advance --reopen` 可重新打开该轮）\n");
+  CHECK(state_of(s) == before);
 }
