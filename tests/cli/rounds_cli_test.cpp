@@ -106,11 +106,16 @@ Strings file_names(const fs::path& dir) {
   return names;
 }
 
-json results_json(const Scratch& s, const std::string& options = "") {
-  const auto r = s.jury("results --json " + options);
+/// The JSON `jury ARGS` prints.
+json json_of(const Scratch& s, const std::string& args) {
+  const auto r = s.jury(args);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   return json::parse(r.out);
+}
+
+json results_json(const Scratch& s, const std::string& options = "") {
+  return json_of(s, "results --json " + options);
 }
 
 const json& row_of(const json& document, const std::string& id) {
@@ -453,7 +458,57 @@ std::vector<RunResult> in_both_languages(const Scratch& s, const std::string& ar
   return runs;
 }
 
+json status_json(const Scratch& s, const std::string& options = "") {
+  return json_of(s, "status --json " + options);
+}
+
+int missing_scores(const json& status) {
+  int missing = 0;
+  for (const json& kind : status["kinds"]) missing += kind["missing_scores"].get<int>();
+  return missing;
+}
+
 }  // namespace
+
+TEST_CASE(
+    "SPEC §9 status / §12 per round: owed_scores counts the round shown (the current one by "
+    "default), and award_ready is false before the last round") {
+  Scratch s("rounds-status-owed");
+  set_up(s);
+  run_ok(s, "assign --seed 1");
+  // The prelim: 5 entrants × k 3 = 15 pairs, none scored yet.
+  const json prelim = status_json(s);
+  CHECK(prelim["round"] == "prelim");
+  CHECK(prelim["assignments"] == 15);
+  CHECK(prelim["owed_scores"] == 15);
+  CHECK(missing_scores(prelim) == 15);
+  CHECK(prelim["award_ready"] == false);  // `award` needs the last round current (exit 3)
+  run_ok(s, "export sheets prelim");
+  fill_sheets(s.dir() / "prelim", s.dir() / "prelim-filled", prelim_values);
+  run_ok(s, "import scores prelim-filled");
+  const json scored = status_json(s);
+  CHECK(scored["owed_scores"] == 0);
+  CHECK(scored["award_ready"] == false);
+
+  // The final: E5 and E4 × k 2 = 4 pairs owed; the closed prelim owes nothing.
+  run_ok(s, "advance");
+  run_ok(s, "assign --seed 1");
+  const json final_round = status_json(s);
+  CHECK(final_round["round"] == "final");
+  CHECK(final_round["owed_scores"] == 4);
+  CHECK(missing_scores(final_round) == 4);
+  CHECK(final_round["award_ready"] == false);
+  const json closed = status_json(s, "--round prelim");
+  CHECK(closed["round"] == "prelim");
+  CHECK(closed["owed_scores"] == 0);
+  run_ok(s, "export sheets final");
+  fill_sheets(s.dir() / "final", s.dir() / "final-filled",
+              [](const std::string&) { return Strings{"90"}; });
+  run_ok(s, "import scores final-filled");
+  const json done = status_json(s);
+  CHECK(done["owed_scores"] == 0);
+  CHECK(done["award_ready"] == true);
+}
 
 TEST_CASE(
     "SPEC §5/§12, §10 exit 3: assign in a round that `advance` opened with no entrant says so "
