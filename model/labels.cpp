@@ -1,6 +1,7 @@
 #include "model/labels.hpp"
 
 #include "model/i18n.hpp"
+#include "model/model.hpp"
 #include "model/text.hpp"
 
 namespace jury {
@@ -48,6 +49,10 @@ std::string flag_names(const std::vector<std::string>& flags) {
   names.reserve(flags.size());
   for (const std::string& flag : flags) names.push_back(flag_name(flag));
   return join(names, i18n::trc("flag list", ", "));
+}
+
+std::string pool_shown(const Config& config, const PoolResult& pool) {
+  return i18n::chinese() ? pool_label(config, pool) : pool_id(pool);
 }
 
 std::span<const char* const> known_flags() {

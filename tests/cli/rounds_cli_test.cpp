@@ -535,3 +535,30 @@ TEST_CASE(
         "晋级（`jury advance --reopen` 可重新打开该轮）\n");
   CHECK(state_of(s) == before);
 }
+
+TEST_CASE(
+    "SPEC §10/§12 language: advance names each pool by its ids in English and by its labels in "
+    "Chinese") {
+  Scratch s("rounds-advance-pools");
+  const std::string config = replaced(
+      replaced(kConfig, R"("groups": [{"id": "g1", "label": "小学"}])",
+               R"("groups": [{"id": "g1", "label": "小学"}, {"id": "g2", "label": "初中"}])"),
+      R"("pool_by": [])", R"("pool_by": ["group"])");
+  // E4 and E5 in the second group.
+  set_up(s, config,
+         replaced(replaced(kEntries, "E4,student,g1", "E4,student,g2"), "E5,student,g1",
+                  "E5,student,g2"));
+  judge_prelim(s);
+  // count 2 over pools of 3 and 2 ranked entries: 1 place each (largest remainder).
+  const std::vector<RunResult> advanced = in_both_languages(s, "advance", "advance --reopen");
+  CHECK(advanced[0].exit_code == 0);
+  CHECK(advanced[0].out ==
+        "round prelim (初评) closed; round final (终评) opened with 2 entrant(s)\n"
+        "  student/g1: 3 ranked, quota 1, 1 go on\n"
+        "  student/g2: 2 ranked, quota 1, 1 go on\n");
+  CHECK(advanced[1].exit_code == 0);
+  CHECK(advanced[1].out ==
+        "初评（prelim）轮已结束；终评（final）轮开始，参评作品 2 件\n"
+        "  学生 / 小学：排名 3 件，晋级名额 1，晋级 1 件\n"
+        "  学生 / 初中：排名 2 件，晋级名额 1，晋级 1 件\n");
+}
