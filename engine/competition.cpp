@@ -389,6 +389,47 @@ void Competition::persist_scores(const std::string& round, ScoreWrites& writes) 
   }
 }
 
+namespace {
+
+/// SPEC §5 needs entries and judges to assign; before they are there, `assign` says so (exit 3,
+/// as `award` before any score) instead of "0 added" or a list of every entry with no eligible
+/// judge. Entries all withdrawn while pairs remain is work (the pairs go), not a refusal.
+void refuse_nothing_to_assign(const Config& config, const RoundView& view,
+                              const std::vector<Entry>& counted, bool has_pairs) {
+  const std::string prefix = round_prefix(config, view.id);
+  const bool entries =
+      std::any_of(counted.begin(), counted.end(), [](const Entry& e) { return e.active(); });
+  if (!entries && has_pairs) return;
+  if (!entries && view.entrants.empty() && view.index == 0)
+    throw StateError(trf(
+        "{}no entries to assign yet: import them first with `jury import entries FILE`", prefix));
+  if (!entries && view.entrants.empty())  // SPEC §12: `advance` sent nobody on
+    throw StateError(
+        trf("{}no entrants to assign: `jury advance` sent no entry on from round {} "
+            "(`jury advance --reopen` reopens it)",
+            prefix, round_name(config, config.rounds.at(view.index - 1).id)));
+  if (!entries)
+    throw StateError(
+        trnf("{}no active entries to assign: the {} entry is withdrawn, disqualified "
+             "or absent",
+             "{}no active entries to assign: all {} entries are withdrawn, "
+             "disqualified or absent",
+             view.entrants.size(), prefix, view.entrants.size()));
+  if (view.judges.empty())
+    throw StateError(
+        trf("{}no judges to assign yet: import them first with `jury import judges FILE`", prefix));
+  if (std::none_of(view.judges.begin(), view.judges.end(), [](const Judge& j) { return j.active; }))
+    throw StateError(config.rounds.size() > 1
+                         ? trf("{}no active judges to assign: every judge is withdrawn (`active` "
+                               "no) or does not serve in this round (`rounds`)",
+                               prefix)
+                         : trf("{}no active judges to assign: every judge is withdrawn (`active` "
+                               "no)",
+                               prefix));
+}
+
+}  // namespace
+
 AssignSummary Competition::assign(std::uint64_t seed, AssignMode mode) {
   const bool reshuffle = mode == AssignMode::Reshuffle;
   Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
@@ -401,6 +442,7 @@ AssignSummary Competition::assign(std::uint64_t seed, AssignMode mode) {
   const std::vector<Judge>& judges = view.judges;
   const std::vector<Assignment> current = store_.load_assignments(view.id);
   const std::set<Assignment> scored = store_.scored_pairs(view.id);
+  refuse_nothing_to_assign(config_, view, entries, !current.empty());
 
   std::map<std::string, const Entry*> entry_by_id;
   for (const auto& e : entries) entry_by_id[e.id] = &e;

@@ -15,6 +15,7 @@
 #include "importers/table.hpp"
 #include "judging/staged_results.hpp"
 #include "model/i18n.hpp"
+#include "model/labels.hpp"
 #include "model/text.hpp"
 
 namespace jury {
@@ -42,22 +43,13 @@ std::string some_ids(const std::vector<std::string>& ids, std::size_t shown = 10
   return join(head, ", ");
 }
 
-std::string pool_name(const PoolSelection& pool) {
-  std::string name = pool.kind;
-  if (pool.group) name += "/" + *pool.group;
-  if (pool.subject) name += "/" + *pool.subject;
-  return name;
-}
-
-/// The pool as the message names it: by its ids in English (what --round and the JSON use), by
-/// its labels in Chinese (学生科技创新成果 / 小学), as the results and the roster do.
-std::string pool_shown(const Config& config, const PoolSelection& pool) {
-  if (!i18n::chinese()) return pool_name(pool);
-  PoolResult labelled;
-  labelled.kind = pool.kind;
-  labelled.group = pool.group;
-  labelled.subject = pool.subject;
-  return pool_label(config, labelled);
+/// The selection's pool, for model's pool_id and pool_shown (SPEC §10 language).
+PoolResult pool_of(const PoolSelection& selection) {
+  PoolResult pool;
+  pool.kind = selection.kind;
+  pool.group = selection.group;
+  pool.subject = selection.subject;
+  return pool;
 }
 
 }  // namespace
@@ -119,15 +111,16 @@ AdvanceSummary Competition::advance(Incomplete incomplete) {
   summary.opened = round_id(round + 1);
   summary.left_out = next.incomplete;
   for (const PoolSelection& pool : next.pools)
-    summary.pools.push_back({pool.kind, pool_name(pool), pool.ranked, pool.quota,
+    summary.pools.push_back({pool.kind, pool_id(pool_of(pool)), pool.ranked, pool.quota,
                              static_cast<int>(pool.going_on.size())});
   const auto message = [&] {
     std::string text = i18n::trf("round {} closed; round {} opened with {} entrant(s)",
                                  round_name(config_.rounds[round]),
                                  round_name(config_.rounds[round + 1]), next.entrants.size());
     for (const PoolSelection& pool : next.pools)
-      text += "\n" + i18n::trf("  {}: {} ranked, quota {}, {} go on", pool_shown(config_, pool),
-                               pool.ranked, pool.quota, pool.going_on.size());
+      text += "\n" + i18n::trf("  {}: {} ranked, quota {}, {} go on",
+                               pool_shown(config_, pool_of(pool)), pool.ranked, pool.quota,
+                               pool.going_on.size());
     if (!next.incomplete.empty())
       text += "\n" + i18n::trf("  incomplete, not going on: {}", join(next.incomplete, ", "));
     return text;

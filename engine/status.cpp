@@ -92,6 +92,10 @@ Status Competition::status(std::optional<std::size_t> round) const {
   status.recusals = static_cast<int>(store_.load_recusals(view.id).size());
   status.awarded = awarded();
   status.readiness = readiness();
+  status.award_ready = status.last_round_current && status.readiness.ready();
+  // SPEC §9 "missing scores", §12 per round: those of the round shown, where `readiness` (what
+  // `award` refuses on) owes only in the last round.
+  status.owed_scores = award_readiness(config, entries, assignments, scores).owed_count();
 
   std::map<std::string, std::vector<PairState>> pairs_by_entry;
   std::map<std::string, JudgeProgress> by_judge;

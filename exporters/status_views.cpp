@@ -118,8 +118,8 @@ std::string status_json(const Status& status) {
                                 {"assignments", status.assignments},
                                 {"recusals", status.recusals},
                                 {"awarded", status.awarded},
-                                {"award_ready", status.readiness.ready()},
-                                {"owed_scores", status.readiness.owed_count()},
+                                {"award_ready", status.award_ready},
+                                {"owed_scores", status.owed_scores},
                                 {"kinds", kinds},
                                 {"judges", judges}};
   if (!status.round.empty()) {  // SPEC §12: the round shown

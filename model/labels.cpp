@@ -51,6 +51,10 @@ std::string flag_names(const std::vector<std::string>& flags) {
   return join(names, i18n::trc("flag list", ", "));
 }
 
+std::string pool_shown(const Config& config, const PoolResult& pool) {
+  return i18n::chinese() ? pool_label(config, pool) : pool_id(pool);
+}
+
 std::span<const char* const> known_flags() {
   return kFlags;
 }

@@ -2,8 +2,8 @@
 /// Machine codes as people read them (SPEC §10 "Language"): the aggregation method and the flags
 /// of a result. JSON and files for programs keep the codes (SPEC §9); the terminal shows them in
 /// the interface language — the code itself in English, a Chinese word in Chinese — from the
-/// message catalogue (msgctxt "aggregation method" and "flag"). Rounds (SPEC §12) are named by
-/// their configured labels in Chinese.
+/// message catalogue (msgctxt "aggregation method" and "flag"). Rounds (SPEC §12) and pools are
+/// named by their ids in English and by their configured labels in Chinese.
 
 #include <span>
 #include <string>
@@ -14,6 +14,7 @@
 namespace jury {
 
 struct Config;
+struct PoolResult;
 
 /// The method in the interface language: "trimmed-mean" (its config spelling) in English,
 /// 去掉最高分和最低分后平均 in Chinese.
@@ -28,6 +29,12 @@ std::string flag_name(const std::string& flag);
 std::string flag_label_zh(const std::string& flag);
 /// The flags in the interface language, joined by ", " (English) or "、" (Chinese).
 std::string flag_names(const std::vector<std::string>& flags);
+
+/// A pool as a message names it in the interface language: by its ids in English
+/// (`student/primary`, as --json and the audit spell it), by its labels in Chinese
+/// (`学生科技创新成果 / 小学`, as the results and the roster show it). Uses the pool's kind, group
+/// and subject only.
+std::string pool_shown(const Config& config, const PoolResult& pool);
 
 /// Every flag the engine sets, in the order above (each has a Chinese word in the catalogue).
 std::span<const char* const> known_flags();

@@ -75,6 +75,10 @@ struct Status {
   int recusals = 0;
   bool awarded = false;
   AwardReadiness readiness;  ///< what `jury award` would refuse on now
+  /// `jury award` would decide now: the last round is current and `readiness` is ready.
+  bool award_ready = false;
+  /// Scores the assigned judges owe in the round shown (SPEC §12: the current one by default).
+  std::size_t owed_scores = 0;
   std::vector<KindProgress> kinds;
   std::vector<JudgeProgress> judges;
 };

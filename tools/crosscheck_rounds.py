@@ -446,7 +446,7 @@ class Case:
     def judge_round(self, rc: rr.RoundCfg) -> bool:
         """assign, schedule, absences, sheets, scores for one round; False when assign is infeasible."""
         d = self.work / rc.id
-        if self.cli("assign", "--seed", self.seed, ok=(0, 4)).returncode == 4:
+        if self.assign(rc) == 4:
             self.skip = f"assign infeasible in round {rc.id}"
             note("case stopped: assign infeasible")
             return False
@@ -466,7 +466,7 @@ class Case:
                   self.problems)
         self.import_sheets(d / "filled1")
         if self.truth[rc.id].recused or self.rng.random() < 0.3:
-            if self.cli("assign", "--seed", self.seed, ok=(0, 4)).returncode == 4:
+            if self.assign(rc) == 4:
                 note("re-assign infeasible after recusals")
             if scheduled:
                 self.check_schedule(rc, incremental=True)
@@ -481,6 +481,28 @@ class Case:
             self.expect(3, "schedule", "--seed", self.seed, why="§13: schedule refuses once an interview has a score")
         self.export_assignments(rc)
         return True
+
+    def assign(self, rc: rr.RoundCfg) -> int:
+        """`assign` in the current round: 4 when infeasible. Exit 3 (SPEC §10: nothing to assign
+        yet) only where the round has no active entrant that is not absent, or no active judge
+        (what was exit 4 before, so it counts as infeasible)."""
+        p = self.cli("assign", "--seed", self.seed, ok=(0, 3, 4))
+        if p.returncode != 3:
+            return p.returncode
+        if "judges to assign" in p.stderr:
+            return 4
+        if self.counted_entrants(rc):
+            self.problems.append(f"assign in round {rc.id}: exit 3 while entrants wait for judges"
+                                 f"\n{p.stderr[-300:]}")
+        else:
+            note("assign: no entrant to assign")
+        return 3
+
+    def counted_entrants(self, rc: rr.RoundCfg) -> list:
+        """The round's active entrants that are not absent, by the reference."""
+        _doc, state = rr.compute(self.staged(self.current))
+        return sorted({e.id for (i, _k), es in state.entrants.items() if i == rc.index for e in es
+                       if e.status == "active" and e.id not in self.absent[rc.id]})
 
     def import_sheets(self, folder: Path) -> None:
         """`import scores DIR`; a round nobody takes part in has no sheet, and an empty folder is
@@ -499,10 +521,7 @@ class Case:
 
     def pick_entrants(self, rc: rr.RoundCfg, n: int, scored: bool = False) -> list:
         """Active, not yet absent entrants of the round (scored: with a stored row)."""
-        st = self.staged(self.current)
-        _doc, state = rr.compute(st)
-        pool = sorted({e.id for (i, _k), es in state.entrants.items() if i == rc.index for e in es
-                       if e.status == "active" and e.id not in self.absent[rc.id]})
+        pool = self.counted_entrants(rc)
         if scored:
             pool = [e for e in pool if any(k[1] == e for k in self.truth[rc.id].stored)]
         return self.rng.sample(pool, min(n, len(pool)))
@@ -527,7 +546,7 @@ class Case:
             self.cli("absent", "--undo", back)
             self.absent[rc.id].discard(back)
             note("absent undone")
-            if self.cli("assign", "--seed", self.seed, ok=(0, 4)).returncode == 4:
+            if self.assign(rc) == 4:
                 note("re-assign infeasible after absent --undo")
             if scheduled:
                 self.check_schedule(rc, incremental=True)  # back: new pairs in the earliest free slots
@@ -586,7 +605,7 @@ class Case:
         next(j for j in self.judges if j["judge_id"] == ill)["active"] = "no"
         self.write_judges()
         self.cli("import", "judges", self.work / "judges.csv")
-        if self.cli("assign", "--seed", self.seed, ok=(0, 4)).returncode == 4:
+        if self.assign(rc) == 4:
             note("assign infeasible after a judge fell ill")
             return
         self.check_schedule(rc, incremental=True)

@@ -68,8 +68,8 @@ void init_sample(const Scratch& s) {
   run_ok(s, "import judges " + fixture("jingzhou-2021/judges.csv"));
 }
 
-/// A tiny competition: k = 3, one student kind, conflicts by school.
-void init_tiny(const Scratch& s, const std::string& judges_csv, const std::string& extra = "") {
+/// The files of a tiny competition: k = 3, one student kind, conflicts by school.
+void write_tiny(const Scratch& s, const std::string& judges_csv, const std::string& extra = "") {
   write_text(s.path("c.json"), R"({
     "competition": {"id": "t", "name": "tiny", "year": 2021},
     "groups": [{"id": "primary", "label": "小学"}],
@@ -85,6 +85,11 @@ void init_tiny(const Scratch& s, const std::string& judges_csv, const std::strin
              "E1,student,primary,PS,一,荆州中学,甲\n"
              "E2,student,primary,PS,二,沙市中学,乙\n");
   write_text(s.path("judges.csv"), judges_csv);
+}
+
+/// The tiny competition created with its entries and judges.
+void init_tiny(const Scratch& s, const std::string& judges_csv, const std::string& extra = "") {
+  write_tiny(s, judges_csv, extra);
   run_ok(s, "init c.json");
   run_ok(s, "import entries entries.csv");
   run_ok(s, "import judges judges.csv");
@@ -101,6 +106,21 @@ std::string judges_with_active(const std::string& withdrawn) {
     header = false;
   }
   return out;
+}
+
+/// `jury assign` refused (SPEC §10 exit 3: nothing to assign yet) with `english` in English
+/// and `chinese` in Chinese, and the state unchanged.
+void check_assign_refused(const Scratch& s, const std::string& english,
+                          const std::string& chinese) {
+  const std::string before = state_of(s);
+  const auto en = s.jury("--lang en assign");
+  CHECK(en.exit_code == 3);
+  CHECK(en.out.empty());
+  CHECK(en.err == "jury: " + english + "\n");
+  const auto zh = s.jury("--lang zh assign");
+  CHECK(zh.exit_code == 3);
+  CHECK(zh.err == "jury: " + chinese + "\n");
+  CHECK(state_of(s) == before);
 }
 
 }  // namespace
@@ -287,4 +307,56 @@ TEST_CASE("SPEC §5: the same seed in two fresh databases gives byte-identical a
   CHECK(exports[0] == exports[1]);
   CHECK(messages[0] == messages[1]);
   CHECK(exports[0].rfind("judge_id,entry_id\r\n", 0) == 0);
+}
+
+TEST_CASE(
+    "SPEC §5, §10 exit 3: assign before entries or judges are imported says what is missing, in "
+    "both languages, and changes nothing") {
+  Scratch s("assign-nothing-yet");
+  write_tiny(s, "judge_id,name,affiliation\nJ1,张老师,大学\nJ2,王老师,研究所\nJ3,李老师,学院\n");
+  run_ok(s, "init c.json");
+  const std::string no_entries =
+      "no entries to assign yet: import them first with `jury import entries FILE`";
+  check_assign_refused(s, no_entries,
+                       "尚无可分配评委的作品：请先用 `jury import entries 文件` 导入参赛作品");
+  run_ok(s, "import judges judges.csv");  // judges alone are not enough
+  CHECK(s.jury("assign").err == "jury: " + no_entries + "\n");
+
+  Scratch t("assign-no-judges-yet");
+  write_tiny(t, "judge_id,name,affiliation\n");
+  run_ok(t, "init c.json");
+  run_ok(t, "import entries entries.csv");
+  // Not exit 4 with every entry listed as having 0 eligible judges.
+  check_assign_refused(t,
+                       "no judges to assign yet: import them first with `jury import judges FILE`",
+                       "尚无可分配的评委：请先用 `jury import judges 文件` 导入评委");
+}
+
+TEST_CASE(
+    "SPEC §5, §10 exit 3: assign with every judge withdrawn, or every entry withdrawn and no "
+    "pair left to drop, says so") {
+  Scratch s("assign-none-active");
+  init_tiny(s, "judge_id,name,affiliation,active\nJ1,张老师,大学,no\nJ2,王老师,研究所,no\n");
+  check_assign_refused(s, "no active judges to assign: every judge is withdrawn (`active` no)",
+                       "没有可分配的在任评委：所有评委均已退出（状态 `active` 为 no）");
+
+  // Three active judges: 2 entries × k 3 = 6 pairs. Both entries withdrawn: the unscored pairs
+  // go (that is work); afterwards nothing is left to assign.
+  write_text(s.path("judges.csv"),
+             "judge_id,name,affiliation,active\nJ1,张老师,大学,yes\nJ2,王老师,研究所,yes\n"
+             "J3,李老师,学院,yes\n");
+  run_ok(s, "import judges judges.csv");
+  run_ok(s, "assign");
+  CHECK(exported_pairs(s).size() == 6);
+  write_text(s.path("withdrawn.csv"),
+             "entry_id,kind,group,subject,title,school,students,status\n"
+             "E1,student,primary,PS,一,荆州中学,甲,withdrawn\n"
+             "E2,student,primary,PS,二,沙市中学,乙,withdrawn\n");
+  run_ok(s, "import entries withdrawn.csv");
+  const auto drop = s.jury("assign");
+  CHECK(drop.exit_code == 0);
+  CHECK(drop.out == "assignment (seed 0): 0 kept, 6 dropped, 0 added; objective 0\n");
+  check_assign_refused(
+      s, "no active entries to assign: all 2 entries are withdrawn, disqualified or absent",
+      "没有可分配评委的有效作品：全部 2 件作品均已退赛、被取消资格或缺席");
 }

@@ -458,6 +458,9 @@ TEST_CASE(
   run_ok(s, "assign");
   const std::vector<Pair> prelim = exported_pairs(s);
   REQUIRE(prelim.size() % 3 == 0);  // k = 3 in the prelim
+  // SPEC §9 status, §12 per round: the prelim's pairs are owed (332 entries × k 3), not the
+  // final's (none yet).
+  CHECK(status_json(s)["owed_scores"] == 996);
   const auto entrants = static_cast<int>(prelim.size() / 3);
   score_sample_pairs(s, prelim, kPrelimRubrics);
 

@@ -106,11 +106,16 @@ Strings file_names(const fs::path& dir) {
   return names;
 }
 
-json results_json(const Scratch& s, const std::string& options = "") {
-  const auto r = s.jury("results --json " + options);
+/// The JSON `jury ARGS` prints.
+json json_of(const Scratch& s, const std::string& args) {
+  const auto r = s.jury(args);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   return json::parse(r.out);
+}
+
+json results_json(const Scratch& s, const std::string& options = "") {
+  return json_of(s, "results --json " + options);
 }
 
 const json& row_of(const json& document, const std::string& id) {
@@ -136,9 +141,10 @@ std::set<std::pair<std::string, std::string>> pairs_of(const fs::path& csv) {
   return pairs;
 }
 
-void set_up(const Scratch& s) {
-  write_text(s.path("competition.json"), kConfig);
-  write_text(s.path("entries.csv"), kEntries);
+void set_up(const Scratch& s, const std::string& config = kConfig,
+            const std::string& entries = kEntries) {
+  write_text(s.path("competition.json"), config);
+  write_text(s.path("entries.csv"), entries);
   write_text(s.path("judges.csv"), kJudges);
   run_ok(s, "init competition.json");
   run_ok(s, "import entries entries.csv");
@@ -432,4 +438,127 @@ TEST_CASE(
   const auto english_report = s.jury("--lang en report --round prelim");
   CHECK(english_report.out.find("\n  J1         student    load ") != std::string::npos);
   CHECK(english_report.out.find("\n  trimmed-mean: 0 change(s)\n") != std::string::npos);
+}
+
+namespace {
+
+/// `text` with its first `from` replaced by `to`.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+/// `jury ARGS` with --lang en, then `between` (when given, to undo it), then with --lang zh.
+std::vector<RunResult> in_both_languages(const Scratch& s, const std::string& args,
+                                         const std::string& between = "") {
+  std::vector<RunResult> runs{s.jury("--lang en " + args)};
+  if (!between.empty()) run_ok(s, between);
+  runs.push_back(s.jury("--lang zh " + args));
+  return runs;
+}
+
+json status_json(const Scratch& s, const std::string& options = "") {
+  return json_of(s, "status --json " + options);
+}
+
+int missing_scores(const json& status) {
+  int missing = 0;
+  for (const json& kind : status["kinds"]) missing += kind["missing_scores"].get<int>();
+  return missing;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "SPEC §9 status / §12 per round: owed_scores counts the round shown (the current one by "
+    "default), and award_ready is false before the last round") {
+  Scratch s("rounds-status-owed");
+  set_up(s);
+  run_ok(s, "assign --seed 1");
+  // The prelim: 5 entrants × k 3 = 15 pairs, none scored yet.
+  const json prelim = status_json(s);
+  CHECK(prelim["round"] == "prelim");
+  CHECK(prelim["assignments"] == 15);
+  CHECK(prelim["owed_scores"] == 15);
+  CHECK(missing_scores(prelim) == 15);
+  CHECK(prelim["award_ready"] == false);  // `award` needs the last round current (exit 3)
+  run_ok(s, "export sheets prelim");
+  fill_sheets(s.dir() / "prelim", s.dir() / "prelim-filled", prelim_values);
+  run_ok(s, "import scores prelim-filled");
+  const json scored = status_json(s);
+  CHECK(scored["owed_scores"] == 0);
+  CHECK(scored["award_ready"] == false);
+
+  // The final: E5 and E4 × k 2 = 4 pairs owed; the closed prelim owes nothing.
+  run_ok(s, "advance");
+  run_ok(s, "assign --seed 1");
+  const json final_round = status_json(s);
+  CHECK(final_round["round"] == "final");
+  CHECK(final_round["owed_scores"] == 4);
+  CHECK(missing_scores(final_round) == 4);
+  CHECK(final_round["award_ready"] == false);
+  const json closed = status_json(s, "--round prelim");
+  CHECK(closed["round"] == "prelim");
+  CHECK(closed["owed_scores"] == 0);
+  run_ok(s, "export sheets final");
+  fill_sheets(s.dir() / "final", s.dir() / "final-filled",
+              [](const std::string&) { return Strings{"90"}; });
+  run_ok(s, "import scores final-filled");
+  const json done = status_json(s);
+  CHECK(done["owed_scores"] == 0);
+  CHECK(done["award_ready"] == true);
+}
+
+TEST_CASE(
+    "SPEC §5/§12, §10 exit 3: assign in a round that `advance` opened with no entrant says so "
+    "in both languages and changes nothing") {
+  Scratch s("rounds-assign-no-entrants");
+  set_up(s, replaced(kConfig, R"("advance": {"student": {"count": 2}})",
+                     R"("advance": {"student": {"count": 2, "min_score": 99}})"));
+  judge_prelim(s);
+  const auto advanced = s.jury("advance");
+  REQUIRE(advanced.exit_code == 0);
+  CHECK(advanced.out ==
+        "round prelim (初评) closed; round final (终评) opened with 0 entrant(s)\n"
+        "  student: 5 ranked, quota 2, 0 go on\n");  // nobody reaches min_score 99
+
+  const std::string before = state_of(s);
+  const std::vector<RunResult> refused = in_both_languages(s, "assign");
+  CHECK(refused[0].exit_code == 3);
+  CHECK(refused[0].err ==
+        "jury: round final: no entrants to assign: `jury advance` sent no entry on from round "
+        "prelim (`jury advance --reopen` reopens it)\n");
+  CHECK(refused[1].exit_code == 3);
+  CHECK(refused[1].err ==
+        "jury: 终评（final）：没有可分配评委的参评作品：`jury advance` 未让初评（prelim）的任何作品"
+        "晋级（`jury advance --reopen` 可重新打开该轮）\n");
+  CHECK(state_of(s) == before);
+}
+
+TEST_CASE(
+    "SPEC §10/§12 language: advance names each pool by its ids in English and by its labels in "
+    "Chinese") {
+  Scratch s("rounds-advance-pools");
+  const std::string config = replaced(
+      replaced(kConfig, R"("groups": [{"id": "g1", "label": "小学"}])",
+               R"("groups": [{"id": "g1", "label": "小学"}, {"id": "g2", "label": "初中"}])"),
+      R"("pool_by": [])", R"("pool_by": ["group"])");
+  // E4 and E5 in the second group.
+  set_up(s, config,
+         replaced(replaced(kEntries, "E4,student,g1", "E4,student,g2"), "E5,student,g1",
+                  "E5,student,g2"));
+  judge_prelim(s);
+  // count 2 over pools of 3 and 2 ranked entries: 1 place each (largest remainder).
+  const std::vector<RunResult> advanced = in_both_languages(s, "advance", "advance --reopen");
+  CHECK(advanced[0].exit_code == 0);
+  CHECK(advanced[0].out ==
+        "round prelim (初评) closed; round final (终评) opened with 2 entrant(s)\n"
+        "  student/g1: 3 ranked, quota 1, 1 go on\n"
+        "  student/g2: 2 ranked, quota 1, 1 go on\n");
+  CHECK(advanced[1].exit_code == 0);
+  CHECK(advanced[1].out ==
+        "初评（prelim）轮已结束；终评（final）轮开始，参评作品 2 件\n"
+        "  学生 / 小学：排名 3 件，晋级名额 1，晋级 1 件\n"
+        "  学生 / 初中：排名 2 件，晋级名额 1，晋级 1 件\n");
 }

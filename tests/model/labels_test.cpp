@@ -9,6 +9,7 @@
 
 #include "model/i18n.hpp"
 #include "model/labels.hpp"
+#include "model/model.hpp"
 
 using namespace jury;
 using i18n::Language;
@@ -59,4 +60,27 @@ TEST_CASE(
     CHECK(words.insert(flag_name(flag)).second);
   }
   CHECK(words.size() == 6);
+}
+
+TEST_CASE(
+    "SPEC §10 language: a pool is named by its ids in English and by its configured labels in "
+    "Chinese (the `advance` lines per pool, SPEC §12)",
+    "[i18n]") {
+  Config config;
+  config.kinds = {{"student", "学生科技创新成果", "r"}};
+  config.groups = {{"primary", "小学"}};
+  config.subjects = {{"PS", "物质科学"}};
+  PoolResult whole;
+  whole.kind = "student";
+  PoolResult split = whole;
+  split.group = "primary";
+  split.subject = "PS";
+  {
+    const ScopedLanguage english(Language::English);
+    CHECK(pool_shown(config, whole) == "student");
+    CHECK(pool_shown(config, split) == "student/primary/PS");
+  }
+  const ScopedLanguage chinese(Language::Chinese);
+  CHECK(pool_shown(config, whole) == "学生科技创新成果");
+  CHECK(pool_shown(config, split) == "学生科技创新成果 / 小学 / 物质科学");
 }
