@@ -390,11 +390,15 @@ void upgrade_from_v1(SQLite::Database& db, const std::string& path) {
 }
 
 /// Inserts one audit record with its chain link and the state digest; returns the new head.
-AuditHead insert_audit(SQLite::Database& db, AuditRecord& record, const AuditHead& head,
-                       const std::string& state_digest) {
-  SQLite::Statement statement(db,
-                              "INSERT INTO audit(time, command, file, sha256, change, "
-                              "prev_sha256, state_digest) VALUES (?, ?, ?, ?, ?, ?, ?)");
+/// The statement insert_audit runs, prepared once for all the records of a command.
+SQLite::Statement audit_insertion(SQLite::Database& db) {
+  return {db,
+          "INSERT INTO audit(time, command, file, sha256, change, prev_sha256, state_digest) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?)"};
+}
+
+AuditHead insert_audit(SQLite::Database& db, SQLite::Statement& statement, AuditRecord& record,
+                       const AuditHead& head, const std::string& state_digest) {
   record.prev_sha256 = head.sha256;
   record.state_digest = state_digest;
   statement.bind(1, record.time);
@@ -405,6 +409,7 @@ AuditHead insert_audit(SQLite::Database& db, AuditRecord& record, const AuditHea
   statement.bind(6, record.prev_sha256);
   statement.bind(7, record.state_digest);
   statement.exec();
+  statement.reset();
   record.id = db.getLastInsertRowid();
   return {head.records + 1, audit_record_hash(record)};
 }
@@ -465,7 +470,8 @@ void migrate_from_v2(SQLite::Database& db) {
                                   records.size()),
                       "",
                       ""};
-  write_audit_head(db, insert_audit(db, upgrade, head, total(state).hex()));
+  SQLite::Statement insertion = audit_insertion(db);
+  write_audit_head(db, insert_audit(db, insertion, upgrade, head, total(state).hex()));
   db.exec("PRAGMA user_version = 3");
   transaction.commit();
 }
@@ -907,7 +913,9 @@ void Store::seal() {
   write_stored_state(*db_, state);
   const std::string digest = total(state).hex();
   AuditHead head = read_audit_head(*db_);
-  for (AuditRecord& record : pending_audit_) head = insert_audit(*db_, record, head, digest);
+  SQLite::Statement insertion = audit_insertion(*db_);
+  for (AuditRecord& record : pending_audit_)
+    head = insert_audit(*db_, insertion, record, head, digest);
   write_audit_head(*db_, head);
   discard_pending();
 }
