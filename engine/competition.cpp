@@ -743,6 +743,37 @@ std::string award_audit(const Results& decided, const AwardReadiness& readiness,
   return change;
 }
 
+/// SPEC §8 decides tiers among ranked entries; with none (no entries yet, every one withdrawn,
+/// none complete even with --allow-incomplete, or no entrant left in the round) `award` says what
+/// is missing (exit 3, as with no complete score) instead of freezing an empty decision.
+void refuse_nothing_to_award(const Config& config, const std::vector<Entry>& entries,
+                             const Results& decided, const std::string& last_round) {
+  bool listed = false;
+  for (const auto& pool : decided.pools)
+    for (const auto& row : pool.rows) {
+      if (row.rank) return;
+      listed = true;
+    }
+  if (entries.empty())
+    throw StateError(
+        tr("no entries to award yet: import them first with `jury import entries FILE`, then "
+           "their scores"));
+  if (std::none_of(entries.begin(), entries.end(), [](const Entry& e) { return e.active(); }))
+    throw StateError(trnf("no active entries to award: the {} entry is withdrawn or disqualified",
+                          "no active entries to award: all {} entries are withdrawn or "
+                          "disqualified",
+                          entries.size(), entries.size()));
+  if (listed)  // --allow-incomplete with every counted entry incomplete
+    throw StateError(
+        tr("no entry has enough complete scores to be ranked (`min_scores`): there is nothing to "
+           "decide, even with --allow-incomplete; import the missing score sheets (`jury status` "
+           "lists them)"));
+  throw StateError(
+      trf("{}no entrant of the round can be ranked: every one is withdrawn, disqualified or "
+          "absent, or `jury advance` sent none on; there is nothing to decide",
+          round_prefix(config, last_round)));
+}
+
 }  // namespace
 
 Results Competition::award(Incomplete incomplete) {
@@ -768,7 +799,9 @@ Results Competition::award(Incomplete incomplete) {
             "--allow-incomplete; import the score sheets first",
             join(kinds, tr(", "))));
   }
-  Results decided = results();
+  const std::vector<Entry> entries = store_.load_entries();
+  Results decided = results(entries, std::nullopt, std::nullopt);
+  refuse_nothing_to_award(config_, entries, decided, round_id(config_.rounds.size() - 1));
   store_.save_decision(results_to_json(decided).dump());
   std::map<std::string, int> awarded_per_tier;
   for (const auto& pool : decided.pools)

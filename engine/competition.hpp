@@ -166,7 +166,8 @@ class Competition {
   Results results(const std::vector<Entry>& entries, std::optional<Method> method,
                   std::optional<std::size_t> round) const;
   /// Decides and freezes the tiers (SPEC §8); StateError while an active entry is incomplete or
-  /// an assigned judge owes a score (unless allowed), and when a kind has no complete score.
+  /// an assigned judge owes a score (unless allowed), when a kind has no complete score, and when
+  /// no entry is ranked at all.
   Results award(Incomplete incomplete);
   /// Withdraws the decision; UsageError without a reason, which goes into the audit log.
   void reopen(const std::string& reason);

@@ -684,23 +684,26 @@ def award_blockers(db: Path) -> tuple:
 def check_award(jury: str, db: Path, work: Path) -> list:
     """SPEC §8/§9: `jury award` stores the same computation that `jury results` shows, and the
     JSON roster is that document; `award` refuses (exit 3) while entries are incomplete or scores
-    are owed, and even with --allow-incomplete when a kind has no complete score at all."""
+    are owed, and even with --allow-incomplete when a kind has no complete score at all or no
+    entry is ranked (nothing to decide)."""
     preview = json.loads(run(jury, db, "results", "--json").stdout)
     incomplete = any(r["rank"] is None for r in preview["results"])
+    nothing_ranked = all(r["rank"] is None for r in preview["results"])
     owed, bare_kinds = award_blockers(db)
     if owed and not incomplete:
         note("award refused only because scores are owed")
     problems = []
     p = run(jury, db, "award", ok=(0, 3))
-    if p.returncode != (3 if incomplete or owed else 0):
+    if p.returncode != (3 if incomplete or owed or nothing_ranked else 0):
         problems.append(f"award: exit {p.returncode} with {'some' if incomplete else 'no'} incomplete entries "
                         f"and {owed} owed scores")
     if p.returncode == 3:
         q = run(jury, db, "award", "--allow-incomplete", ok=(0, 3))
-        if q.returncode != (3 if bare_kinds else 0):
-            problems.append(f"award --allow-incomplete: exit {q.returncode}, kinds without scores {bare_kinds}")
+        if q.returncode != (3 if bare_kinds or nothing_ranked else 0):
+            problems.append(f"award --allow-incomplete: exit {q.returncode}, kinds without scores {bare_kinds}, "
+                            f"{'no' if nothing_ranked else 'some'} ranked entries")
         if q.returncode == 3:
-            note("award refused: a kind without any complete score")
+            note("award refused: a kind without any complete score" if bare_kinds else "award refused: no ranked entry")
             return problems
     run(jury, db, "export", "roster", work / "roster.json")
     roster = json.loads((work / "roster.json").read_text(encoding="utf-8-sig"))

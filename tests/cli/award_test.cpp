@@ -150,3 +150,82 @@ TEST_CASE(
     CHECK_FALSE(row.contains("flags"));
   }
 }
+
+namespace {
+
+/// A competition of two entries (not imported yet), k = 2 of two judges, min_scores 2.
+void write_two_entries(const Scratch& s) {
+  write_text(s.path("c.json"), R"({
+    "competition": {"id": "empty", "name": "nothing to decide", "year": 2022},
+    "aggregation": {"method": "mean", "min_scores": 2},
+    "awards": {"junior": {"tiers": [{"id": "gold", "label": "金奖", "count": 1}]}},
+    "judging": {"judges_per_entry": 2, "conflicts": ["school"]},
+    "kinds": [{"id": "junior", "label": "初中", "rubric": "one", "max_students": 1, "max_advisors": 1}],
+    "rubrics": {"one": {"criteria": [{"id": "a", "label": "A", "max": 10}]}},
+    "groups": [{"id": "g", "label": "初中组"}], "subjects": [{"id": "EN", "label": "工程"}]
+  })");
+  write_text(s.path("entries.csv"),
+             "entry_id,kind,group,subject,title,school,students\n"
+             "E1,junior,g,EN,一,荆州中学,甲\nE2,junior,g,EN,二,沙市中学,乙\n");
+  write_text(s.path("judges.csv"), "judge_id,name,affiliation\nJ1,张老师,大学\nJ2,王老师,研究所\n");
+  REQUIRE(s.jury("init c.json").exit_code == 0);
+}
+
+/// `jury award ARGS` refused (SPEC §10 exit 3) with `english` / `chinese`, nothing decided.
+void check_award_refused(const Scratch& s, const std::string& args, const std::string& english,
+                         const std::string& chinese) {
+  const std::string before = s.jury("status --json").out + s.jury("audit --json").out;
+  const auto en = s.jury("--lang en award" + args);
+  CHECK(en.exit_code == 3);
+  CHECK(en.out.empty());
+  CHECK(en.err == "jury: " + english + "\n");
+  const auto zh = s.jury("--lang zh award" + args);
+  CHECK(zh.exit_code == 3);
+  CHECK(zh.err == "jury: " + chinese + "\n");
+  CHECK(s.jury("status --json").out + s.jury("audit --json").out == before);
+  CHECK(s.jury("export roster r.csv").exit_code == 3);  // still not decided
+}
+
+}  // namespace
+
+TEST_CASE(
+    "SPEC §8, §10 exit 3: award with no ranked entry (none imported, all withdrawn, none "
+    "complete) says what is missing in both languages and freezes nothing") {
+  Scratch s("award-nothing-to-decide");
+  write_two_entries(s);
+  check_award_refused(
+      s, "",
+      "no entries to award yet: import them first with `jury import entries "
+      "FILE`, then their scores",
+      "尚无可评奖的作品：请先用 `jury import entries 文件` 导入参赛作品，再导入评分");
+  check_award_refused(
+      s, " --allow-incomplete",
+      "no entries to award yet: import them first with `jury import entries "
+      "FILE`, then their scores",
+      "尚无可评奖的作品：请先用 `jury import entries 文件` 导入参赛作品，再导入评分");
+
+  REQUIRE(s.jury("import entries entries.csv").exit_code == 0);
+  REQUIRE(s.jury("import judges judges.csv").exit_code == 0);
+  REQUIRE(s.jury("assign").exit_code == 0);
+  // J1 scores both entries, J2 nothing: one complete score each, min_scores 2.
+  write_text(s.path("scores.csv"), "judge_id,entry_id,criterion,score\nJ1,E1,a,8\nJ1,E2,a,7\n");
+  REQUIRE(s.jury("import scores scores.csv").exit_code == 0);
+  CHECK(s.jury("award").exit_code == 3);  // incomplete, as before
+  check_award_refused(s, " --allow-incomplete",
+                      "no entry has enough complete scores to be ranked (`min_scores`): there is "
+                      "nothing to decide, even with --allow-incomplete; import the missing score "
+                      "sheets (`jury status` lists them)",
+                      "没有一件作品的完整评分达到排名所需数量（`min_scores`）：即使用 "
+                      "--allow-incomplete 也无从评定；请导入缺少的评分表（`jury status` 会列出）");
+
+  write_text(
+      s.path("withdrawn.csv"),
+      "entry_id,kind,group,subject,title,school,students,status\n"
+      "E1,junior,g,EN,一,荆州中学,甲,withdrawn\nE2,junior,g,EN,二,沙市中学,乙,disqualified\n");
+  REQUIRE(s.jury("import entries withdrawn.csv").exit_code == 0);
+  const std::string all_gone =
+      "no active entries to award: all 2 entries are withdrawn or disqualified";
+  const std::string all_gone_zh = "没有可评奖的有效作品：全部 2 件作品均已退赛或被取消资格";
+  check_award_refused(s, "", all_gone, all_gone_zh);
+  check_award_refused(s, " --allow-incomplete", all_gone, all_gone_zh);
+}
