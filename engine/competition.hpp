@@ -33,7 +33,7 @@ struct ImportSummary {
   int unchanged = 0;
   int recused = 0;  ///< scores only
   int blank = 0;    ///< scores only: rows left entirely blank (nothing stored)
-  Report report;
+  Diagnostics report;
   std::string message;
 };
 

@@ -81,7 +81,7 @@ Assigned assigned_sample(const fs::path& db) {
 std::string filled_by_a_judge(const std::string& exported, const Config& config,
                               const std::map<std::pair<std::string, std::string>, ScoreRow>& values,
                               const std::map<std::string, Entry>& entries) {
-  Report report;
+  Diagnostics report;
   const auto records =
       read_records(exported, "sheet.xlsx", Encoding::Auto, report, CommentLines::Skipped);
   REQUIRE(records);
@@ -201,7 +201,7 @@ TEST_CASE(
                                                        Encoding::Utf8, nullptr, SheetFormat::Xlsx);
   REQUIRE(!sheets.empty());
   // The first sheet as a judge without validation (e.g. WPS, or pasted text) might return it.
-  Report report;
+  Diagnostics report;
   const auto records = read_records(test::read_binary(sheets.front()), "sheet.xlsx", Encoding::Auto,
                                     report, CommentLines::Skipped);
   REQUIRE(records);
