@@ -226,7 +226,7 @@ Workspace built(const fs::path& root, int entries, std::uint64_t seed, const cha
       build(w, entries, seed);
     } catch (const InputError& e) {
       std::fprintf(stderr, "building the %d-entry workspace failed: %s\n%s", entries, e.what(),
-                   e.report().to_text().c_str());
+                   e.diagnostics().to_text().c_str());
       _exit(1);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "building the %d-entry workspace failed: %s\n", entries, e.what());

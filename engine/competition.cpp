@@ -228,7 +228,7 @@ ImportSummary Competition::import_entries(const std::string& path, Encoding enco
   std::vector<Entry> records;
   for (const auto& item : imported) records.push_back(item.entry);
   ImportSummary summary;
-  summary.report = report;
+  summary.diagnostics = report;
   const UpsertPlan<Entry> plan = plan_upsert(existing, records, summary);
   summary.message = import_message(summary, true);
 
@@ -254,7 +254,7 @@ ImportSummary Competition::import_judges(const std::string& path, Encoding encod
   std::vector<Judge> records;
   for (const auto& item : imported) records.push_back(item.judge);
   ImportSummary summary;
-  summary.report = report;
+  summary.diagnostics = report;
   const UpsertPlan<Judge> plan = plan_upsert(existing, records, summary);
   summary.message = import_message(summary, false);
 
@@ -352,7 +352,7 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   summary.unchanged = plan.unchanged;
   summary.blank = plan.blank;
   summary.recused = plan.recused;
-  summary.report = std::move(plan.report);
+  summary.diagnostics = std::move(plan.report);
   summary.message =
       trf("{} file(s): {} score rows added, {} replaced, {} unchanged, {} blank, {} recusals",
           files.size(), summary.added, summary.updated, summary.unchanged, summary.blank,

@@ -39,17 +39,17 @@ class UsageError : public JuryError {
 /// Invalid user input; nothing was changed (exit 2). Carries every problem found.
 class InputError : public JuryError {
  public:
-  explicit InputError(Diagnostics report,
+  explicit InputError(Diagnostics diagnostics,
                       const std::string& summary = i18n::tr("invalid input, nothing changed"))
-      : JuryError(kExitInvalidInput, summary), report_(std::move(report)) {}
+      : JuryError(kExitInvalidInput, summary), diagnostics_(std::move(diagnostics)) {}
   explicit InputError(const std::string& file, const std::string& message)
       : JuryError(kExitInvalidInput, message) {
-    report_.error(file, 0, 0, "input", message);
+    diagnostics_.error(file, 0, 0, "input", message);
   }
-  const Diagnostics& report() const { return report_; }
+  const Diagnostics& diagnostics() const { return diagnostics_; }
 
  private:
-  Diagnostics report_;
+  Diagnostics diagnostics_;
 };
 
 /// A path the user named cannot be written (exit 2, SPEC §10): the message names the path and

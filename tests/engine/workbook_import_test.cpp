@@ -145,7 +145,7 @@ TEST_CASE(
     c.import_entries(file.string(), Encoding::Auto);
     FAIL("an unknown group must be refused");
   } catch (const InputError& e) {
-    const std::string text = e.report().to_text();
+    const std::string text = e.diagnostics().to_text();
     CHECK(text.find(file.string() + "[报名表]!C") != std::string::npos);
     CHECK(text.find("error: unknown group \"小学组\"") != std::string::npos);
   }
@@ -216,9 +216,9 @@ TEST_CASE(
     sample.competition.import_scores({file.string()}, Encoding::Auto);
     FAIL("a score of 85分 must be refused");
   } catch (const InputError& e) {
-    CHECK(e.report().to_text().starts_with(file.string() +
-                                           "[学生科技创新成果]!D3: error: score \"85分\" for "
-                                           "innovation is not a number"));
+    CHECK(e.diagnostics().to_text().starts_with(file.string() +
+                                                "[学生科技创新成果]!D3: error: score \"85分\" for "
+                                                "innovation is not a number"));
   }
   CHECK(sample.competition.scores().empty());
 }
