@@ -226,7 +226,7 @@ Workspace built(const fs::path& root, int entries, std::uint64_t seed, const cha
       build(w, entries, seed);
     } catch (const InputError& e) {
       std::fprintf(stderr, "building the %d-entry workspace failed: %s\n%s", entries, e.what(),
-                   e.report().to_text().c_str());
+                   e.diagnostics().to_text().c_str());
       _exit(1);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "building the %d-entry workspace failed: %s\n", entries, e.what());
@@ -352,7 +352,7 @@ void write_entries_workbook(const fs::path& csv, const fs::path& xlsx) {
   std::ifstream in(csv, std::ios::binary);
   std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
-  Report report;
+  Diagnostics report;
   const std::vector<CsvRow> rows = read_csv(text, csv.string(), report);
   lxw_workbook* book = workbook_new(xlsx.c_str());
   lxw_worksheet* sheet = workbook_add_worksheet(book, "报名表");

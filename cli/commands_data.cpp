@@ -79,9 +79,9 @@ Encoding encoding_option(const std::string& name) {
 void print_import(const ImportSummary& summary, bool json) {
   if (isatty(STDERR_FILENO)) std::cerr << "\r\x1b[K";  // clear a progress line
   if (json)
-    std::cout << diagnostics_json(summary.report);
+    std::cout << diagnostics_json(summary.diagnostics);
   else
-    std::cerr << summary.report.to_text();
+    std::cerr << summary.diagnostics.to_text();
   std::cerr << summary.message << "\n";
 }
 

@@ -25,9 +25,9 @@ int report_error(const JuryError& error, bool json) {
   if (isatty(STDERR_FILENO)) std::cerr << "\r\x1b[K";  // clear a progress line
   if (const auto* input = dynamic_cast<const InputError*>(&error)) {
     if (json)
-      std::cout << diagnostics_json(input->report());
+      std::cout << diagnostics_json(input->diagnostics());
     else
-      std::cerr << input->report().to_text();
+      std::cerr << input->diagnostics().to_text();
   }
   if (const auto* infeasible = dynamic_cast<const InfeasibleError*>(&error))
     for (const auto& line : infeasible->problems()) std::cerr << "  " << line << "\n";

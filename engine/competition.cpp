@@ -77,7 +77,8 @@ bool is_sheet_file(const fs::path& path) {
 
 /// The files named on the command line; directories contribute their .csv, .xlsx and .xls files
 /// in name order, and every other file in them is named in a warning.
-std::vector<std::string> expand_score_paths(const std::vector<std::string>& paths, Report& report) {
+std::vector<std::string> expand_score_paths(const std::vector<std::string>& paths,
+                                            Diagnostics& report) {
   std::vector<std::string> files;
   for (const auto& path : paths) {
     std::error_code ec;
@@ -171,7 +172,7 @@ Competition::Competition(Store store, Config config)
 
 Competition Competition::init(const std::string& db_path, const std::string& config_path) {
   const std::string bytes = read_file(config_path);
-  Report report;
+  Diagnostics report;
   std::optional<Config> config = parse_config(bytes, config_path, report);
   if (!config || report.has_errors()) throw InputError(report);
   // The database is a path the user names (SPEC §10): a folder that is missing is exit 2 with
@@ -194,7 +195,7 @@ Competition Competition::init(const std::string& db_path, const std::string& con
 
 Competition Competition::open(const std::string& db_path) {
   Store store = Store::open(db_path);
-  Report report;
+  Diagnostics report;
   std::optional<Config> config = parse_config(store.config_json(), db_path, report);
   if (!config)
     throw JuryError(kExitInternal, "the stored config is unreadable:\n" + report.to_text());
@@ -219,7 +220,7 @@ ImportSummary Competition::import_entries(const std::string& path, Encoding enco
   refuse_when_awarded("import entries");
   const std::string bytes = read_file(path);
   const std::vector<Entry> existing = store_.load_entries();
-  Report report;
+  Diagnostics report;
   const auto imported = ::jury::import_entries(bytes, path, encoding, config_, existing,
                                                store_.scored_entry_ids(), report, sheet);
   if (report.has_errors()) throw InputError(report);
@@ -227,7 +228,7 @@ ImportSummary Competition::import_entries(const std::string& path, Encoding enco
   std::vector<Entry> records;
   for (const auto& item : imported) records.push_back(item.entry);
   ImportSummary summary;
-  summary.report = report;
+  summary.diagnostics = report;
   const UpsertPlan<Entry> plan = plan_upsert(existing, records, summary);
   summary.message = import_message(summary, true);
 
@@ -245,7 +246,7 @@ ImportSummary Competition::import_judges(const std::string& path, Encoding encod
   refuse_when_awarded("import judges");
   const std::string bytes = read_file(path);
   const std::vector<Judge> existing = store_.load_judges();
-  Report report;
+  Diagnostics report;
   const auto imported =
       ::jury::import_judges(bytes, path, encoding, config_, report, existing, sheet);
   if (report.has_errors()) throw InputError(report);
@@ -253,7 +254,7 @@ ImportSummary Competition::import_judges(const std::string& path, Encoding encod
   std::vector<Judge> records;
   for (const auto& item : imported) records.push_back(item.judge);
   ImportSummary summary;
-  summary.report = report;
+  summary.diagnostics = report;
   const UpsertPlan<Judge> plan = plan_upsert(existing, records, summary);
   summary.message = import_message(summary, false);
 
@@ -318,7 +319,7 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   const BulkScoreWrites bulk(store_.database());  // before the transaction
   Store::Transaction transaction(store_);         // the write lock before the checks (SPEC §10)
   refuse_when_awarded("import scores");
-  Report report;
+  Diagnostics report;
   const std::vector<std::string> files = expand_score_paths(paths, report);
   refuse_other_rounds_sheets(files);
   const std::string& round = round_id(current_round());  // SPEC §12: into the current round
@@ -351,7 +352,7 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   summary.unchanged = plan.unchanged;
   summary.blank = plan.blank;
   summary.recused = plan.recused;
-  summary.report = std::move(plan.report);
+  summary.diagnostics = std::move(plan.report);
   summary.message =
       trf("{} file(s): {} score rows added, {} replaced, {} unchanged, {} blank, {} recusals",
           files.size(), summary.added, summary.updated, summary.unchanged, summary.blank,
@@ -552,7 +553,7 @@ std::string what_overwriting_loses(const ScoreState& state, const fs::path& path
   std::error_code ec;
   if (!fs::is_regular_file(fs::symlink_status(path, ec)))
     return tr("it is not a regular file, e.g. a link");
-  Report report;
+  Diagnostics report;
   std::vector<ImportedScore> rows = import_scores(read_file(path.string()), path.string(),
                                                   Encoding::Auto, state.context(), report);
   if (report.has_errors())
@@ -621,7 +622,7 @@ std::vector<std::string> Competition::export_sheets(const std::string& dir, Enco
   make_sheet_folder(dir);
   const fs::path base = fs::weakly_canonical(dir);
   std::vector<std::pair<fs::path, std::string>> files;
-  Report differing;
+  Diagnostics differing;
   std::unique_ptr<ScoreState> state;  // loaded only when a sheet in the folder differs
   for (const auto& sheet : sheets) {
     const fs::path target = base / sheet.file_name;

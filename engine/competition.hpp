@@ -26,14 +26,14 @@ struct ScoreContext;
 struct ScoreWrites;
 struct SheetScores;
 
-/// What an import did; `report` holds its warnings (errors throw InputError instead).
+/// What an import did; `diagnostics` holds its warnings (errors throw InputError instead).
 struct ImportSummary {
   int added = 0;
   int updated = 0;
   int unchanged = 0;
   int recused = 0;  ///< scores only
   int blank = 0;    ///< scores only: rows left entirely blank (nothing stored)
-  Report report;
+  Diagnostics diagnostics;
   std::string message;
 };
 

@@ -17,7 +17,7 @@ namespace jury {
 /// `$.awards.student.tiers[1]: tier has both "count" and "share"; give one`).
 /// All problems are collected, not just the first. Returns nullopt when there is any error.
 std::optional<Config> parse_config(std::string_view json_text, const std::string& file,
-                                   Report& report);
+                                   Diagnostics& report);
 
 /// The effective config with every default filled in (for `jury config show` and for storing in
 /// the database); parse_config(config_to_json(c).dump()) reproduces c exactly. Key order as in

@@ -354,8 +354,8 @@ void ConfigReader::read_publication(const Json& root, Config& config) {
 }  // namespace config_detail
 
 std::optional<Config> parse_config(std::string_view json_text, const std::string& file,
-                                   Report& report) {
-  Report found;  // this file's problems only: `report` may already hold others
+                                   Diagnostics& report) {
+  Diagnostics found;  // this file's problems only: `report` may already hold others
   std::optional<Config> config;
   if (const auto root = read_json(json_text, file, "config", found))
     config = config_detail::ConfigReader(file, found).read(*root);

@@ -21,7 +21,7 @@ namespace jury::config_detail {
 /// to them does not raise a second, misleading error.
 class ConfigReader : private JsonFields {
  public:
-  ConfigReader(const std::string& file, Report& report) : JsonFields(file, "config", report) {}
+  ConfigReader(const std::string& file, Diagnostics& report) : JsonFields(file, "config", report) {}
 
   Config read(const Json& root);
 

@@ -1,6 +1,6 @@
 #pragma once
 /// One exception type per concern; each carries its exit code (SPEC §10), mapped in one place in
-/// the CLI. Bad input is reported through InputError with the whole Report, never piecemeal.
+/// the CLI. Bad input is reported through InputError with all its Diagnostics, never piecemeal.
 
 #include <stdexcept>
 #include <string>
@@ -39,17 +39,17 @@ class UsageError : public JuryError {
 /// Invalid user input; nothing was changed (exit 2). Carries every problem found.
 class InputError : public JuryError {
  public:
-  explicit InputError(Report report,
+  explicit InputError(Diagnostics diagnostics,
                       const std::string& summary = i18n::tr("invalid input, nothing changed"))
-      : JuryError(kExitInvalidInput, summary), report_(std::move(report)) {}
+      : JuryError(kExitInvalidInput, summary), diagnostics_(std::move(diagnostics)) {}
   explicit InputError(const std::string& file, const std::string& message)
       : JuryError(kExitInvalidInput, message) {
-    report_.error(file, 0, 0, "input", message);
+    diagnostics_.error(file, 0, 0, "input", message);
   }
-  const Report& report() const { return report_; }
+  const Diagnostics& diagnostics() const { return diagnostics_; }
 
  private:
-  Report report_;
+  Diagnostics diagnostics_;
 };
 
 /// A path the user named cannot be written (exit 2, SPEC §10): the message names the path and

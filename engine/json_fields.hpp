@@ -34,7 +34,7 @@ class JsonFields {
   };
 
   /// Errors go to `report` as diagnostics of `file` (line 0) with code `<prefix>.<kind>`.
-  JsonFields(const std::string& file, std::string_view code_prefix, Report& report)
+  JsonFields(const std::string& file, std::string_view code_prefix, Diagnostics& report)
       : file_(file), prefix_(code_prefix), report_(report) {}
 
   /// `path: message`, code `<prefix>.<code>`.
@@ -98,7 +98,7 @@ class JsonFields {
  private:
   const std::string& file_;
   std::string_view prefix_;
-  Report& report_;
+  Diagnostics& report_;
 };
 
 /// Shortest text of a number for messages: 40, 0.5.

@@ -52,7 +52,7 @@ std::string json_error_reason(const std::string& what) {
 class DocumentChecker final : public nlohmann::json_sax<Json> {
  public:
   DocumentChecker(std::string_view text, const std::string& file, std::string_view prefix,
-                  Report& report)
+                  Diagnostics& report)
       : text_(text), file_(file), prefix_(prefix), report_(report) {}
 
   bool null() override { return value(); }
@@ -133,7 +133,7 @@ class DocumentChecker final : public nlohmann::json_sax<Json> {
   std::string_view text_;
   const std::string& file_;
   std::string_view prefix_;
-  Report& report_;
+  Diagnostics& report_;
   std::vector<Frame> frames_;
 };
 
@@ -153,7 +153,7 @@ std::string element_path(const std::string& path, std::size_t index) {
 }
 
 std::optional<Json> read_json(std::string_view text, const std::string& file,
-                              std::string_view code_prefix, Report& report) {
+                              std::string_view code_prefix, Diagnostics& report) {
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
   DocumentChecker checker(text, file, code_prefix, report);

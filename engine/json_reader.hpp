@@ -26,7 +26,7 @@ inline constexpr std::size_t kMaxJsonDepth = 64;
 /// reported but keep the document (with the last value), so that its other problems can still be
 /// found; the caller decides by `report`. A UTF-8 BOM is skipped.
 std::optional<nlohmann::ordered_json> read_json(std::string_view text, const std::string& file,
-                                                std::string_view code_prefix, Report& report);
+                                                std::string_view code_prefix, Diagnostics& report);
 
 /// JSON paths of diagnostics: `$.a.b` for id-like keys, `$.a["x y"]` for any other key, so that
 /// every path reads unambiguously; `$.a[3]` for array elements.

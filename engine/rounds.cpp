@@ -165,7 +165,7 @@ std::string Competition::absent(const std::vector<std::string>& entry_ids, Atten
   Store::Transaction transaction(store_);  // the write lock before the checks (SPEC §10)
   refuse_when_awarded(undo ? "absent --undo" : "absent");
   const RoundView view = load_round_view(store_, config_, current_round());
-  Report report;
+  Diagnostics report;
   std::vector<std::string> ids;
   for (const std::string& raw : entry_ids) {
     const std::string id = trim_text(raw);

@@ -4,7 +4,7 @@
 
 namespace jury {
 
-std::string diagnostics_json(const Report& report) {
+std::string diagnostics_json(const Diagnostics& report) {
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
   for (const auto& d : report.items()) {
     nlohmann::ordered_json item{{"file", d.file}, {"line", d.line}, {"column", d.column}};

@@ -8,6 +8,6 @@
 namespace jury {
 
 /// [{"file","line","column","severity","code","message"}…]; a workbook's adds "sheet" and "cell".
-std::string diagnostics_json(const Report& report);
+std::string diagnostics_json(const Diagnostics& report);
 
 }  // namespace jury

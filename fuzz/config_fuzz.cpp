@@ -9,11 +9,11 @@
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  jury::Report report;
+  jury::Diagnostics report;
   const auto config = jury::parse_config(jury::fuzz::as_text(data, size), "fuzz.json", report);
   if (config.has_value() == report.has_errors()) std::abort();
   if (!config) return 0;
-  jury::Report again;
+  jury::Diagnostics again;
   const auto written = jury::config_to_json(*config).dump();
   const auto reread = jury::parse_config(written, "written.json", again);
   if (!reread || jury::config_to_json(*reread).dump() != written) std::abort();

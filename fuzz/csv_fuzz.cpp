@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const char separator = jury::detect_separator(text);
   for (const jury::CommentLines comments :
        {jury::CommentLines::Data, jury::CommentLines::Skipped}) {
-    jury::Report report;
+    jury::Diagnostics report;
     const auto rows = jury::read_csv(text, "fuzz.csv", report, comments, separator);
     int previous_line = 0;
     for (const auto& row : rows) {

@@ -12,12 +12,12 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes = jury::fuzz::as_text(data, size);
   const jury::Encoding encoding = jury::fuzz::take_encoding(bytes);
-  jury::Report report;
+  jury::Diagnostics report;
   const auto decoded = jury::decode_text(bytes, encoding, "fuzz.csv", report);
   if (!decoded) return 0;
   if (decoded->encoding == jury::Encoding::Auto) std::abort();
   const std::string utf16 = jury::encode_text(decoded->utf8, jury::Encoding::Utf16);
-  jury::Report again;
+  jury::Diagnostics again;
   // A leading U+FEFF would be taken for a BOM and stripped; prepend one so none is lost.
   const auto back =
       jury::decode_text(jury::encode_text("\xEF\xBB\xBF", jury::Encoding::Utf16) + utf16,

@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view bytes = jury::fuzz::as_text(data, size);
   const jury::Encoding encoding = jury::fuzz::take_encoding(bytes);
   const std::set<std::string> scored{competition.entries.front().id};
-  jury::Report first, again;
+  jury::Diagnostics first, again;
   const auto imported =
       jury::import_entries(bytes, "fuzz.csv", encoding, competition.config, {}, {}, first);
   (void)jury::import_entries(bytes, "fuzz.csv", encoding, competition.config, competition.entries,

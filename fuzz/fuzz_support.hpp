@@ -51,7 +51,7 @@ struct Competition {
 inline const Competition& competition() {
   static const Competition loaded = [] {
     Competition c;
-    Report report;
+    Diagnostics report;
     auto config = parse_config(data_file("competition.json"), "competition.json", report);
     if (!config) fixture_failed("competition.json");
     c.config = *config;

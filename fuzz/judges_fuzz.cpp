@@ -10,7 +10,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto& competition = jury::fuzz::competition();
   std::string_view bytes = jury::fuzz::as_text(data, size);
   const jury::Encoding encoding = jury::fuzz::take_encoding(bytes);
-  jury::Report first, again;
+  jury::Diagnostics first, again;
   const auto imported = jury::import_judges(bytes, "fuzz.csv", encoding, competition.config, first);
   (void)jury::import_judges(bytes, "fuzz.csv", encoding, competition.config, again,
                             competition.judges);

@@ -37,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const jury::Encoding encoding = jury::fuzz::take_encoding(bytes);
   static const jury::ScoreIndex index(c.entries, c.judge_ids, c.assigned);
   const jury::ScoreContext context{config, index};
-  jury::Report report;
+  jury::Diagnostics report;
   for (const auto& score : jury::import_scores(bytes, "fuzz.csv", encoding, context, report))
     if (!c.judge_ids.contains(score.row.judge_id) || !c.entries.contains(score.row.entry_id) ||
         !score.pair || !c.assigned.contains(*score.pair))

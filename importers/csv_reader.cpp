@@ -32,7 +32,7 @@ bool starts_comment(const CsvRow& row) {
 /// The state machine. One instance reads one text; `pos` always points at the next unread byte.
 class CsvParser {
  public:
-  CsvParser(std::string_view text, char separator, const std::string& file, Report& report)
+  CsvParser(std::string_view text, char separator, const std::string& file, Diagnostics& report)
       : text_(text), separator_(separator), file_(file), report_(report) {}
 
   bool done() const { return pos_ >= text_.size(); }
@@ -171,7 +171,7 @@ class CsvParser {
   std::string_view text_;
   char separator_;
   const std::string& file_;
-  Report& report_;
+  Diagnostics& report_;
   std::size_t pos_ = 0;
   int line_ = 1;
 };
@@ -190,7 +190,7 @@ char detect_separator(std::string_view utf8) {
   return tabs > commas ? '\t' : ',';
 }
 
-std::vector<CsvRow> read_csv(std::string_view utf8, const std::string& file, Report& report,
+std::vector<CsvRow> read_csv(std::string_view utf8, const std::string& file, Diagnostics& report,
                              CommentLines comments, char separator) {
   const bool comment_lines = comments == CommentLines::Skipped;
   std::vector<CsvRow> rows;

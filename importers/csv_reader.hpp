@@ -34,7 +34,7 @@ enum class CommentLines { Data, Skipped };
 /// Excel's ",,,,") are skipped but count lines.
 /// separator: ',' for CSV, '\t' for the tab-separated text Excel writes as "Unicode text"
 /// (UTF-16); a tab is then a separator, never padding around a quoted field.
-std::vector<CsvRow> read_csv(std::string_view utf8, const std::string& file, Report& report,
+std::vector<CsvRow> read_csv(std::string_view utf8, const std::string& file, Diagnostics& report,
                              CommentLines comments = CommentLines::Data, char separator = ',');
 
 /// The separator of a file: '\t' when tabs outside quoted fields outnumber commas (Excel's

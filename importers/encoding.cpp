@@ -139,7 +139,7 @@ bool looks_like_bomless_utf16(std::string_view s) {
 }
 
 void report_bad_byte(std::string_view bytes, std::size_t offset, std::string_view decoded_prefix,
-                     const std::string& what, const std::string& file, Report& report) {
+                     const std::string& what, const std::string& file, Diagnostics& report) {
   const auto [line, column] = position_after(decoded_prefix);
   const auto byte = static_cast<unsigned char>(bytes[offset]);
   report.error(file, line, column, "encoding.invalid",
@@ -148,7 +148,7 @@ void report_bad_byte(std::string_view bytes, std::size_t offset, std::string_vie
 }
 
 /// Controls other than tab, LF, CR and form feed mean binary data, never a CSV file.
-bool check_text_characters(std::string_view utf8, const std::string& file, Report& report) {
+bool check_text_characters(std::string_view utf8, const std::string& file, Diagnostics& report) {
   for (std::size_t i = 0; i < utf8.size(); ++i) {
     const auto byte = static_cast<unsigned char>(utf8[i]);
     if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f') ||
@@ -164,7 +164,8 @@ bool check_text_characters(std::string_view utf8, const std::string& file, Repor
 }
 
 std::optional<std::string> decode_utf8(std::string_view bytes, const std::string& file,
-                                       Report& report, const char* what = i18n::N_("UTF-8 text")) {
+                                       Diagnostics& report,
+                                       const char* what = i18n::N_("UTF-8 text")) {
   const Utf8Scan scan = scan_utf8(bytes);
   if (scan.first_bad) {
     report_bad_byte(bytes, *scan.first_bad, bytes.substr(0, *scan.first_bad), what, file, report);
@@ -175,7 +176,7 @@ std::optional<std::string> decode_utf8(std::string_view bytes, const std::string
 
 std::optional<std::string> decode_with_iconv(std::string_view bytes, const char* from,
                                              const std::string& what, const std::string& file,
-                                             Report& report) {
+                                             Diagnostics& report) {
   Converted converted = convert(bytes, from, "UTF-8");
   if (converted.bad_offset) {
     report_bad_byte(bytes, *converted.bad_offset, converted.out, what, file, report);
@@ -185,7 +186,7 @@ std::optional<std::string> decode_with_iconv(std::string_view bytes, const char*
 }
 
 std::optional<DecodedText> decode_utf16(std::string_view bytes, const std::string& file,
-                                        Report& report) {
+                                        Diagnostics& report) {
   const char* order = "UTF-16LE";
   const char* what = i18n::N_("UTF-16LE text");
   if (bytes.starts_with(kUtf16LeBom)) {
@@ -201,7 +202,7 @@ std::optional<DecodedText> decode_utf16(std::string_view bytes, const std::strin
 }
 
 std::optional<DecodedText> decode_auto(std::string_view bytes, const std::string& file,
-                                       Report& report) {
+                                       Diagnostics& report) {
   if (bytes.starts_with(kUtf8Bom)) {
     auto text = decode_utf8(bytes.substr(kUtf8Bom.size()), file, report);
     if (!text) return std::nullopt;
@@ -254,7 +255,7 @@ std::string to_string(Encoding encoding) {
 }
 
 std::optional<DecodedText> decode_text(std::string_view bytes, Encoding encoding,
-                                       const std::string& file, Report& report) {
+                                       const std::string& file, Diagnostics& report) {
   if (is_workbook(bytes)) {
     report.error(file, 1, 1, "encoding.workbook",
                  i18n::tr("the file is a spreadsheet workbook (.xlsx/.xls), not CSV text; in Excel "

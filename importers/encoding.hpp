@@ -28,7 +28,7 @@ struct DecodedText {
 /// encodings allowed. UTF-16 without BOM when forced: little endian. Strips the BOM from the
 /// result. Never throws on bad input.
 std::optional<DecodedText> decode_text(std::string_view bytes, Encoding encoding,
-                                       const std::string& file, Report& report);
+                                       const std::string& file, Diagnostics& report);
 
 /// For exports: UTF-8 → target. Utf8 and Auto return the input; Gb18030 via iconv; Utf16 gives
 /// UTF-16LE. No BOM is ever added (prepend U+FEFF to the text to get one in any encoding).

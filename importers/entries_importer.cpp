@@ -55,8 +55,8 @@ struct EntryRow {
 /// Reads the rows of the file one by one: every check that needs only the row itself.
 class RowReader : RowCells {
  public:
-  RowReader(const Config& config, const Header& header, const std::string& file, Report& report,
-            const std::vector<Entry>& existing)
+  RowReader(const Config& config, const Header& header, const std::string& file,
+            Diagnostics& report, const std::vector<Entry>& existing)
       : RowCells(header, file, report, entry_columns(), kEntryId, "entries", "entry"),
         config_(config),
         kinds_(kind_vocabulary(config)),
@@ -205,7 +205,7 @@ class RowReader : RowCells {
 
 /// A duplicate entry_id in the file: error at the second row, naming the first.
 void check_duplicate_ids(std::vector<EntryRow>& rows, const Header& header, const std::string& file,
-                         Report& report) {
+                         Diagnostics& report) {
   std::unordered_map<std::string, int> first_line;
   for (auto& row : rows) {
     if (row.entry.id.empty()) continue;
@@ -222,7 +222,7 @@ void check_duplicate_ids(std::vector<EntryRow>& rows, const Header& header, cons
 /// An entry that already has scores keeps its kind, group and subject (SPEC §3).
 void check_scored_changes(std::vector<EntryRow>& rows, const std::vector<Entry>& existing,
                           const std::set<std::string>& scored, const Header& header,
-                          const std::string& file, Report& report) {
+                          const std::string& file, Diagnostics& report) {
   std::map<std::string, const Entry*> by_id;
   for (const auto& e : existing)
     if (scored.count(e.id)) by_id.emplace(e.id, &e);
@@ -250,7 +250,7 @@ void check_scored_changes(std::vector<EntryRow>& rows, const std::vector<Entry>&
 /// existing entries and the file, file rows replacing existing entries by id.
 void check_students_unique(std::vector<EntryRow>& rows, const std::vector<Entry>& existing,
                            const Config& config, const Header& header, const std::string& file,
-                           Report& report) {
+                           Diagnostics& report) {
   struct Occurrence {
     std::string entry_id;
     int line = 0;  ///< 0 = already imported
@@ -303,7 +303,7 @@ std::vector<ImportedEntry> import_entries(std::string_view bytes, const std::str
                                           Encoding encoding, const Config& config,
                                           const std::vector<Entry>& existing,
                                           const std::set<std::string>& scored_entry_ids,
-                                          Report& report, const std::string& sheet) {
+                                          Diagnostics& report, const std::string& sheet) {
   const auto records = read_records(bytes, file, encoding, report, CommentLines::Data, sheet);
   if (!records) return {};
   const auto header = find_header(*records, entry_columns(), file, report);

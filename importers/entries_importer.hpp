@@ -28,7 +28,7 @@ std::vector<ImportedEntry> import_entries(std::string_view bytes, const std::str
                                           Encoding encoding, const Config& config,
                                           const std::vector<Entry>& existing,
                                           const std::set<std::string>& scored_entry_ids,
-                                          Report& report, const std::string& sheet = {});
+                                          Diagnostics& report, const std::string& sheet = {});
 
 /// The status words accepted in the status (状态) column; nullopt when unknown.
 /// active: empty, active, 正常, 有效; withdrawn: withdrawn, 退赛, 撤回, 撤销, 弃权;

@@ -47,8 +47,8 @@ const std::array<ColumnSpec, 10>& judge_columns() {
 
 class RowReader : RowCells {
  public:
-  RowReader(const Config& config, const Header& header, const std::string& file, Report& report,
-            const std::vector<Judge>& existing)
+  RowReader(const Config& config, const Header& header, const std::string& file,
+            Diagnostics& report, const std::vector<Judge>& existing)
       : RowCells(header, file, report, judge_columns(), kJudgeId, "judges", "judge"),
         kinds_(kind_vocabulary(config)),
         subjects_(subject_vocabulary(config)),
@@ -158,8 +158,8 @@ std::optional<bool> parse_judge_active(std::string_view text) {
 }
 
 std::vector<ImportedJudge> import_judges(std::string_view bytes, const std::string& file,
-                                         Encoding encoding, const Config& config, Report& report,
-                                         const std::vector<Judge>& existing,
+                                         Encoding encoding, const Config& config,
+                                         Diagnostics& report, const std::vector<Judge>& existing,
                                          const std::string& sheet) {
   const auto records = read_records(bytes, file, encoding, report, CommentLines::Data, sheet);
   if (!records) return {};

@@ -22,7 +22,8 @@ struct ImportedJudge {
 /// whose id exists keeps every stored field whose column the file lacks (e.g. active, SPEC §3).
 /// An Excel workbook is read from its first worksheet or `sheet` (SPEC §15).
 std::vector<ImportedJudge> import_judges(std::string_view bytes, const std::string& file,
-                                         Encoding encoding, const Config& config, Report& report,
+                                         Encoding encoding, const Config& config,
+                                         Diagnostics& report,
                                          const std::vector<Judge>& existing = {},
                                          const std::string& sheet = {});
 

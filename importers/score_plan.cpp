@@ -121,7 +121,7 @@ RowChange classify_row(const ImportedScore& item, const Assignment& pair,
   return same ? RowChange::Unchanged : RowChange::Replaced;
 }
 
-ScorePlanner::ScorePlanner(const StoredScores& stored, Report report, std::string round_prefix)
+ScorePlanner::ScorePlanner(const StoredScores& stored, Diagnostics report, std::string round_prefix)
     : stored_(stored), round_prefix_(std::move(round_prefix)) {
   plan_.report = std::move(report);
 }
@@ -153,7 +153,7 @@ ScorePlan ScorePlanner::finish() && {
 }
 
 ScorePlan plan_score_import(std::vector<SheetScores> sheets, const StoredScores& stored,
-                            Report report, const std::string& round_prefix) {
+                            Diagnostics report, const std::string& round_prefix) {
   ScorePlanner planner(stored, std::move(report), round_prefix);
   for (SheetScores& sheet : sheets) planner.add(std::move(sheet));
   return std::move(planner).finish();

@@ -23,7 +23,7 @@ struct SheetScores {
   std::string file;                 ///< as diagnostics and the audit name it
   std::string sha256;               ///< of the file's bytes, for the audit
   std::vector<ImportedScore> rows;  ///< import_scores(); every row's `pair` is set
-  Report report;                    ///< import_scores()'s diagnostics of this file
+  Diagnostics report;               ///< import_scores()'s diagnostics of this file
 };
 
 /// What is stored for the round, with pairs as the importer's context holds them.
@@ -68,7 +68,7 @@ struct ScoreWrites {
 };
 
 struct ScorePlan : ScoreWrites {
-  Report report;  ///< every diagnostic, in the order the files were named
+  Diagnostics report;  ///< every diagnostic, in the order the files were named
   int added = 0;
   int updated = 0;
   int unchanged = 0;
@@ -80,7 +80,7 @@ struct ScorePlan : ScoreWrites {
 /// rows): add() every sheet in order, then finish().
 class ScorePlanner {
  public:
-  ScorePlanner(const StoredScores& stored, Report report, std::string round_prefix);
+  ScorePlanner(const StoredScores& stored, Diagnostics report, std::string round_prefix);
   void add(SheetScores sheet);
   /// Whether a full batch of upserts is waiting to be taken.
   bool batch_ready() const { return plan_.upserts.size() > 1; }
@@ -104,6 +104,6 @@ class ScorePlanner {
 /// plan's report continues it. With any error, the plan holds the report only (nothing may be
 /// written). `round_prefix` starts each audit text (empty in a single-round competition).
 ScorePlan plan_score_import(std::vector<SheetScores> sheets, const StoredScores& stored,
-                            Report report, const std::string& round_prefix);
+                            Diagnostics report, const std::string& round_prefix);
 
 }  // namespace jury

@@ -106,7 +106,7 @@ struct RubricColumns {
 class SheetReader {
  public:
   SheetReader(const ScoreContext& context, const std::vector<CsvRow>& records, const Header& header,
-              const std::string& file, Report& report)
+              const std::string& file, Diagnostics& report)
       : context_(context), records_(records), header_(header), file_(file), report_(report) {
     for (const auto& [id, rubric] : context.config.rubrics) {
       RubricColumns& columns = rubrics_[id];
@@ -146,7 +146,7 @@ class SheetReader {
   }
 
   /// The warnings about partly filled rows (warn_if_incomplete).
-  const Report& incomplete_rows() const { return incomplete_; }
+  const Diagnostics& incomplete_rows() const { return incomplete_; }
 
   std::vector<ImportedScore> read_long() {
     struct Pair {
@@ -570,7 +570,7 @@ class SheetReader {
   const std::vector<CsvRow>& records_;
   const Header& header_;
   const std::string& file_;
-  Report& report_;
+  Diagnostics& report_;
   std::map<std::string, RubricColumns> rubrics_;  ///< by rubric id
   const CsvRow* csv_ = nullptr;
   bool valid_ = true;
@@ -581,7 +581,7 @@ class SheetReader {
   bool kind_checked_ = false;  ///< has_rubric's last answer, for checked_kind_
   bool kind_has_rubric_ = false;
   std::string checked_kind_;
-  Report incomplete_;
+  Diagnostics incomplete_;
   struct WithdrawnRows {
     int line = 0;
     int column = 0;
@@ -591,7 +591,7 @@ class SheetReader {
   std::set<std::string> warned_absent_;                  ///< absent entrants already warned of
 };
 
-std::size_t error_count(const Report& report) {
+std::size_t error_count(const Diagnostics& report) {
   return static_cast<std::size_t>(
       std::count_if(report.items().begin(), report.items().end(),
                     [](const Diagnostic& d) { return d.severity == Severity::Error; }));
@@ -727,7 +727,7 @@ std::optional<bool> parse_recuse(std::string_view cell) {
 
 std::vector<ImportedScore> import_scores(std::string_view bytes, const std::string& file,
                                          Encoding encoding, const ScoreContext& context,
-                                         Report& report, const std::string& sheet) {
+                                         Diagnostics& report, const std::string& sheet) {
   const std::size_t errors_before = error_count(report);
   const auto records = read_records(bytes, file, encoding, report, CommentLines::Skipped, sheet);
   if (!records) return {};

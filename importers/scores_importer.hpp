@@ -99,7 +99,7 @@ inline constexpr std::string_view kClearCell = "-";
 /// (without_maximum_note: `创新性（满分 40）`, as the xlsx sheets write it).
 std::vector<ImportedScore> import_scores(std::string_view bytes, const std::string& file,
                                          Encoding encoding, const ScoreContext& context,
-                                         Report& report, const std::string& sheet = {});
+                                         Diagnostics& report, const std::string& sheet = {});
 
 /// Why a score cell is not a valid score.
 enum class ScoreProblem { None, NotANumber, OutOfRange, NotAMultipleOfStep };

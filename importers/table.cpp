@@ -203,7 +203,7 @@ std::size_t utf16_units(std::string_view text) {
 }
 
 void check_cell_lengths(const std::vector<CsvRow>& records, const std::string& file,
-                        Report& report) {
+                        Diagnostics& report) {
   for (const CsvRow& row : records)
     for (std::size_t f = 0; f < row.fields.size(); ++f) {
       if (row.fields[f].size() <= kMaxCellUnits) continue;  // fast path: bytes ≥ units
@@ -218,7 +218,7 @@ void check_cell_lengths(const std::vector<CsvRow>& records, const std::string& f
 
 std::optional<std::vector<CsvRow>> read_text_records(std::string_view bytes,
                                                      const std::string& file, Encoding encoding,
-                                                     Report& report, CommentLines comments,
+                                                     Diagnostics& report, CommentLines comments,
                                                      const std::string& sheet) {
   if (!sheet.empty())
     report.warning(file, 0, 0, "file.not-a-workbook",
@@ -239,7 +239,7 @@ std::string file_size_problem(std::uintmax_t bytes) {
 }
 
 std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
-                                                Encoding encoding, Report& report,
+                                                Encoding encoding, Diagnostics& report,
                                                 CommentLines comments, const std::string& sheet) {
   if (const std::string problem = file_size_problem(bytes.size()); !problem.empty()) {
     report.error(file, 0, 0, "file.too-large", problem);
@@ -260,7 +260,7 @@ std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const st
 
 std::optional<Header> find_header(const std::vector<CsvRow>& records,
                                   std::span<const ColumnSpec> columns, const std::string& file,
-                                  Report& report) {
+                                  Diagnostics& report) {
   const auto keys = header_keys(columns);
   std::size_t required = 0;
   for (const auto& column : columns) required += column.required ? 1 : 0;
@@ -315,7 +315,7 @@ std::optional<Header> find_header(const std::vector<CsvRow>& records,
 }
 
 bool check_has_rows(const std::vector<CsvRow>& records, const Header& header,
-                    const std::string& file, Report& report, const std::string& what) {
+                    const std::string& file, Diagnostics& report, const std::string& what) {
   if (header.row + 1 < records.size()) return true;
   report.error(file, header.line, 0, "file.no-rows",
                i18n::trf("the file has a header (line {}) but no {} below it", header.line, what));
@@ -323,7 +323,7 @@ bool check_has_rows(const std::vector<CsvRow>& records, const Header& header,
 }
 
 void warn_ignored_columns(const std::vector<CsvRow>& records, const Header& header,
-                          const std::string& file, Report& report, const std::string& code) {
+                          const std::string& file, Diagnostics& report, const std::string& code) {
   const CsvRow& head = records[header.row];
   for (int field : header.unknown_fields)
     report.warning(file, head.line, field + 1, code,
@@ -343,8 +343,8 @@ void warn_ignored_columns(const std::vector<CsvRow>& records, const Header& head
   }
 }
 
-bool check_width(const CsvRow& row, const Header& header, const std::string& file, Report& report,
-                 const std::string& code) {
+bool check_width(const CsvRow& row, const Header& header, const std::string& file,
+                 Diagnostics& report, const std::string& code) {
   const std::size_t cells = row.fields.size();
   if (cells < header.width) {
     report.error(file, row.line, static_cast<int>(cells + 1), code,
@@ -393,7 +393,7 @@ bool is_numeric_cell(const CsvRow& row, std::size_t field) {
 }  // namespace
 
 void warn_numeric_ids(const std::vector<CsvRow>& records, const Header& header,
-                      std::size_t id_column, const std::string& file, Report& report,
+                      std::size_t id_column, const std::string& file, Diagnostics& report,
                       const std::string& code) {
   if (!header.has(id_column)) return;
   const auto field = static_cast<std::size_t>(header.field_of[id_column]);
@@ -592,7 +592,7 @@ Vocabulary round_vocabulary(const Config& config) {
   return vocabulary;
 }
 
-RowCells::RowCells(const Header& header, const std::string& file, Report& report,
+RowCells::RowCells(const Header& header, const std::string& file, Diagnostics& report,
                    std::span<const ColumnSpec> columns, std::size_t id_column,
                    std::string code_prefix, std::string record)
     : header_(header),

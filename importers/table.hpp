@@ -36,7 +36,7 @@ std::string file_size_problem(std::uintmax_t bytes);
 /// a file over 1 GiB, or a cell over 32,767 characters (UTF-16 units, as Excel counts), is an
 /// error. nullopt when the file cannot be read at all.
 std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
-                                                Encoding encoding, Report& report,
+                                                Encoding encoding, Diagnostics& report,
                                                 CommentLines comments,
                                                 const std::string& sheet = {});
 
@@ -57,22 +57,22 @@ struct Header {
 /// the closest candidate. A column named twice → error. Unknown columns are left to the caller.
 std::optional<Header> find_header(const std::vector<CsvRow>& records,
                                   std::span<const ColumnSpec> columns, const std::string& file,
-                                  Report& report);
+                                  Diagnostics& report);
 
 /// A header with no data row below it is an error (a wrong sheet or an export cut short): an
 /// import that imports nothing is never what the office meant. `what` names the rows ("entries").
 bool check_has_rows(const std::vector<CsvRow>& records, const Header& header,
-                    const std::string& file, Report& report, const std::string& what);
+                    const std::string& file, Diagnostics& report, const std::string& what);
 
 /// Warns once per unknown header cell that its column is ignored, and once per blank-header
 /// column that holds data (the first line with data).
 void warn_ignored_columns(const std::vector<CsvRow>& records, const Header& header,
-                          const std::string& file, Report& report, const std::string& code);
+                          const std::string& file, Diagnostics& report, const std::string& code);
 
 /// A data row must have as many cells as the header; extra cells that are all empty (trailing
 /// separators) are accepted. Error with the counts otherwise.
-bool check_width(const CsvRow& row, const Header& header, const std::string& file, Report& report,
-                 const std::string& code);
+bool check_width(const CsvRow& row, const Header& header, const std::string& file,
+                 Diagnostics& report, const std::string& code);
 
 /// The cell of a row for a known column, "" when the column is absent.
 std::string_view cell(const CsvRow& row, const Header& header, std::size_t column);
@@ -85,7 +85,7 @@ int cell_column(const Header& header, std::size_t column);
 /// leading zeros (text cells such as 007), is a warning naming the cell and the likely id
 /// (7 → 007: padded to the width most such ids have). `code` is the importer's warning code.
 void warn_numeric_ids(const std::vector<CsvRow>& records, const Header& header,
-                      std::size_t id_column, const std::string& file, Report& report,
+                      std::size_t id_column, const std::string& file, Diagnostics& report,
                       const std::string& code);
 
 /// A score sheet's criterion header may note the maximum after the label or id, as the xlsx
@@ -155,7 +155,7 @@ class RowCells {
  public:
   /// `code_prefix` ("entries") starts every error code; `record` ("entry") names one row's thing;
   /// `columns` are the importer's columns, `id_column` the one holding the record's id.
-  RowCells(const Header& header, const std::string& file, Report& report,
+  RowCells(const Header& header, const std::string& file, Diagnostics& report,
            std::span<const ColumnSpec> columns, std::size_t id_column, std::string code_prefix,
            std::string record);
 
@@ -178,7 +178,7 @@ class RowCells {
 
   const Header& header_;
   const std::string& file_;
-  Report& report_;
+  Diagnostics& report_;
 
  private:
   std::span<const ColumnSpec> columns_;

@@ -53,7 +53,7 @@ std::optional<std::string> date_text(double serial, bool date1904, DateParts par
   return date + " " + time;
 }
 
-bool workbook_error(Report& report, const std::string& file, const std::string& code,
+bool workbook_error(Diagnostics& report, const std::string& file, const std::string& code,
                     const std::string& message) {
   report.error(file, 0, 0, code, message);
   return false;
@@ -78,7 +78,7 @@ std::string sheet_list(const std::vector<std::string>& names) {
 
 std::optional<std::size_t> choose_sheet(const std::vector<std::string>& names,
                                         const std::string& wanted, const std::string& file,
-                                        Report& report) {
+                                        Diagnostics& report) {
   if (names.empty()) {
     workbook_error(report, file, "workbook.no-sheet", i18n::tr("the workbook has no worksheet"));
     return std::nullopt;
@@ -174,7 +174,7 @@ std::vector<SheetRow> non_blank_rows(const Worksheet& sheet, bool comment_lines)
   return rows;
 }
 
-void drop_note_rows(std::vector<SheetRow>& rows, const std::string& file, Report& report) {
+void drop_note_rows(std::vector<SheetRow>& rows, const std::string& file, Diagnostics& report) {
   std::size_t kept = rows.size();
   while (kept > 1 && is_note_row(rows[kept - 1])) --kept;
   for (std::size_t r = kept; r < rows.size(); ++r) {
@@ -213,7 +213,7 @@ WorkbookFormat workbook_format(std::string_view bytes) {
 
 std::optional<std::vector<CsvRow>> read_workbook(std::string_view bytes, WorkbookFormat format,
                                                  const std::string& file, const std::string& sheet,
-                                                 Report& report, CommentLines comments) {
+                                                 Diagnostics& report, CommentLines comments) {
   Worksheet worksheet;
   const bool read = format == WorkbookFormat::Xls
                         ? workbook_detail::read_xls(bytes, file, sheet, worksheet, report)

@@ -2,7 +2,7 @@
 /// Excel workbooks as input files (SPEC §15): `.xlsx` (an OOXML package, read with libzip and
 /// expat) and legacy `.xls` (BIFF in an OLE2 compound file, read with FreeXL). A worksheet becomes
 /// the same records of cell text the CSV reader gives, so every importer rule and diagnostic
-/// applies unchanged; diagnostics then name cells as `FILE[SHEET]!D17` (Report::set_sheet).
+/// applies unchanged; diagnostics then name cells as `FILE[SHEET]!D17` (Diagnostics::set_sheet).
 
 #include <optional>
 #include <string>
@@ -36,6 +36,6 @@ WorkbookFormat workbook_format(std::string_view bytes);
 /// 1 GiB, or a part past 1 MiB inflating more than 100 times) is one whole-file error, nullopt.
 std::optional<std::vector<CsvRow>> read_workbook(std::string_view bytes, WorkbookFormat format,
                                                  const std::string& file, const std::string& sheet,
-                                                 Report& report, CommentLines comments);
+                                                 Diagnostics& report, CommentLines comments);
 
 }  // namespace jury

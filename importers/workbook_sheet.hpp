@@ -52,16 +52,16 @@ std::optional<std::string> date_text(double serial, bool date1904, DateParts par
 /// No such sheet, or none at all → error listing the sheets; nullopt.
 std::optional<std::size_t> choose_sheet(const std::vector<std::string>& names,
                                         const std::string& wanted, const std::string& file,
-                                        Report& report);
+                                        Diagnostics& report);
 
 /// One whole-file error about a workbook that cannot be read; always returns false.
-bool workbook_error(Report& report, const std::string& file, const std::string& code,
+bool workbook_error(Diagnostics& report, const std::string& file, const std::string& code,
                     const std::string& message);
 
 /// `.xlsx` (libzip + expat) and `.xls` (FreeXL) into `sheet`; false after reporting why not.
 bool read_xlsx(std::string_view bytes, const std::string& file, const std::string& wanted,
-               Worksheet& sheet, Report& report);
+               Worksheet& sheet, Diagnostics& report);
 bool read_xls(std::string_view bytes, const std::string& file, const std::string& wanted,
-              Worksheet& sheet, Report& report);
+              Worksheet& sheet, Diagnostics& report);
 
 }  // namespace jury::workbook_detail

@@ -238,7 +238,7 @@ XlsReading read_with_freexl(const std::string& path, std::string_view bytes,
     return encrypted();
   XlsReading reading;
   if (!read_names(handle.get(), reading)) return reading;
-  Report unused;  // the parent reports a refused choice, from the same names
+  Diagnostics unused;  // the parent reports a refused choice, from the same names
   reading.chosen = choose_sheet(reading.names, wanted, path, unused);
   if (!reading.chosen) return reading;
   if (freexl_select_active_worksheet(handle.get(), static_cast<unsigned short>(*reading.chosen)) !=
@@ -338,7 +338,7 @@ std::optional<XlsReading> decode(std::string_view bytes) {
   return reading;
 }
 
-bool report_damaged(Report& report, const std::string& file, const std::string& why) {
+bool report_damaged(Diagnostics& report, const std::string& file, const std::string& why) {
   return workbook_error(report, file, "workbook.damaged",
                         i18n::trf("the workbook (.xls) is damaged: {}", why));
 }
@@ -346,7 +346,7 @@ bool report_damaged(Report& report, const std::string& file, const std::string& 
 }  // namespace
 
 bool read_xls(std::string_view bytes, const std::string& file, const std::string& wanted,
-              Worksheet& sheet, Report& report) {
+              Worksheet& sheet, Diagnostics& report) {
   const TemporaryCopy copy(bytes);
   if (!copy.ok())
     return workbook_error(report, file, "workbook.unreadable",

@@ -476,7 +476,7 @@ struct WorkbookParts {
 class SheetHandler : public XmlHandler {
  public:
   SheetHandler(const WorkbookParts& parts, Worksheet& sheet, const std::string& file,
-               Report& report)
+               Diagnostics& report)
       : parts_(parts), sheet_(sheet), file_(file), report_(report) {}
 
   void start(std::string_view name, const XML_Char** attributes) override {
@@ -631,7 +631,7 @@ class SheetHandler : public XmlHandler {
   const WorkbookParts& parts_;
   Worksheet& sheet_;
   const std::string& file_;
-  Report& report_;
+  Diagnostics& report_;
   RichText rich_;
   bool started_ = false;
   bool in_inline_ = false;
@@ -647,7 +647,7 @@ class SheetHandler : public XmlHandler {
 /// Reads the workbook's parts in order; each step returns false after one whole-file error.
 class XlsxReader {
  public:
-  XlsxReader(const std::string& file, Report& report) : file_(file), report_(report) {}
+  XlsxReader(const std::string& file, Diagnostics& report) : file_(file), report_(report) {}
 
   bool read(std::string_view bytes, const std::string& wanted, Worksheet& sheet) {
     if (const std::string problem = package_.open(bytes); !problem.empty())
@@ -740,14 +740,14 @@ class XlsxReader {
   }
 
   const std::string& file_;
-  Report& report_;
+  Diagnostics& report_;
   Package package_;
 };
 
 }  // namespace
 
 bool read_xlsx(std::string_view bytes, const std::string& file, const std::string& wanted,
-               Worksheet& sheet, Report& report) {
+               Worksheet& sheet, Diagnostics& report) {
   return XlsxReader(file, report).read(bytes, wanted, sheet);
 }
 

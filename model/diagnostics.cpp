@@ -4,7 +4,7 @@
 
 namespace jury {
 
-void Report::add(Diagnostic diagnostic) {
+void Diagnostics::add(Diagnostic diagnostic) {
   if (diagnostic.sheet.empty() && !sheets_.empty()) {
     const auto sheet = sheets_.find(diagnostic.file);
     if (sheet != sheets_.end()) diagnostic.sheet = sheet->second;
@@ -12,25 +12,26 @@ void Report::add(Diagnostic diagnostic) {
   items_.push_back(std::move(diagnostic));
 }
 
-void Report::error(std::string file, int line, int column, std::string code, std::string message) {
+void Diagnostics::error(std::string file, int line, int column, std::string code,
+                        std::string message) {
   add({std::move(file), line, column, Severity::Error, std::move(code), std::move(message), {}});
 }
 
-void Report::warning(std::string file, int line, int column, std::string code,
-                     std::string message) {
+void Diagnostics::warning(std::string file, int line, int column, std::string code,
+                          std::string message) {
   add({std::move(file), line, column, Severity::Warning, std::move(code), std::move(message), {}});
 }
 
-void Report::append(const Report& other) {
+void Diagnostics::append(const Diagnostics& other) {
   for (const auto& [file, sheet] : other.sheets_) sheets_.emplace(file, sheet);
   for (const auto& item : other.items_) add(item);
 }
 
-void Report::set_sheet(const std::string& file, const std::string& sheet) {
+void Diagnostics::set_sheet(const std::string& file, const std::string& sheet) {
   sheets_[file] = sheet;
 }
 
-bool Report::has_errors() const {
+bool Diagnostics::has_errors() const {
   for (const auto& d : items_)
     if (d.severity == Severity::Error) return true;
   return false;
@@ -64,7 +65,7 @@ std::string format_diagnostic(const Diagnostic& d) {
   return fmt::format("{}: {}: {}", location(d), level, d.message);
 }
 
-std::string Report::to_text() const {
+std::string Diagnostics::to_text() const {
   std::string out;
   for (const auto& d : items_) {
     out += format_diagnostic(d);

@@ -1,6 +1,6 @@
 #pragma once
 /// Problems found in user input. Bad input is normal: importers collect every problem of a file
-/// into a Report, and the engine refuses to write anything while the report has errors.
+/// into a Diagnostics, and the engine refuses to write anything while it holds errors.
 
 #include <map>
 #include <string>
@@ -23,12 +23,14 @@ struct Diagnostic {
   std::string sheet;
 };
 
-class Report {
+/// The problems found, in the order found: errors and warnings, each naming file, line and column.
+/// (Not a report in the CLI's sense: that is ReliabilityReport, CommitteeReport, TamperReport.)
+class Diagnostics {
  public:
   void error(std::string file, int line, int column, std::string code, std::string message);
   void warning(std::string file, int line, int column, std::string code, std::string message);
   /// Items of `other` about a file named by set_sheet here get that sheet, unless they name one.
-  void append(const Report& other);
+  void append(const Diagnostics& other);
 
   /// Diagnostics about `file` added from now on (here or appended) name cells of this worksheet.
   void set_sheet(const std::string& file, const std::string& sheet);

@@ -138,7 +138,7 @@ TEST_CASE(
     c.import_scores({(dir / "sheets").string()}, Encoding::Auto);
     FAIL("the broken sheet was accepted");
   } catch (const InputError& error) {
-    const std::string listed = error.report().to_text();
+    const std::string listed = error.diagnostics().to_text();
     CHECK(listed.find(fs::path(files.back()).string() + ":3:4: error:") != std::string::npos);
     CHECK(listed.find(fs::path(files.back()).string() + ":3:5: error:") != std::string::npos);
   }

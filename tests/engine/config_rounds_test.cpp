@@ -45,7 +45,7 @@ Json staged() {
 
 struct Outcome {
   std::optional<Config> config;
-  Report report;
+  Diagnostics report;
   Strings messages() const {
     Strings out;
     for (const auto& d : report.items()) out.push_back(d.message);
@@ -66,7 +66,7 @@ Outcome parse(const Json& json) {
 
 /// The effective config parsed again gives the same config.
 void check_round_trip(const Config& config) {
-  Report report;
+  Diagnostics report;
   const auto again = parse_config(config_to_json(config).dump(), "shown.json", report);
   INFO(report.to_text());
   REQUIRE(again);
@@ -158,7 +158,7 @@ TEST_CASE("SPEC §12: the sample's two-round config reads and round-trips") {
   std::ifstream in(std::string(JURY_FIXTURES_DIR) + "/jingzhou-2021/competition-rounds.json");
   std::stringstream text;
   text << in.rdbuf();
-  Report report;
+  Diagnostics report;
   const auto config = parse_config(text.str(), "competition-rounds.json", report);
   INFO(report.to_text());
   REQUIRE(config);

@@ -37,7 +37,7 @@ const char* const kMinimal = R"({
 
 struct Outcome {
   std::optional<Config> config;
-  Report report;
+  Diagnostics report;
   std::vector<std::string> messages() const {
     std::vector<std::string> out;
     for (const auto& d : report.items()) out.push_back(d.message);
@@ -98,7 +98,7 @@ std::string fingerprint(const Config& c) {
 }
 
 void check_round_trip(const Config& config) {
-  Report report;
+  Diagnostics report;
   const auto again = parse_config(config_to_json(config).dump(), "shown.json", report);
   INFO(report.to_text());
   REQUIRE(again);
@@ -759,7 +759,7 @@ TEST_CASE("Several problems in one file are all reported, not just the first") {
 }
 
 TEST_CASE("parse_config appends to the report and judges only this file's problems") {
-  Report report;
+  Diagnostics report;
   report.error("other.csv", 1, 1, "x", "earlier problem");
   const auto config = parse_config(kMinimal, "competition.json", report);
   CHECK(config);

@@ -64,7 +64,7 @@ struct Small {
 
 std::string error_messages(const InputError& error) {
   std::string text;
-  for (const auto& d : error.report().items()) text += d.message + "\n";
+  for (const auto& d : error.diagnostics().items()) text += d.message + "\n";
   return text;
 }
 
@@ -110,8 +110,8 @@ TEST_CASE(
     FAIL("export sheets overwrote a returned sheet");
   } catch (const InputError& error) {
     CHECK(error.exit_code() == 2);
-    REQUIRE(error.report().items().size() == 1);
-    const Diagnostic& d = error.report().items()[0];
+    REQUIRE(error.diagnostics().items().size() == 1);
+    const Diagnostic& d = error.diagnostics().items()[0];
     CHECK(d.file == (fs::weakly_canonical(sheets) / "J2-student.csv").string());
     CHECK(d.code == "sheets.would-overwrite");
     CHECK(d.message ==

@@ -48,12 +48,12 @@ TEST_CASE(
     c.import_scores({(dir.path() / "filled").string(), copy.string()}, Encoding::Auto);
     FAIL("a pair given in two files must be refused");
   } catch (const InputError& e) {
-    REQUIRE(e.report().has_errors());
-    INFO(e.report().to_text());
+    REQUIRE(e.diagnostics().has_errors());
+    INFO(e.diagnostics().to_text());
     // The code is in the diagnostics (the text shows only FILE:LINE:COLUMN and the message).
-    CHECK(std::any_of(e.report().items().begin(), e.report().items().end(),
+    CHECK(std::any_of(e.diagnostics().items().begin(), e.diagnostics().items().end(),
                       [](const Diagnostic& d) { return d.code == "scores.duplicate-pair"; }));
-    CHECK(e.report().to_text().find(sheets.front()) != std::string::npos);
+    CHECK(e.diagnostics().to_text().find(sheets.front()) != std::string::npos);
   }
   CHECK(c.scores().empty());  // the files before the copy were valid: rolled back all the same
 
@@ -103,7 +103,7 @@ TEST_CASE(
     c.import_scores({(dir.path() / "filled").string()}, Encoding::Auto);
     FAIL("a sheet with an unknown pair must be refused");
   } catch (const InputError& e) {
-    const auto& items = e.report().items();
+    const auto& items = e.diagnostics().items();
     REQUIRE(std::any_of(items.begin(), items.end(), [&](const Diagnostic& d) {
       return d.severity == Severity::Error && d.file == sheets.back().string();
     }));

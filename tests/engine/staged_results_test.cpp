@@ -39,7 +39,7 @@ Config staged_config(const Json& advance, const std::string& ties = "share",
   config["awards"]["k"]["ties"] = ties;
   config["awards"]["k"]["absent"] = absent;
   if (!recommend.is_null()) config["awards"]["k"]["recommend"] = recommend;
-  Report report;
+  Diagnostics report;
   auto parsed = parse_config(config.dump(), "staged.json", report);
   INFO(report.to_text());
   REQUIRE(parsed);

@@ -81,7 +81,7 @@ Assigned assigned_sample(const fs::path& db) {
 std::string filled_by_a_judge(const std::string& exported, const Config& config,
                               const std::map<std::pair<std::string, std::string>, ScoreRow>& values,
                               const std::map<std::string, Entry>& entries) {
-  Report report;
+  Diagnostics report;
   const auto records =
       read_records(exported, "sheet.xlsx", Encoding::Auto, report, CommentLines::Skipped);
   REQUIRE(records);
@@ -145,7 +145,7 @@ TEST_CASE(
     c.import_entries(file.string(), Encoding::Auto);
     FAIL("an unknown group must be refused");
   } catch (const InputError& e) {
-    const std::string text = e.report().to_text();
+    const std::string text = e.diagnostics().to_text();
     CHECK(text.find(file.string() + "[报名表]!C") != std::string::npos);
     CHECK(text.find("error: unknown group \"小学组\"") != std::string::npos);
   }
@@ -201,7 +201,7 @@ TEST_CASE(
                                                        Encoding::Utf8, nullptr, SheetFormat::Xlsx);
   REQUIRE(!sheets.empty());
   // The first sheet as a judge without validation (e.g. WPS, or pasted text) might return it.
-  Report report;
+  Diagnostics report;
   const auto records = read_records(test::read_binary(sheets.front()), "sheet.xlsx", Encoding::Auto,
                                     report, CommentLines::Skipped);
   REQUIRE(records);
@@ -216,9 +216,9 @@ TEST_CASE(
     sample.competition.import_scores({file.string()}, Encoding::Auto);
     FAIL("a score of 85分 must be refused");
   } catch (const InputError& e) {
-    CHECK(e.report().to_text().starts_with(file.string() +
-                                           "[学生科技创新成果]!D3: error: score \"85分\" for "
-                                           "innovation is not a number"));
+    CHECK(e.diagnostics().to_text().starts_with(file.string() +
+                                                "[学生科技创新成果]!D3: error: score \"85分\" for "
+                                                "innovation is not a number"));
   }
   CHECK(sample.competition.scores().empty());
 }

@@ -19,7 +19,7 @@ using Rows = std::vector<std::vector<std::string>>;
 inline Rows csv_rows(const std::string& csv) {
   const std::string bom = "\xEF\xBB\xBF";
   REQUIRE(csv.starts_with(bom));
-  Report report;
+  Diagnostics report;
   Rows rows;
   for (const CsvRow& row : read_csv(csv.substr(bom.size()), "test.csv", report))
     rows.push_back(row.fields);
@@ -29,7 +29,7 @@ inline Rows csv_rows(const std::string& csv) {
 
 /// The rows of one worksheet of an .xlsx file, cells as Excel shows them.
 inline Rows xlsx_rows(const std::filesystem::path& path, const std::string& sheet) {
-  Report report;
+  Diagnostics report;
   const auto rows = read_workbook(read_bytes(path), WorkbookFormat::Xlsx, path.string(), sheet,
                                   report, CommentLines::Data);
   REQUIRE(rows);

@@ -15,7 +15,7 @@ using Table = std::vector<std::vector<std::string>>;
 
 /// The sheet as the importer reads it back.
 std::vector<CsvRow> read_back(const SheetFile& sheet) {
-  Report report;
+  Diagnostics report;
   const auto records =
       read_records(sheet.text, sheet.file_name, Encoding::Auto, report, CommentLines::Skipped);
   REQUIRE(records);

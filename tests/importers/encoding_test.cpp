@@ -26,7 +26,7 @@ TEST_CASE("SPEC §10: --encoding utf-8|gb18030|utf-16 names, case-insensitive") 
 }
 
 TEST_CASE("SPEC §10: encodings detected — valid UTF-8 is UTF-8 (BOM stripped)") {
-  Report report;
+  Diagnostics report;
   const auto plain = decode_text("作品编号,类别\n", Encoding::Auto, "a.csv", report);
   REQUIRE(plain);
   CHECK(plain->encoding == Encoding::Utf8);
@@ -41,7 +41,7 @@ TEST_CASE("SPEC §10: encodings detected — valid UTF-8 is UTF-8 (BOM stripped)
 }
 
 TEST_CASE("SPEC §10: encodings detected — else GB18030 (the Excel sample decodes)") {
-  Report report;
+  Diagnostics report;
   const std::string bytes = test::fixture("jingzhou-2021-excel/entries.csv");
   REQUIRE_FALSE(is_valid_utf8(bytes));
   const auto decoded = decode_text(bytes, Encoding::Auto, "entries.csv", report);
@@ -53,7 +53,7 @@ TEST_CASE("SPEC §10: encodings detected — else GB18030 (the Excel sample deco
 }
 
 TEST_CASE("SPEC §10: encodings detected — UTF-16 LE and BE by their BOM") {
-  Report report;
+  Diagnostics report;
   const std::string le(
       "\xFF\xFE"
       "a\0,\0\x2D\x4E\n\0",
@@ -73,7 +73,7 @@ TEST_CASE("SPEC §10: encodings detected — UTF-16 LE and BE by their BOM") {
 }
 
 TEST_CASE("SPEC §10: forced encoding — utf-16 without BOM is little endian, gb18030 as told") {
-  Report report;
+  Diagnostics report;
   const auto utf16 =
       decode_text(std::string("a\0,\0\x2D\x4E", 6), Encoding::Utf16, "x.csv", report);
   REQUIRE(utf16);
@@ -90,7 +90,7 @@ TEST_CASE("SPEC §10: forced encoding — utf-16 without BOM is little endian, g
 }
 
 TEST_CASE("SPEC §10: forced utf-8 on GB18030 bytes names the line/column of the first bad byte") {
-  Report report;
+  Diagnostics report;
   const std::string bytes = encode_text("entry_id,kind\nJZ-1,学生\n", Encoding::Gb18030);
   CHECK_FALSE(decode_text(bytes, Encoding::Utf8, "entries.csv", report));
   // 学 is D1 A7 in GB18030, which happens to be valid UTF-8 (U+0467, the 6th character of line
@@ -104,7 +104,7 @@ TEST_CASE("SPEC §10: a UTF-8 file with one damaged byte is refused, not read as
   std::string text = "title\n";
   for (int i = 0; i < 20; ++i) text += "荆州市青少年科技创新大赛\n";
   text[6 + 3 * 5 + 1] = '\x41';  // breaks the 6th character of line 2
-  Report report;
+  Diagnostics report;
   CHECK_FALSE(decode_text(text, Encoding::Auto, "e.csv", report));
   CHECK(report.to_text() ==
         "e.csv:2:6: error: byte 0xE5 is not valid UTF-8 text (the rest of the file is UTF-8); " +
@@ -113,7 +113,7 @@ TEST_CASE("SPEC §10: a UTF-8 file with one damaged byte is refused, not read as
 
 TEST_CASE("SPEC §10: bytes that are not text (a PNG header) are an error, never a crash") {
   const std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", 20);
-  Report report;
+  Diagnostics report;
   CHECK_FALSE(decode_text(png, Encoding::Auto, "photo.png", report));
   CHECK(report.to_text() ==
         "photo.png:2:1: error: control character U+001A is not text (a binary file?); " + kAllowed +
@@ -130,14 +130,14 @@ TEST_CASE("SPEC §10: random binary with NUL bytes is an error in every encoding
   }
   bytes[100] = bytes[101] = '\0';
   for (Encoding e : {Encoding::Auto, Encoding::Utf8, Encoding::Gb18030, Encoding::Utf16}) {
-    Report report;
+    Diagnostics report;
     CHECK_FALSE(decode_text(bytes, e, "noise.bin", report));
     CHECK(report.has_errors());
   }
 }
 
 TEST_CASE("SPEC §10: UTF-16 without a BOM is not guessed: error with a hint") {
-  Report report;
+  Diagnostics report;
   CHECK_FALSE(decode_text(std::string("a\0b\0c\0\n\0", 8), Encoding::Auto, "u.csv", report));
   CHECK(report.to_text() ==
         "u.csv:1:1: error: the file looks like UTF-16 without a byte order mark; name the "
@@ -158,7 +158,7 @@ TEST_CASE("encode_text for exports: utf-8 unchanged, gb18030 and utf-16le via ic
 
 TEST_CASE("SPEC §10 language: an encoding error in Chinese keeps FILE:LINE:COLUMN and its code") {
   const i18n::ScopedLanguage chinese(i18n::Language::Chinese);
-  Report report;
+  Diagnostics report;
   const std::string bytes = encode_text("entry_id,kind\nJZ-1,学生\n", Encoding::Gb18030);
   CHECK_FALSE(decode_text(bytes, Encoding::Utf8, "entries.csv", report));
   CHECK(report.to_text() ==

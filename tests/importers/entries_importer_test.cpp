@@ -14,7 +14,7 @@ const std::string kHeader = "entry_id,kind,group,subject,title,school,district,s
 
 struct Result {
   std::vector<ImportedEntry> entries;
-  Report report;
+  Diagnostics report;
   std::string text() const { return report.to_text(); }
 };
 

@@ -14,7 +14,7 @@ const std::string kHeader =
 
 struct Result {
   std::vector<ImportedJudge> judges;
-  Report report;
+  Diagnostics report;
   std::string text() const { return report.to_text(); }
 };
 
@@ -172,7 +172,7 @@ Config with_two_rounds() {
 
 TEST_CASE(
     "SPEC §12: the judges' rounds column (评审轮次) names rounds by id or label — empty = all") {
-  Report report;
+  Diagnostics report;
   const auto judges = import_judges(
       "评委编号,姓名,工作单位,评审轮次\nJ1,甲,单位一,\nJ2,乙,单位二,终评\nJ3,丙,单位三,"
       "prelim、终评\n"
@@ -196,7 +196,7 @@ TEST_CASE("SPEC §3–4: a judges file without the rounds column keeps the store
   stored.name = "乙";
   stored.affiliation = "单位二";
   stored.rounds = {"final"};
-  Report report;
+  Diagnostics report;
   const auto judges = import_judges("judge_id,name,affiliation\nJ2,乙,单位二\n", "judges.csv",
                                     Encoding::Auto, with_two_rounds(), report, {stored});
   REQUIRE(judges.size() == 1);

@@ -22,7 +22,7 @@ std::string unicode_text(const std::string& utf8) {
   return encode_text("\xEF\xBB\xBF" + utf8, Encoding::Utf16);
 }
 
-std::vector<ImportedEntry> entries_of(const std::string& bytes, Report& report) {
+std::vector<ImportedEntry> entries_of(const std::string& bytes, Diagnostics& report) {
   return import_entries(bytes, "entries.txt", Encoding::Auto, test::jingzhou(), {}, {}, report);
 }
 
@@ -37,7 +37,7 @@ TEST_CASE("SPEC §10: Excel's \"Unicode text\" export (UTF-16, tab-separated) im
       "\t\t\t\t\t\t\t\r\n"
       "JZ21-A0103\t科技辅导员科技教育创新成果\t\t计算机科学\t\"人工智能\n启蒙课\"\t"
       "石首高级中学\t\t许铭\r\n";
-  Report report;
+  Diagnostics report;
   const auto entries = entries_of(unicode_text(text), report);
   CHECK(report.to_text().empty());
   REQUIRE(entries.size() == 2);
@@ -55,7 +55,7 @@ TEST_CASE("SPEC §10: the separator is a tab only when tabs outside quotes outnu
   CHECK(detect_separator("a,b\tc\n") == ',');  // a tie stays CSV
   CHECK(detect_separator("") == ',');
   // With tab separators a tab is never padding around a quoted field.
-  Report report;
+  Diagnostics report;
   const auto rows = read_csv("a\t\"b\"\t\tc\n", "t.txt", report, CommentLines::Data, '\t');
   CHECK(report.to_text().empty());
   REQUIRE(rows.size() == 1);
@@ -66,7 +66,7 @@ TEST_CASE("SPEC §4: a judges file saved by Excel as \"Unicode text\" imports") 
   const std::string text =
       "评委编号\t姓名\t工作单位\t专业领域\t回避\r\n"
       "J201\t王芳\t荆州中学\t生命科学，工程\tJZ21-P0101、沙市中心小学\r\n";
-  Report report;
+  Diagnostics report;
   const auto judges =
       import_judges(unicode_text(text), "judges.txt", Encoding::Auto, test::jingzhou(), report);
   CHECK(report.to_text().empty());
@@ -91,7 +91,7 @@ TEST_CASE("SPEC §10: an Excel/WPS workbook given instead of CSV is refused with
   for (const std::string& magic : {std::string("PK\x03\x04\x14\x00\x06\x00", 8),
                                    std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")}) {
     for (const Encoding encoding : {Encoding::Auto, Encoding::Utf8, Encoding::Gb18030}) {
-      Report report;
+      Diagnostics report;
       CHECK_FALSE(decode_text(magic + "xl/workbook.xml", encoding, "entries.xlsx", report));
       CHECK(report.to_text() ==
             "entries.xlsx:1:1: error: the file is a spreadsheet workbook (.xlsx/.xls), not CSV "
@@ -101,7 +101,7 @@ TEST_CASE("SPEC §10: an Excel/WPS workbook given instead of CSV is refused with
 }
 
 TEST_CASE("SPEC §3: students are required per kind — a file without the column says so") {
-  Report report;
+  Diagnostics report;
   const auto entries = entries_of(
       "作品编号,类别,组别,学科,作品名称,学校\n"
       "JZ21-X0002,学生科技创新成果,小学,物质科学,题目,学校\n"
@@ -115,13 +115,13 @@ TEST_CASE("SPEC §3: students are required per kind — a file without the colum
 }
 
 TEST_CASE("SPEC §3/§4/§6: a header without any row below it is an error, not an empty import") {
-  Report entries;
+  Diagnostics entries;
   CHECK(entries_of("第36届参赛作品汇总表\n作品编号,类别,组别,学科,作品名称,学校,学生\n,,,,,,\n",
                    entries)
             .empty());
   CHECK(entries.to_text() ==
         "entries.txt:2:0: error: the file has a header (line 2) but no entries below it\n");
-  Report judges;
+  Diagnostics judges;
   CHECK(import_judges("judge_id,name,affiliation\r\n", "judges.csv", Encoding::Auto,
                       test::jingzhou(), judges)
             .empty());
@@ -132,7 +132,7 @@ TEST_CASE("SPEC §3/§4/§6: a header without any row below it is an error, not 
   const std::set<Assignment> no_pairs;
   const ScoreIndex index(no_entries, no_judges, no_pairs);
   const ScoreContext context{test::jingzhou(), index};
-  Report scores;
+  Diagnostics scores;
   CHECK(import_scores("# innovation=创新性 (0–40)\njudge_id,entry_id,title,innovation\n",
                       "J1-student.csv", Encoding::Auto, context, scores)
             .empty());
@@ -163,7 +163,7 @@ TEST_CASE("SPEC §3: a two-character name padded with U+3000 (王　芳) is one 
 }
 
 TEST_CASE("SPEC §3: padded names import as one student and meet the duplicate-student rule") {
-  Report report;
+  Diagnostics report;
   const auto entries = entries_of(
       "作品编号,类别,组别,学科,作品名称,学校,学生,指导教师\n"
       "JZ21-P0001,学生科技创新成果,小学,物质科学,甲,沙市中心小学,王　芳、李小明,张　伟\n"

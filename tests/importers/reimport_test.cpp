@@ -27,7 +27,8 @@ Entry stored_entry(const std::string& id, EntryStatus status) {
 }
 
 std::vector<ImportedEntry> import_entries_file(const std::string& csv,
-                                               const std::vector<Entry>& existing, Report& report) {
+                                               const std::vector<Entry>& existing,
+                                               Diagnostics& report) {
   return import_entries(csv, "entries.csv", Encoding::Auto, test::jingzhou(), existing, {}, report);
 }
 
@@ -50,7 +51,7 @@ Judge stored_judge(const std::string& id, bool active) {
 TEST_CASE("SPEC §3: a file without a status column never reactivates a withdrawn entry") {
   const std::vector<Entry> existing{stored_entry("E1", EntryStatus::Withdrawn),
                                     stored_entry("E2", EntryStatus::Disqualified)};
-  Report report;
+  Diagnostics report;
   const auto rows = import_entries_file(
       "entry_id,kind,group,subject,title,school,students\n"
       "E1,student,junior,LS,新题目,实验中学,张三、李四\n"
@@ -68,7 +69,7 @@ TEST_CASE("SPEC §3: a file without a status column never reactivates a withdraw
 
 TEST_CASE("SPEC §3: every column the entries file lacks leaves that field of an existing entry") {
   const std::vector<Entry> existing{stored_entry("E1", EntryStatus::Active)};
-  Report report;
+  Diagnostics report;
   // No group, district, students, advisors or status column: a file of titles only.
   const auto rows = import_entries_file(
       "作品编号,类别,学科,作品名称,学校\nE1,学生科技创新成果,生命科学,改过的题目,实验中学\n",
@@ -84,7 +85,7 @@ TEST_CASE("SPEC §3: every column the entries file lacks leaves that field of an
   CHECK(e.advisors == std::vector<std::string>{"王老师"});
   CHECK(e.status == EntryStatus::Active);
   // A new entry in such a file still needs its group and students (no stored value to keep).
-  Report fresh;
+  Diagnostics fresh;
   import_entries_file(
       "作品编号,类别,学科,作品名称,学校\nE7,学生科技创新成果,生命科学,新作品,实验中学\n", existing,
       fresh);
@@ -93,7 +94,7 @@ TEST_CASE("SPEC §3: every column the entries file lacks leaves that field of an
 
 TEST_CASE("SPEC §3: a column the file has, even empty, does change the field") {
   const std::vector<Entry> existing{stored_entry("E1", EntryStatus::Withdrawn)};
-  Report report;
+  Diagnostics report;
   const auto rows = import_entries_file(
       "entry_id,kind,group,subject,title,school,district,students,advisors,status\n"
       "E1,student,junior,LS,旧题目,实验中学,,张三、李四,,\n",
@@ -106,7 +107,7 @@ TEST_CASE("SPEC §3: a column the file has, even empty, does change the field") 
 
 TEST_CASE("SPEC §3–4: a judges file without 状态 never reactivates a withdrawn judge") {
   const std::vector<Judge> existing{stored_judge("J1", false), stored_judge("J2", true)};
-  Report report;
+  Diagnostics report;
   const auto rows = import_judges(
       "评委编号,姓名,工作单位\nJ1,评委甲,新单位\nJ2,评委乙,某大学\nJ3,新评委,某中学\n",
       "judges.csv", Encoding::Auto, test::jingzhou(), report, existing);

@@ -43,7 +43,7 @@ TEST_CASE("SPEC §10: damaged files never crash or throw — they are refused or
   const std::string excel = test::fixture("jingzhou-2021-excel/entries.csv");
   const std::string judges = test::fixture("jingzhou-2021-excel/judges.csv");
   std::map<std::string, Entry> by_id;
-  Report sample;
+  Diagnostics sample;
   for (const auto& e : import_entries(entries, "e", Encoding::Auto, config, {}, {}, sample))
     by_id.emplace(e.entry.id, e.entry);
   const std::set<std::string> judge_ids{"J001", "J002"};
@@ -59,12 +59,12 @@ TEST_CASE("SPEC §10: damaged files never crash or throw — they are refused or
   const ScoreIndex index(by_id, judge_ids, assigned);
   const ScoreContext context{config, index};
   {
-    Report clean;
+    Diagnostics clean;
     CHECK(import_scores(sheet, "s", Encoding::Auto, context, clean).size() == 284);
     CHECK(clean.items().empty());
   }
   for (std::uint32_t seed = 0; seed < 150; ++seed) {
-    Report report;
+    Diagnostics report;
     for (Encoding e : {Encoding::Auto, Encoding::Utf8, Encoding::Gb18030, Encoding::Utf16}) {
       CHECK_NOTHROW(import_entries(damage(entries, seed), "e", e, config, {}, {}, report));
       CHECK_NOTHROW(import_entries(damage(excel, seed), "x", e, config, {}, {}, report));

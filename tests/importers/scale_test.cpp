@@ -20,7 +20,7 @@ TEST_CASE("SPEC §11: 100,000 entries and 500,000 score rows import", "[.][scale
                    std::to_string(i) + "、同学" + std::to_string(i) + ",老师" +
                    std::to_string(i % 500) + "\n";
   }
-  Report report;
+  Diagnostics report;
   const auto imported =
       import_entries(entries_csv, "entries.csv", Encoding::Auto, config, {}, {}, report);
   CHECK_FALSE(report.has_errors());
@@ -42,7 +42,7 @@ TEST_CASE("SPEC §11: 100,000 entries and 500,000 score rows import", "[.][scale
     }
   const ScoreIndex index(entries, judges, assigned);
   ScoreContext context{config, index};
-  Report score_report;
+  Diagnostics score_report;
   const auto scores = import_scores(sheet, "sheet.csv", Encoding::Auto, context, score_report);
   CHECK_FALSE(score_report.has_errors());
   CHECK(scores.size() == 500000);

@@ -38,7 +38,7 @@ struct Stored {
 
 struct Result {
   std::vector<ImportedScore> scores;
-  Report report;
+  Diagnostics report;
 };
 
 Result import(const std::string& csv) {

@@ -178,7 +178,7 @@ TEST_CASE("score plan: an empty cell keeps the stored value and - clears one (al
 
 TEST_CASE("score plan: the report continues the caller's file by file", "[score-plan]") {
   const Stored s;
-  Report before;
+  Diagnostics before;
   before.warning("sheets", 0, 0, "scores.not-a-sheet", "notes.txt is not a score sheet");
   std::vector<SheetScores> sheets;
   sheets.push_back(s.read("a.csv", kWide + "J1,P1,,30,25,15,8,,\n"));  // unchanged

@@ -33,7 +33,7 @@ struct Fixture {
 
 struct Result {
   std::vector<ImportedScore> scores;
-  Report report;
+  Diagnostics report;
   std::string text() const { return report.to_text(); }
 };
 

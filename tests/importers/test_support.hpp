@@ -67,7 +67,7 @@ inline const Config& jingzhou() {
   return config;
 }
 
-inline std::size_t count_errors(const Report& report) {
+inline std::size_t count_errors(const Diagnostics& report) {
   std::size_t n = 0;
   for (const auto& d : report.items())
     if (d.severity == Severity::Error) ++n;

@@ -29,7 +29,7 @@ std::string one_cell_workbook() {
   return book.bytes();
 }
 
-std::optional<std::vector<CsvRow>> read(const std::string& bytes, Report& report,
+std::optional<std::vector<CsvRow>> read(const std::string& bytes, Diagnostics& report,
                                         const std::string& sheet = {},
                                         const std::string& file = "book.xlsx") {
   return read_records(bytes, file, Encoding::Auto, report, CommentLines::Data, sheet);
@@ -47,11 +47,11 @@ std::vector<int> lines(const std::vector<CsvRow>& rows) {
   return out;
 }
 
-std::string diagnostics(const Report& report) {
+std::string diagnostics(const Diagnostics& report) {
   return report.to_text();
 }
 
-const Diagnostic& only_error(const Report& report) {
+const Diagnostic& only_error(const Diagnostics& report) {
   REQUIRE(test::count_errors(report) == 1);
   for (const auto& d : report.items())
     if (d.severity == Severity::Error) return d;
@@ -84,8 +84,8 @@ std::vector<std::string> describe(const std::vector<ImportedEntry>& entries) {
   return out;
 }
 
-std::vector<ImportedEntry> import(const std::string& bytes, const std::string& file, Report& report,
-                                  const std::string& sheet = {}) {
+std::vector<ImportedEntry> import(const std::string& bytes, const std::string& file,
+                                  Diagnostics& report, const std::string& sheet = {}) {
   return import_entries(bytes, file, Encoding::Auto, test::jingzhou(), {}, {}, report, sheet);
 }
 
@@ -98,7 +98,7 @@ TEST_CASE("SPEC §15: workbooks are told by content, not by name") {
   CHECK(workbook_format("entry_id,kind\n") == WorkbookFormat::None);
   CHECK(workbook_format("PK") == WorkbookFormat::None);
   // An .xlsx saved under a .csv name is still read as a workbook.
-  Report report;
+  Diagnostics report;
   const auto rows = read(xlsx, report, {}, "entries.csv");
   REQUIRE(rows);
   CHECK(table(*rows) == Table{{"x"}});
@@ -117,7 +117,7 @@ TEST_CASE("SPEC §15: a cell reads as Excel shows it: whole numbers without .0, 
   XlsxBuilder::text(sheet, 0, 7, " 王　芳 ");
   worksheet_write_boolean(sheet, 0, 8, 1, nullptr);
   worksheet_write_formula_num(sheet, 0, 9, "=A1*2", nullptr, 14);  // the stored result
-  Report report;
+  Diagnostics report;
   const auto rows = read(book.bytes(), report);
   REQUIRE(rows);
   CHECK(report.items().empty());
@@ -141,7 +141,7 @@ TEST_CASE("SPEC §15: dates read as YYYY-MM-DD, from built-in and custom date fo
   XlsxBuilder::number(sheet, 0, 7, 61, book.builtin_format(14));
   XlsxBuilder::number(sheet, 0, 8, 44336, book.number_format("0.00"));  // not a date format
   XlsxBuilder::date(sheet, 0, 9, day, book.builtin_format(31));         // 2021年5月20日 in zh-CN
-  Report report;
+  Diagnostics report;
   const auto rows = read(book.bytes(), report);
   REQUIRE(rows);
   CHECK(table(*rows) ==
@@ -160,7 +160,7 @@ TEST_CASE("SPEC §15: dates of a workbook in the 1904 date system") {
   REQUIRE(at != std::string::npos);
   workbook.insert(at + 11, " date1904=\"1\"");
   bytes = test::replace_part(bytes, "xl/workbook.xml", workbook);
-  Report report;
+  Diagnostics report;
   const auto rows = read(bytes, report);
   REQUIRE(rows);
   CHECK(table(*rows) == Table{{"2025-05-21"}});  // 1904-01-01 + 44336 days
@@ -172,7 +172,7 @@ TEST_CASE("SPEC §15: an id column formatted 000 shows 7 as 007, as Excel does")
   lxw_format* padded = book.number_format("000");
   XlsxBuilder::number(sheet, 0, 0, 7, padded);
   XlsxBuilder::number(sheet, 0, 1, 1234, padded);
-  Report report;
+  Diagnostics report;
   const auto rows = read(book.bytes(), report);
   REQUIRE(rows);
   CHECK(table(*rows) == Table{{"007", "1234"}});
@@ -192,7 +192,7 @@ TEST_CASE("SPEC §15: shared strings and inline strings read the same") {
   CHECK(test::read_part(shared, "xl/sharedStrings.xml").find("水质检测仪") != std::string::npos);
   CHECK(test::read_part(inline_strings, "xl/worksheets/sheet1.xml").find("inlineStr") !=
         std::string::npos);
-  Report report;
+  Diagnostics report;
   const auto a = read(shared, report), b = read(inline_strings, report);
   REQUIRE(a);
   REQUIRE(b);
@@ -212,7 +212,7 @@ TEST_CASE("SPEC §15: a merged title row and blank rows are skipped like title l
   write_entry(sheet, 3, "JZ21-P0001", "水质检测仪", "荆州市实验小学", "张三");
   write_entry(sheet, 5, "JZ21-P0002", "月相观测", "沙市中学", "李四");  // row 5 blank
   write_entry(sheet, 6, "JZ21-P0003", "校园气象站", "荆州中学", "王五");
-  Report report;
+  Diagnostics report;
   const auto records = read(book.bytes(), report);
   REQUIRE(records);
   CHECK(lines(*records) == std::vector<int>{1, 3, 4, 6, 7});
@@ -226,7 +226,7 @@ TEST_CASE("SPEC §15: a merged title row and blank rows are skipped like title l
   write_entry(copy, 3, "JZ21-P0001", "水质检测仪", "荆州市实验小学", "张三");
   write_entry(copy, 5, "JZ21-P0002", "月相观测", "沙市中学", "李四");
   write_entry(copy, 6, "JZ21-P0003", "校园气象站", "荆州中学", "王五");
-  Report import_report;
+  Diagnostics import_report;
   const auto entries = import(again.bytes(), "entries.xlsx", import_report);
   CHECK(import_report.items().empty());
   const std::string csv =
@@ -236,7 +236,7 @@ TEST_CASE("SPEC §15: a merged title row and blank rows are skipped like title l
       ",,,,,,,,\n"
       "JZ21-P0002,学生科技创新成果,小学,物质科学,月相观测,沙市中学,沙市区,李四,王老师\n"
       "JZ21-P0003,学生科技创新成果,小学,物质科学,校园气象站,荆州中学,沙市区,王五,王老师\n";
-  Report csv_report;
+  Diagnostics csv_report;
   const auto from_csv = import(csv, "entries.csv", csv_report);
   REQUIRE(entries.size() == 3);
   CHECK(describe(entries) == describe(from_csv));
@@ -252,7 +252,7 @@ TEST_CASE("SPEC §15: a cell merged over several rows reads its value in each of
   write_entry(sheet, 2, "JZ21-P0002", "月相观测", "", "李四");
   write_entry(sheet, 3, "JZ21-P0003", "校园气象站", "荆州中学", "王五");
   XlsxBuilder::merge(sheet, 1, 5, 2, 5, "荆州市实验小学");  // 学校 F2:F3
-  Report report;
+  Diagnostics report;
   const auto entries = import(book.bytes(), "entries.xlsx", report);
   CHECK(report.items().empty());
   REQUIRE(entries.size() == 3);
@@ -269,15 +269,15 @@ TEST_CASE("SPEC §15: the first worksheet by default, or the one --sheet names")
   write_entry(entries, 1, "JZ21-P0001", "水质检测仪", "荆州市实验小学", "张三");
   const std::string bytes = book.bytes();
 
-  Report first;
+  Diagnostics first;
   CHECK(import(bytes, "entries.xlsx", first).empty());
   CHECK(diagnostics(first).starts_with(
       "entries.xlsx[说明]!1:1: error: no header row names all required columns"));
 
-  Report named;
+  Diagnostics named;
   CHECK(import(bytes, "entries.xlsx", named, "Entries").size() == 1);
   CHECK(named.items().empty());
-  Report any_case;  // Excel's sheet names ignore case
+  Diagnostics any_case;  // Excel's sheet names ignore case
   CHECK(import(bytes, "entries.xlsx", any_case, "entries").size() == 1);
 }
 
@@ -285,7 +285,7 @@ TEST_CASE("SPEC §15: a missing --sheet is an error listing the workbook's sheet
   XlsxBuilder book;
   XlsxBuilder::text(book.sheet("说明"), 0, 0, "x");
   XlsxBuilder::text(book.sheet("报名表"), 0, 0, "x");
-  Report report;
+  Diagnostics report;
   CHECK_FALSE(read(book.bytes(), report, "评委"));
   CHECK(
       diagnostics(report) ==
@@ -302,7 +302,7 @@ TEST_CASE("SPEC §15: diagnostics name FILE[SHEET]!CELL") {
   XlsxBuilder::row(sheet, 3,
                    {"JZ21-P0002", "学生科技创新成果", "小学组", "物质科学", "月相观测", "沙市中学",
                     "沙市区", "李四", ""});
-  Report report;
+  Diagnostics report;
   CHECK(import(book.bytes(), "entries.xlsx", report).size() == 1);
   const Diagnostic& error = only_error(report);
   CHECK(error.sheet == "报名表");
@@ -320,7 +320,7 @@ TEST_CASE("SPEC §15: a note row below the table (填表日期) is skipped with 
   XlsxBuilder::text(sheet, 3, 0, "填表日期");
   XlsxBuilder::date(sheet, 3, 1, {2021, 5, 20, 0, 0, 0}, book.number_format("yyyy-mm-dd"));
   XlsxBuilder::text(sheet, 4, 0, "填表人：李芳");
-  Report report;
+  Diagnostics report;
   const auto entries = import(book.bytes(), "entries.xlsx", report);
   CHECK(entries.size() == 1);
   CHECK(test::count_errors(report) == 0);
@@ -341,7 +341,7 @@ TEST_CASE("SPEC §15: a numeric id among ids that keep leading zeros is a warnin
   XlsxBuilder::number(sheet, 3, 0, 7);  // Excel turned 007 into 7
   write_entry(sheet, 4, "", "风力发电", "荆州中学", "赵六");
   XlsxBuilder::number(sheet, 4, 0, 123);  // as wide as the others: nothing was lost
-  Report report;
+  Diagnostics report;
   const auto entries = import(book.bytes(), "entries.xlsx", report);
   CHECK(entries.size() == 4);
   CHECK(diagnostics(report) ==
@@ -358,7 +358,7 @@ TEST_CASE("SPEC §15: a numeric id among ids that keep leading zeros is a warnin
   XlsxBuilder::number(plain, 1, 0, 1);
   write_entry(plain, 2, "", "月相观测", "沙市中学", "李四");
   XlsxBuilder::number(plain, 2, 0, 2);
-  Report quiet;
+  Diagnostics quiet;
   CHECK(import(numbers.bytes(), "entries.xlsx", quiet).size() == 2);
   CHECK(quiet.items().empty());
 }
@@ -370,7 +370,7 @@ TEST_CASE("SPEC §15: judges workbooks: numeric max_load and numeric judge ids")
   XlsxBuilder::row(sheet, 1, {"", "卢辰", "荆州市生态环境局"});
   XlsxBuilder::number(sheet, 1, 0, 1);
   XlsxBuilder::number(sheet, 1, 3, 30);
-  Report report;
+  Diagnostics report;
   const auto judges =
       import_judges(book.bytes(), "judges.xlsx", Encoding::Auto, test::jingzhou(), report);
   CHECK(report.items().empty());
@@ -389,7 +389,7 @@ TEST_CASE("SPEC §10/§15: a text cell over 32,767 characters is invalid input n
   const auto at = strings.find("LONG");
   REQUIRE(at != std::string::npos);
   strings.replace(at, 4, std::string(32768, 'x'));
-  Report report;
+  Diagnostics report;
   const auto rows = read(test::replace_part(bytes, "xl/sharedStrings.xml", strings), report);
   REQUIRE(rows);
   const Diagnostic& error = only_error(report);
@@ -399,13 +399,13 @@ TEST_CASE("SPEC §10/§15: a text cell over 32,767 characters is invalid input n
         "32,767 (Excel's limit)");
 
   // Exactly 32,767 is fine; the limit counts UTF-16 units, as Excel does (𝑥 is two).
-  Report fine;
+  Diagnostics fine;
   CHECK(read_records(std::string(32767, 'x') + "\n", "a.csv", Encoding::Auto, fine,
                      CommentLines::Data));
   CHECK(fine.items().empty());
   std::string wide;
   for (int i = 0; i < 16384; ++i) wide += "\xF0\x9D\x91\xA5";  // U+1D465
-  Report csv;
+  Diagnostics csv;
   CHECK(read_records("a," + wide + "\n", "a.csv", Encoding::Auto, csv, CommentLines::Data));
   CHECK(diagnostics(csv) ==
         "a.csv:1:2: error: the cell holds 32768 characters; a cell may hold at most 32,767 "
@@ -415,13 +415,13 @@ TEST_CASE("SPEC §10/§15: a text cell over 32,767 characters is invalid input n
 TEST_CASE("SPEC §15: a damaged workbook is one clear error") {
   const std::string bytes = one_cell_workbook();
 
-  Report cut;
+  Diagnostics cut;
   CHECK_FALSE(read(bytes.substr(0, bytes.size() / 2), cut));
   CHECK(only_error(cut).code == "workbook.damaged");
   CHECK(diagnostics(cut).starts_with(
       "book.xlsx: error: the workbook is damaged: it is not a readable ZIP package"));
 
-  Report xml;
+  Diagnostics xml;
   CHECK_FALSE(read(
       test::replace_part(bytes, "xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\">"),
       xml));
@@ -429,7 +429,7 @@ TEST_CASE("SPEC §15: a damaged workbook is one clear error") {
       diagnostics(xml).starts_with("book.xlsx[Sheet1]: error: the workbook is damaged: the part "
                                    "xl/worksheets/sheet1.xml is not well-formed XML (line 1:"));
 
-  Report missing_string;
+  Diagnostics missing_string;
   const std::string sheet =
       "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
       "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>5</v></c><c r=\"B1\" t=\"s\"><v>0</v></c>"
@@ -439,7 +439,7 @@ TEST_CASE("SPEC §15: a damaged workbook is one clear error") {
         "book.xlsx[Sheet1]!A1: error: the cell refers to shared string \"5\" of 1; the file is "
         "damaged\n");
 
-  Report doctype;
+  Diagnostics doctype;
   CHECK_FALSE(read(test::replace_part(bytes, "xl/sharedStrings.xml",
                                       "<!DOCTYPE sst [<!ENTITY a \"aaaa\">]><sst/>"),
                    doctype));
@@ -447,7 +447,7 @@ TEST_CASE("SPEC §15: a damaged workbook is one clear error") {
         "book.xlsx[Sheet1]: error: the workbook is damaged: xl/sharedStrings.xml: an XML part "
         "declares a DTD\n");
 
-  Report not_a_workbook;
+  Diagnostics not_a_workbook;
   const std::string zip = test::replace_part(test::replace_part(bytes, "_rels/.rels", ""),
                                              "xl/workbook.xml", "<document/>");
   CHECK_FALSE(read(zip, not_a_workbook));
@@ -460,19 +460,19 @@ TEST_CASE("SPEC §15: an encrypted workbook is refused as encrypted") {
       "book.xlsx: error: the workbook is encrypted (password protected); save a copy without a "
       "password\n";
 
-  Report aes;  // a ZIP whose parts are AES-encrypted
+  Diagnostics aes;  // a ZIP whose parts are AES-encrypted
   CHECK_FALSE(read(test::replace_part(bytes, "xl/workbook.xml",
                                       test::read_part(bytes, "xl/workbook.xml"), "secret"),
                    aes));
   CHECK(diagnostics(aes) == expected);
 
   // Excel's and LibreOffice's "encrypt with password": an OLE2 file holding EncryptionInfo.
-  Report ooxml;
+  Diagnostics ooxml;
   CHECK_FALSE(read(data_file("encrypted.xlsx"), ooxml));
   CHECK(diagnostics(ooxml) == expected);
   CHECK(only_error(ooxml).code == "workbook.encrypted");
 
-  Report xls;  // BIFF8 with RC4 encryption (FILEPASS)
+  Diagnostics xls;  // BIFF8 with RC4 encryption (FILEPASS)
   CHECK_FALSE(read(data_file("encrypted.xls"), xls));
   CHECK(only_error(xls).code == "workbook.encrypted");
 }
@@ -485,7 +485,7 @@ TEST_CASE("SPEC §15: a zip bomb is refused before it is inflated") {
       std::string(std::size_t{64} << 20, ' ') + "</sheetData></worksheet>";
   const std::string packed = test::replace_part(bytes, "xl/worksheets/sheet1.xml", bomb);
   CHECK(packed.size() < (std::size_t{1} << 20));
-  Report report;
+  Diagnostics report;
   CHECK_FALSE(read(packed, report));
   const Diagnostic& error = only_error(report);
   CHECK(error.code == "workbook.too-large");
@@ -511,7 +511,7 @@ TEST_CASE("SPEC §15: what other writers put in a sheet: prefixes, missing refs,
       "</x:row></x:sheetData></x:worksheet>";
   bytes = test::replace_part(bytes, "xl/sharedStrings.xml", strings);
   bytes = test::replace_part(bytes, "xl/worksheets/sheet1.xml", sheet);
-  Report report;
+  Diagnostics report;
   const auto rows = read(bytes, report);
   REQUIRE(rows);
   CHECK(table(*rows) == Table{{"李小明", "a\rb_x0041_", "内联", "", ""},
@@ -523,7 +523,7 @@ TEST_CASE("SPEC §15: what other writers put in a sheet: prefixes, missing refs,
 
 TEST_CASE("SPEC §15: the .xls reader (FreeXL) shows cells as the .xlsx reader does") {
   // cells.xls is cells.xlsx (made by the `[.xls-sources]` test) saved by LibreOffice as .xls.
-  Report report;
+  Diagnostics report;
   const auto rows = read(data_file("cells.xls"), report, {}, "c.xls");
   REQUIRE(rows);
   CHECK(report.items().empty());
@@ -539,11 +539,11 @@ TEST_CASE("SPEC §15: the .xls reader (FreeXL) shows cells as the .xlsx reader d
 
 TEST_CASE("SPEC §15: .xls: merged title row, blank rows, --sheet, a missing sheet, a note row") {
   const std::string bytes = data_file("entries.xls");
-  Report first;  // the first worksheet is the notes sheet
+  Diagnostics first;  // the first worksheet is the notes sheet
   CHECK(import(bytes, "entries.xls", first).empty());
   CHECK(diagnostics(first).starts_with("entries.xls[说明]!1:1: error: no header row"));
 
-  Report named;
+  Diagnostics named;
   const auto entries = import(bytes, "entries.xls", named, "报名表");
   CHECK(diagnostics(named) ==
         "entries.xls[报名表]!A8: warning: row 8 below the table is read as a note and skipped: "
@@ -558,13 +558,13 @@ TEST_CASE("SPEC §15: .xls: merged title row, blank rows, --sheet, a missing she
   CHECK(entries[2].entry.id == "002");
   CHECK(entries[2].line == 6);
 
-  Report missing;
+  Diagnostics missing;
   CHECK(import(bytes, "entries.xls", missing, "评委").empty());
   CHECK(diagnostics(missing) ==
         "entries.xls: error: no worksheet \"评委\" (--sheet); the workbook has \"说明\", "
         "\"报名表\"\n");
 
-  Report cut;
+  Diagnostics cut;
   CHECK(import(bytes.substr(0, bytes.size() / 2), "entries.xls", cut).empty());
   CHECK(only_error(cut).code == "workbook.damaged");
 }
@@ -574,12 +574,12 @@ TEST_CASE("SPEC §10/§15: an .xls that FreeXL overflows a buffer on is one dama
   // file (the corpus input's first byte picks the fuzzer's encoding; the rest is the file).
   const std::string input = test::read_binary(std::string(JURY_FIXTURES_DIR) +
                                               "/../fuzz/corpus/entries/freexl-stack-overflow.xls");
-  Report report;
+  Diagnostics report;
   CHECK_FALSE(read(input.substr(1), report, {}, "bad.xls"));
   CHECK(only_error(report).code == "workbook.damaged");
   CHECK(diagnostics(report).starts_with("bad.xls: error: the workbook (.xls) is damaged: "));
 
-  Report after;  // FreeXL ran in a child process: this one reads the next file as before
+  Diagnostics after;  // FreeXL ran in a child process: this one reads the next file as before
   const auto rows = read(data_file("cells.xls"), after, {}, "c.xls");
   REQUIRE(rows);
   CHECK(table(*rows).front() == std::vector<std::string>{"whole", "7", "30"});

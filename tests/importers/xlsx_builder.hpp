@@ -140,7 +140,7 @@ struct OfficeStyle {
 /// The CSV's rows as such a sheet; returns the number of the last row written (1-based).
 inline int write_office_sheet(XlsxBuilder& book, lxw_worksheet* sheet, const std::string& csv,
                               const OfficeStyle& style) {
-  Report report;
+  Diagnostics report;
   const std::vector<CsvRow> rows = read_csv(csv, "table.csv", report);
   if (rows.empty() || report.has_errors()) throw std::runtime_error("bad CSV");
   const std::vector<std::string>& header = rows.front().fields;
