@@ -338,13 +338,12 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
       planner.add(read_score_sheet(files[f], state.context(), encoding, sheet));
       if (planner.batch_ready() && !out.push(planner.take_writes())) return;
     }
-    out.push(planner.take_writes());
   });
   while (std::optional<ScoreWrites> writes = planned.pop()) persist_scores(round, *writes);
   reader.finish();
   ScorePlan plan = std::move(planner).finish();
   if (plan.report.has_errors()) throw InputError(plan.report);  // the transaction rolls back
-  persist_scores(round, plan);
+  persist_scores(round, plan);                                  // the last, partial batch
   transaction.commit();
   ImportSummary summary;
   summary.added = plan.added;

@@ -137,9 +137,9 @@ void ScorePlanner::add(SheetScores sheet) {
 
 ScoreWrites ScorePlanner::take_writes() {
   ScoreWrites writes;
-  if (plan_.report.has_errors()) return writes;
   std::swap(writes.files, plan_.files);
   std::swap(writes.upserts, plan_.upserts);
+  if (plan_.report.has_errors()) return {};  // never to be written: dropped
   return writes;
 }
 

@@ -85,8 +85,9 @@ class ScorePlanner {
   /// Whether a full batch of upserts is waiting to be taken.
   bool batch_ready() const { return plan_.upserts.size() > 1; }
   /// The writes planned since the last call, for a caller that persists them (inside its
-  /// transaction) while it reads the next sheets. Nothing once there is an error: what was taken
-  /// must then be rolled back, as finish() refuses the plan.
+  /// transaction) while it reads the next sheets. Nothing once there is an error (the writes
+  /// not taken are dropped): what was taken must then be rolled back, as finish() refuses the
+  /// plan.
   ScoreWrites take_writes();
   /// The report and the counts, and the writes not taken; the report only after an error.
   ScorePlan finish() &&;
