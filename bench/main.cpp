@@ -642,6 +642,36 @@ std::vector<int> parse_sizes(const std::string& text) {
   return sizes;
 }
 
+using Measured = std::map<std::pair<std::string, int>, std::vector<Measurement>>;
+
+/// The fastest of a stage's runs, with the median of their times.
+std::pair<Measurement, double> fastest(const std::vector<Measurement>& runs) {
+  std::vector<double> times;
+  for (const Measurement& m : runs) times.push_back(m.seconds);
+  std::sort(times.begin(), times.end());
+  const auto best = std::min_element(
+      runs.begin(), runs.end(), [](const auto& a, const auto& b) { return a.seconds < b.seconds; });
+  return {*best, times[times.size() / 2]};
+}
+
+void print_measurement(const Stage& stage, int n, const Measured& measured) {
+  const auto [m, median] = fastest(measured.at({stage.name, n}));
+  const std::size_t count = measured.at({stage.name, n}).size();
+  std::string note = m.note;
+  if (count > 1) note += fmt::format("; fastest of {} runs, median {:.2f} s", count, median);
+  const auto base = measured.find({stage.compare_with, n});
+  if (!stage.compare_with.empty() && base != measured.end()) {
+    const double base_seconds = fastest(base->second).first.seconds;
+    if (base_seconds > 0)
+      note += fmt::format("; ratio {:.2f} = {:.2f} s / {} {:.2f} s", m.seconds / base_seconds,
+                          m.seconds, stage.compare_with, base_seconds);
+  }
+  std::printf("%-20s %8d %7d %3d %9.2f %10.1f %10.1f %12s  %s\n", stage.name.c_str(), n,
+              judges_for(n), 5, m.seconds, static_cast<double>(m.input_kib) / 1024.0,
+              static_cast<double>(m.peak_kib) / 1024.0, m.objective, note.c_str());
+  std::fflush(stdout);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -649,6 +679,7 @@ int main(int argc, char** argv) {
   std::vector<int> sizes;
   std::uint64_t seed = 1;
   std::string workdir;
+  int repeat = 1;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--sizes" && i + 1 < argc) {
@@ -659,12 +690,16 @@ int main(int argc, char** argv) {
       seed = std::stoull(argv[++i]);
     } else if (arg == "--workdir" && i + 1 < argc) {
       workdir = argv[++i];
+    } else if (arg == "--repeat" && i + 1 < argc) {
+      repeat = std::max(1, std::stoi(argv[++i]));
     } else if (arg == "--help" || arg == "-h") {
       std::puts(
           "jury_bench [STAGE...] [--sizes 1000,10000,100000] [--judges N] [--seed N] [--workdir "
-          "DIR]\n"
+          "DIR] [--repeat N]\n"
           "--workdir: where the database stages build their competitions (kept; default a\n"
-          "temporary directory, removed at the end)\nstages:");
+          "temporary directory, removed at the end)\n"
+          "--repeat: run the stages N times in turn and report each by its fastest run (with\n"
+          "the median), for a machine whose speed varies\nstages:");
       for (const Stage& s : stages())
         std::printf("  %-20s %s\n", s.name.c_str(), s.description.c_str());
       return 0;
@@ -682,29 +717,29 @@ int main(int argc, char** argv) {
   }
   const fs::path root = fs::absolute(workdir);
 
-  std::printf("%-20s %8s %7s %3s %9s %10s %10s %12s  %s\n", "stage", "entries", "judges", "k",
-              "time [s]", "input MiB", "peak MiB", "objective", "note");
-  std::map<std::pair<std::string, int>, double> seconds;  // (stage, size) → time, for ratios
-  for (const Stage& stage : stages()) {
+  // The runs: every (stage, size) wanted, `repeat` rounds of them in turn, so that a stage and
+  // its baseline see the machine in the same state; each is reported by its fastest run.
+  const std::vector<Stage> all_stages = stages();
+  std::vector<std::pair<const Stage*, int>> runs;
+  for (const Stage& stage : all_stages) {
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), stage.name) == wanted.end())
       continue;
-    for (int n : sizes) {
-      if (!explicit_sizes && static_cast<std::size_t>(n) > stage.max_default_size) continue;
-      std::optional<Workspace> workspace;
-      if (stage.prepare_on_disk) workspace = workspace_for(root, n, seed, stage.staged);
-      const Measurement m = run_in_child(stage, workspace, n, seed);
-      seconds[{stage.name, n}] = m.seconds;
-      std::string note = m.note;
-      const auto base = seconds.find({stage.compare_with, n});
-      if (!stage.compare_with.empty() && base != seconds.end() && base->second > 0)
-        note += fmt::format("; ratio {:.2f} = {:.2f} s / {} {:.2f} s", m.seconds / base->second,
-                            m.seconds, stage.compare_with, base->second);
-      std::printf("%-20s %8d %7d %3d %9.2f %10.1f %10.1f %12s  %s\n", stage.name.c_str(), n,
-                  judges_for(n), 5, m.seconds, static_cast<double>(m.input_kib) / 1024.0,
-                  static_cast<double>(m.peak_kib) / 1024.0, m.objective, note.c_str());
-      std::fflush(stdout);
-    }
+    for (int n : sizes)
+      if (explicit_sizes || static_cast<std::size_t>(n) <= stage.max_default_size)
+        runs.emplace_back(&stage, n);
   }
+  std::printf("%-20s %8s %7s %3s %9s %10s %10s %12s  %s\n", "stage", "entries", "judges", "k",
+              "time [s]", "input MiB", "peak MiB", "objective", "note");
+  std::map<std::pair<std::string, int>, std::vector<Measurement>> measured;
+  for (int round = 0; round < repeat; ++round)
+    for (const auto& [stage, n] : runs) {
+      std::optional<Workspace> workspace;
+      if (stage->prepare_on_disk) workspace = workspace_for(root, n, seed, stage->staged);
+      measured[{stage->name, n}].push_back(run_in_child(*stage, workspace, n, seed));
+      if (repeat == 1) print_measurement(*stage, n, measured);
+    }
+  if (repeat > 1)
+    for (const auto& [stage, n] : runs) print_measurement(*stage, n, measured);
   if (temporary_root) fs::remove_all(root);
   return 0;
 }
