@@ -282,6 +282,37 @@ std::string read_score_file(const std::string& path) {
   return bytes;
 }
 
+/// A score sheet read and decoded, ahead of its checks.
+struct LoadedSheet {
+  std::string file;
+  std::string sha256;  ///< of the file's bytes, for the audit
+  DecodedFile decoded;
+  Diagnostics report;  ///< what decoding found
+  std::size_t size() const { return decoded.content.size(); }
+};
+
+/// Sheets held decoded ahead of the checks: all of a national import's (a few MB), a bound for
+/// larger ones.
+constexpr std::size_t kSheetBytesAhead = std::size_t{64} << 20;
+
+LoadedSheet load_score_sheet(const std::string& file, Encoding encoding, const std::string& sheet) {
+  LoadedSheet loaded{file, "", {}, {}};
+  const std::string bytes = read_score_file(file);
+  loaded.sha256 = sha256_hex(bytes);
+  loaded.decoded = decode_file(bytes, file, encoding, loaded.report, sheet);
+  return loaded;
+}
+
+/// The sheet checked against the context (no pair rules across rows yet).
+SheetScores check_score_sheet(LoadedSheet loaded, const ScoreContext& context,
+                              const std::string& sheet) {
+  SheetScores read{std::move(loaded.file), std::move(loaded.sha256), {}, std::move(loaded.report)};
+  read.rows = import_scores(loaded.decoded, read.file, context, read.report, sheet);
+  for (const ImportedScore& item : read.rows)
+    if (!item.pair) throw JuryError(kExitInternal, "the importer returned an unknown pair");
+  return read;
+}
+
 /// The connection set up for one import's bulk writes, for the import's duration.
 ///
 /// A page cache that holds the transaction's pages: with the default 2 MB, SQLite spills dirty
@@ -324,23 +355,32 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   refuse_other_rounds_sheets(files);
   const std::string& round = round_id(current_round());  // SPEC §12: into the current round
 
+  // Three steps on three threads: a loader reads and decodes the sheets from the start (they
+  // need nothing of the competition), while this thread loads the state; a reader checks and
+  // plans each sheet against it; this thread writes what is planned. Each sheet is planned as it
+  // is read: only the writes are kept (SPEC §10: every error of every file is listed, and any
+  // error writes nothing: what was written is undone with the transaction).
+  Handoff<LoadedSheet> loaded(kSheetBytesAhead, [](const LoadedSheet& s) { return s.size(); });
+  Producer<LoadedSheet> loader(loaded, [&](Handoff<LoadedSheet>& out) {
+    for (const std::string& file : files)
+      if (!out.push(load_score_sheet(file, encoding, sheet))) return;
+  });
   const ScoreState state(store_, config_, current_round());
-  // Each sheet is planned as it is read: only the writes are kept (SPEC §10: every error of
-  // every file is listed, and any error writes nothing). A second thread reads and plans the
-  // sheets while this one writes what is planned: the writes are undone with the transaction
-  // when a later sheet has an error.
-  ScorePlanner planner({state.recused(), state.stored()}, std::move(report),
+  ScorePlanner planner({state.recused(), state.stored(), state.pair_count()}, std::move(report),
                        i18n::in_english([&] { return round_prefix(config_, round); }));
   Handoff<ScoreWrites> planned(2);
   Producer<ScoreWrites> reader(planned, [&](Handoff<ScoreWrites>& out) {
-    for (std::size_t f = 0; f < files.size(); ++f) {
+    for (std::size_t f = 0; f < files.size() && !out.cancelled(); ++f) {
+      std::optional<LoadedSheet> next = loaded.pop();
+      if (!next) return;  // the loader failed: its finish() says why
       if (progress_) progress_("reading score sheets", f, files.size());
-      planner.add(read_score_sheet(files[f], state.context(), encoding, sheet));
+      planner.add(check_score_sheet(std::move(*next), state.context(), sheet));
       if (planner.batch_ready() && !out.push(planner.take_writes())) return;
     }
   });
   while (std::optional<ScoreWrites> writes = planned.pop()) persist_scores(round, *writes);
   reader.finish();
+  loader.finish();
   ScorePlan plan = std::move(planner).finish();
   if (plan.report.has_errors()) throw InputError(plan.report);  // the transaction rolls back
   persist_scores(round, plan);                                  // the last, partial batch
@@ -359,18 +399,6 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   return summary;
 }
 
-SheetScores Competition::read_score_sheet(const std::string& file, const ScoreContext& context,
-                                          Encoding encoding, const std::string& sheet) const {
-  SheetScores read;
-  read.file = file;
-  const std::string bytes = read_score_file(file);
-  read.sha256 = sha256_hex(bytes);
-  read.rows = ::jury::import_scores(bytes, file, encoding, context, read.report, sheet);
-  for (const ImportedScore& item : read.rows)
-    if (!item.pair) throw JuryError(kExitInternal, "the importer returned an unknown pair");
-  return read;
-}
-
 void Competition::persist_scores(const std::string& round, ScoreWrites& writes) {
   // A pair is given in one file only (else the plan has an error), so writing every file's
   // deletions before the upserts reorders no two writes of one pair.
@@ -383,9 +411,9 @@ void Competition::persist_scores(const std::string& round, ScoreWrites& writes) 
     }
     store_.append_audit("import scores", file.file, file.sha256, file.audit);
   }
-  for (std::vector<ScoreRow>& batch : writes.upserts) {
+  for (std::vector<EncodedScoreRow>& batch : writes.upserts) {
     store_.upsert_scores(round, batch);
-    std::vector<ScoreRow>().swap(batch);  // written: freed while SQLite's page cache grows
+    std::vector<EncodedScoreRow>().swap(batch);  // written: freed while SQLite's page cache grows
   }
 }
 

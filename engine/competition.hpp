@@ -226,9 +226,6 @@ class Competition {
   /// Score sheets of another round than the current one: StateError (earlier rounds are
   /// read-only, SPEC §12).
   void refuse_other_rounds_sheets(const std::vector<std::string>& files) const;
-  /// A file's bytes read and checked against `context` (no pair rules across rows yet).
-  SheetScores read_score_sheet(const std::string& file, const ScoreContext& context,
-                               Encoding encoding, const std::string& sheet) const;
   /// The writes and audit entries of a checked score import, inside its transaction.
   void persist_scores(const std::string& round, ScoreWrites& writes);
   /// After `assign` changed a scheduled round: the new pairs' slots (SPEC §13).

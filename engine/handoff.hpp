@@ -19,14 +19,19 @@ namespace jury {
 template <class Item>
 class Handoff {
  public:
-  explicit Handoff(std::size_t capacity) : capacity_(capacity) {}
+  /// Holds items of total weight up to `capacity` (each item weighs 1 unless `weight` says
+  /// otherwise, e.g. its bytes); an item heavier than that alone still passes.
+  explicit Handoff(std::size_t capacity, std::function<std::size_t(const Item&)> weight = {})
+      : capacity_(capacity), weight_(std::move(weight)) {}
 
   /// Waits while the handoff is full. False when the consumer has given up: stop producing.
   bool push(Item item) {
+    const std::size_t weight = weight_ ? weight_(item) : 1;
     std::unique_lock lock(mutex_);
-    room_.wait(lock, [&] { return cancelled_ || items_.size() < capacity_; });
+    room_.wait(lock, [&] { return cancelled_ || items_.empty() || load_ + weight <= capacity_; });
     if (cancelled_) return false;
-    items_.push_back(std::move(item));
+    items_.emplace_back(std::move(item), weight);
+    load_ += weight;
     ready_.notify_one();
     return true;
   }
@@ -35,6 +40,11 @@ class Handoff {
     const std::lock_guard lock(mutex_);
     closed_ = true;
     ready_.notify_one();
+  }
+  /// Whether the consumer gave up (a producer can stop before its next push).
+  bool cancelled() {
+    const std::lock_guard lock(mutex_);
+    return cancelled_;
   }
   /// The consumer gives up: push() returns false from now on.
   void cancel() {
@@ -47,7 +57,8 @@ class Handoff {
     std::unique_lock lock(mutex_);
     ready_.wait(lock, [&] { return closed_ || !items_.empty(); });
     if (items_.empty()) return std::nullopt;
-    Item item = std::move(items_.front());
+    std::optional<Item> item(std::move(items_.front().first));
+    load_ -= items_.front().second;
     items_.pop_front();
     room_.notify_one();
     return item;
@@ -55,10 +66,12 @@ class Handoff {
 
  private:
   std::size_t capacity_;
+  std::function<std::size_t(const Item&)> weight_;
+  std::size_t load_ = 0;  ///< total weight of the items held
   std::mutex mutex_;
   std::condition_variable ready_;
   std::condition_variable room_;
-  std::deque<Item> items_;
+  std::deque<std::pair<Item, std::size_t>> items_;  ///< with their weights
   bool closed_ = false;
   bool cancelled_ = false;
 };

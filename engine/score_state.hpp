@@ -26,6 +26,8 @@ class ScoreState {
   const ScoreContext& context() const { return *context_; }
   const ScoreIndex& index() const { return *index_; }
   const std::set<Assignment>& recused() const { return recused_; }
+  /// Assigned and recused pairs.
+  std::size_t pair_count() const { return known_.size(); }
   /// The stored row of each pair, by the pair as held in the context.
   const std::unordered_map<const Assignment*, ScoreRow>& stored() const { return stored_; }
 

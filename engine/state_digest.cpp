@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <array>
 #include <cstring>
 #include <memory>
 
@@ -21,8 +22,12 @@ int table_index(const char* table) {
   return -1;
 }
 
+/// Big-endian, in one append (the hook runs for every row an import writes).
 void append_u64(std::string& out, std::uint64_t value) {
-  for (int shift = 56; shift >= 0; shift -= 8) out += static_cast<char>((value >> shift) & 0xFF);
+  std::array<char, 8> bytes{};
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    bytes[i] = static_cast<char>((value >> (56 - 8 * i)) & 0xFF);
+  out.append(bytes.data(), bytes.size());
 }
 
 /// One column value with its type, so that 30, 30.0, '30' and NULL all hash differently.
@@ -42,9 +47,10 @@ void append_value(std::string& out, sqlite3_value* value) {
     }
     case SQLITE_TEXT:
     case SQLITE_BLOB: {
+      // Text as its stored bytes (UTF-8, jury's databases): sqlite3_value_text would copy each
+      // value to add a terminating NUL.
       const bool text = sqlite3_value_type(value) == SQLITE_TEXT;
-      const void* bytes =
-          text ? static_cast<const void*>(sqlite3_value_text(value)) : sqlite3_value_blob(value);
+      const void* bytes = sqlite3_value_blob(value);
       const auto size = static_cast<std::size_t>(sqlite3_value_bytes(value));
       out += text ? 't' : 'b';
       append_u64(out, size);

@@ -102,7 +102,7 @@ class Store {
   /// Entries with only id, kind and status filled: what checking score sheets needs, without
   /// decoding the name lists of every entry.
   std::vector<Entry> load_entry_kinds() const;
-  void upsert_scores(const std::string& round, const std::vector<ScoreRow>& rows);
+  void upsert_scores(const std::string& round, const std::vector<EncodedScoreRow>& rows);
   void delete_scores(const std::string& round, const std::vector<Assignment>& pairs);
   /// Entries with a score in any round.
   std::set<std::string> scored_entry_ids() const;

@@ -6,14 +6,18 @@ namespace jury {
 
 namespace {
 
-bool is_blank_ascii(char c) {
-  return c == ' ' || c == '\t';
+/// The ASCII characters that trim() removes (Unicode White_Space).
+bool is_ascii_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+/// Whether trim(field) is empty; ICU only once a non-ASCII character comes first.
 bool is_blank_field(const std::string& field) {
-  for (char c : field)
-    if (!is_blank_ascii(c) && c != '\r' && c != '\n' && c != '\f')
-      return trim(field).empty();  // non-ASCII spaces such as U+3000
+  for (const char c : field) {
+    if (is_ascii_space(c)) continue;
+    if (static_cast<unsigned char>(c) < 0x80) return false;
+    return trim(field).empty();  // non-ASCII spaces such as U+3000
+  }
   return true;
 }
 
@@ -23,10 +27,16 @@ bool is_blank_record(const CsvRow& row) {
   return true;
 }
 
+/// Whether trim(first field) starts with '#'; ICU only once a non-ASCII character comes first.
 bool starts_comment(const CsvRow& row) {
   if (row.fields.empty()) return false;
-  const std::string first = trim(row.fields.front());
-  return !first.empty() && first.front() == '#';
+  for (const char c : row.fields.front()) {
+    if (is_ascii_space(c)) continue;
+    if (static_cast<unsigned char>(c) < 0x80) return c == '#';
+    const std::string first = trim(row.fields.front());
+    return !first.empty() && first.front() == '#';
+  }
+  return false;
 }
 
 /// The state machine. One instance reads one text; `pos` always points at the next unread byte.

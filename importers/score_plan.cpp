@@ -54,7 +54,7 @@ void add_upsert(ScorePlan& plan, ScoreRow row) {
     plan.upserts.emplace_back();
     plan.upserts.back().reserve(ScoreWrites::kUpsertBatch);
   }
-  plan.upserts.back().push_back(std::move(row));
+  plan.upserts.back().push_back(encode_score_row(std::move(row)));
 }
 
 /// The writes and audit entry of one checked sheet; the counts go to the plan.
@@ -123,6 +123,7 @@ RowChange classify_row(const ImportedScore& item, const Assignment& pair,
 
 ScorePlanner::ScorePlanner(const StoredScores& stored, Diagnostics report, std::string round_prefix)
     : stored_(stored), round_prefix_(std::move(round_prefix)) {
+  seen_.reserve(stored.pairs);  // no rehash of a 500,000-pair table as it fills
   plan_.report = std::move(report);
 }
 

@@ -15,6 +15,7 @@
 #include "importers/scores_importer.hpp"
 #include "model/diagnostics.hpp"
 #include "model/model.hpp"
+#include "model/score_values.hpp"
 
 namespace jury {
 
@@ -30,6 +31,7 @@ struct SheetScores {
 struct StoredScores {
   const std::set<Assignment>& recused;
   const std::unordered_map<const Assignment*, ScoreRow>& rows;  ///< by pair
+  std::size_t pairs = 0;  ///< pairs the context knows: the planner makes room to see each once
 };
 
 /// What importing one (merged) sheet row does to the store.
@@ -63,7 +65,7 @@ struct ScoreWrites {
   /// Rows added or replaced, in file order, in batches of at most kUpsertBatch rows: whoever
   /// persists them can free each batch once written, so that the rows and SQLite's page cache
   /// do not peak together.
-  std::vector<std::vector<ScoreRow>> upserts;
+  std::vector<std::vector<EncodedScoreRow>> upserts;
   std::vector<FileScorePlan> files;
 };
 

@@ -93,11 +93,28 @@ struct SheetRow {
   }
 };
 
+}  // namespace
+
+struct CriterionWords {
+  std::map<std::string, Vocabulary> of_rubric;  ///< by rubric id
+};
+
+std::shared_ptr<const CriterionWords> criterion_words(const Config& config) {
+  auto words = std::make_shared<CriterionWords>();
+  for (const auto& [id, rubric] : config.rubrics) {
+    Vocabulary& criteria = words->of_rubric[id];
+    for (const auto& criterion : rubric.criteria) criteria.add(criterion.id, criterion.label);
+  }
+  return words;
+}
+
+namespace {
+
 /// The criteria of one rubric as the header's columns name them.
 struct RubricColumns {
   const Rubric* rubric = nullptr;
-  Vocabulary criteria;
-  std::vector<int> criterion_of_field;  ///< wide layout: per header field, -1 = not a criterion
+  const Vocabulary* criteria = nullptr;  ///< of the context's CriterionWords
+  std::vector<int> criterion_of_field;   ///< wide layout: per header field, -1 = not a criterion
   bool missing_reported = false;
 };
 
@@ -111,8 +128,7 @@ class SheetReader {
     for (const auto& [id, rubric] : context.config.rubrics) {
       RubricColumns& columns = rubrics_[id];
       columns.rubric = &rubric;
-      for (const auto& criterion : rubric.criteria)
-        columns.criteria.add(criterion.id, criterion.label);
+      columns.criteria = &context.criteria->of_rubric.at(id);
     }
   }
 
@@ -233,7 +249,7 @@ class SheetReader {
       const auto f = static_cast<std::size_t>(field);
       bool known = false;
       for (auto& [id, columns] : rubrics_) {
-        const auto criterion = columns.criteria.find(without_maximum_note(head.fields[f]));
+        const auto criterion = columns.criteria->find(without_maximum_note(head.fields[f]));
         if (!criterion) continue;
         known = true;
         const int index = criterion_index(*columns.rubric, *criterion);
@@ -544,11 +560,11 @@ class SheetReader {
       error(kCriterion, "scores.missing-value", i18n::tr("empty criterion (评分项)"));
       return;
     }
-    const auto id = columns.criteria.find(name);
+    const auto id = columns.criteria->find(name);
     if (!id) {
       error(kCriterion, "scores.unknown-criterion",
             i18n::trf("unknown criterion {} for kind {}; expected one of {}", quoted(name),
-                      entry.kind, columns.criteria.expected()));
+                      entry.kind, columns.criteria->expected()));
       return;
     }
     const auto [it, inserted] =
@@ -655,12 +671,16 @@ void ScoreIndex::add_pairs(const Pairs& assigned) {
                       [](const auto& a, const auto& b) { return a.first < b.first; }))
     std::sort(pairs.begin(), pairs.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
-  pair_keys_.reserve(pairs.size());
+  first_pair_of_judge_.assign(judges_.size() + 1, 0);
+  pair_entries_.reserve(pairs.size());
   pairs_.reserve(pairs.size());
   for (const auto& [key, known] : pairs) {
-    pair_keys_.push_back(key);
+    ++first_pair_of_judge_[(key >> 32) + 1];
+    pair_entries_.push_back(static_cast<std::uint32_t>(key));
     pairs_.push_back(known);
   }
+  for (std::size_t j = 1; j < first_pair_of_judge_.size(); ++j)
+    first_pair_of_judge_[j] += first_pair_of_judge_[j - 1];
 }
 
 const Entry* ScoreIndex::find_entry(std::string_view id) const {
@@ -679,10 +699,11 @@ const ScoreIndex::KnownPair* ScoreIndex::find(std::string_view judge_id,
   if (judge == IdNumbering::kNone) return nullptr;
   const std::uint32_t entry = entry_numbers_.find(entry_id);
   if (entry == IdNumbering::kNone) return nullptr;
-  const std::uint64_t key = packed_pair(judge, entry);
-  const auto it = std::lower_bound(pair_keys_.begin(), pair_keys_.end(), key);
-  if (it == pair_keys_.end() || *it != key) return nullptr;
-  return &pairs_[static_cast<std::size_t>(it - pair_keys_.begin())];
+  const auto first = pair_entries_.begin() + first_pair_of_judge_[judge];
+  const auto last = pair_entries_.begin() + first_pair_of_judge_[judge + 1];
+  const auto it = std::lower_bound(first, last, entry);
+  if (it == last || *it != entry) return nullptr;
+  return &pairs_[static_cast<std::size_t>(it - pair_entries_.begin())];
 }
 
 const Assignment* ScoreIndex::find_pair(std::string_view judge_id,
@@ -728,8 +749,15 @@ std::optional<bool> parse_recuse(std::string_view cell) {
 std::vector<ImportedScore> import_scores(std::string_view bytes, const std::string& file,
                                          Encoding encoding, const ScoreContext& context,
                                          Diagnostics& report, const std::string& sheet) {
+  return import_scores(decode_file(bytes, file, encoding, report, sheet), file, context, report,
+                       sheet);
+}
+
+std::vector<ImportedScore> import_scores(const DecodedFile& decoded, const std::string& file,
+                                         const ScoreContext& context, Diagnostics& report,
+                                         const std::string& sheet) {
   const std::size_t errors_before = error_count(report);
-  const auto records = read_records(bytes, file, encoding, report, CommentLines::Skipped, sheet);
+  const auto records = read_records(decoded, file, report, CommentLines::Skipped, sheet);
   if (!records) return {};
   const auto header = find_header(*records, score_columns(), file, report);
   if (!header || !check_has_rows(*records, *header, file, report, "score rows")) return {};

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "importers/encoding.hpp"
+#include "importers/table.hpp"
 #include "model/diagnostics.hpp"
 #include "model/id_numbering.hpp"
 #include "model/model.hpp"
@@ -20,8 +22,9 @@ namespace jury {
 
 /// Hash lookups over a context's entries, judges and pairs. Keys are views into the containers,
 /// which must outlive the index and stay unchanged. Ids are numbered once (open addressing over
-/// the views, no node per id) and a pair is found by its two numbers in one flat sorted table:
-/// the rows of a sheet share their judge, so its pairs are neighbours there.
+/// the views, no node per id) and a pair is found by its two numbers among its judge's pairs, in
+/// one flat table sorted by (judge, entry): the rows of a sheet share their judge, so they search
+/// the same few dozen pairs.
 class ScoreIndex {
  public:
   /// `assigned`: the pairs in (judge, entry) order, distinct.
@@ -51,9 +54,17 @@ class ScoreIndex {
   std::vector<const Entry*> entries_;  ///< by entry number; nullptr: only in a pair
   IdNumbering judge_numbers_;
   std::vector<bool> judges_;  ///< by judge number: a judge of judge_ids (else only in a pair)
-  std::vector<std::uint64_t> pair_keys_;  ///< (judge number << 32) | entry number, sorted
-  std::vector<KnownPair> pairs_;          ///< in the order of pair_keys_
+  /// The pairs by (judge number, entry number): judge j's are [first_pair_of_judge_[j],
+  /// first_pair_of_judge_[j + 1]), a sheet's few dozen neighbours to search, not every pair.
+  std::vector<std::uint32_t> first_pair_of_judge_;
+  std::vector<std::uint32_t> pair_entries_;  ///< entry number of each pair
+  std::vector<KnownPair> pairs_;
 };
+
+/// Each rubric's criteria by the words a sheet's header may name them with (id or label, as
+/// Vocabulary matches them): built once per context, not once per sheet.
+struct CriterionWords;
+std::shared_ptr<const CriterionWords> criterion_words(const Config& config);
 
 /// What a sheet is checked against: the round's rubrics, and its entries, judges and assigned
 /// pairs through one index.
@@ -69,6 +80,7 @@ struct ScoreContext {
   /// SPEC §12: entrants absent from the round; their rows are skipped with a warning, filled or
   /// not.
   const std::set<std::string>* absent_entries = nullptr;
+  std::shared_ptr<const CriterionWords> criteria = criterion_words(config);
 };
 
 /// One (judge, entry) row of a sheet, merged into what is stored (SPEC §6): a value in the
@@ -100,6 +112,10 @@ inline constexpr std::string_view kClearCell = "-";
 std::vector<ImportedScore> import_scores(std::string_view bytes, const std::string& file,
                                          Encoding encoding, const ScoreContext& context,
                                          Diagnostics& report, const std::string& sheet = {});
+/// The same for a file decoded already (decode_file, with its diagnostics in `report`).
+std::vector<ImportedScore> import_scores(const DecodedFile& decoded, const std::string& file,
+                                         const ScoreContext& context, Diagnostics& report,
+                                         const std::string& sheet = {});
 
 /// Why a score cell is not a valid score.
 enum class ScoreProblem { None, NotANumber, OutOfRange, NotAMultipleOfStep };

@@ -216,20 +216,6 @@ void check_cell_lengths(const std::vector<CsvRow>& records, const std::string& f
     }
 }
 
-std::optional<std::vector<CsvRow>> read_text_records(std::string_view bytes,
-                                                     const std::string& file, Encoding encoding,
-                                                     Diagnostics& report, CommentLines comments,
-                                                     const std::string& sheet) {
-  if (!sheet.empty())
-    report.warning(file, 0, 0, "file.not-a-workbook",
-                   i18n::trf("--sheet {} is ignored: the file is a text (CSV) file, not an "
-                             "Excel workbook",
-                             quoted(sheet)));
-  const auto decoded = decode_text(bytes, encoding, file, report);
-  if (!decoded) return std::nullopt;
-  return read_csv(decoded->utf8, file, report, comments, detect_separator(decoded->utf8));
-}
-
 }  // namespace
 
 std::string file_size_problem(std::uintmax_t bytes) {
@@ -238,17 +224,50 @@ std::string file_size_problem(std::uintmax_t bytes) {
   return i18n::trf("the file has {} bytes; files over 1 GiB are refused", bytes);
 }
 
+DecodedFile decode_file(std::string_view bytes, const std::string& file, Encoding encoding,
+                        Diagnostics& report, const std::string& sheet) {
+  DecodedFile decoded;
+  if (const std::string problem = file_size_problem(bytes.size()); !problem.empty()) {
+    report.error(file, 0, 0, "file.too-large", problem);
+    decoded.readable = false;
+    return decoded;
+  }
+  decoded.format = workbook_format(bytes);
+  if (decoded.format != WorkbookFormat::None) {
+    decoded.content = std::string(bytes);
+    return decoded;
+  }
+  if (!sheet.empty())
+    report.warning(file, 0, 0, "file.not-a-workbook",
+                   i18n::trf("--sheet {} is ignored: the file is a text (CSV) file, not an "
+                             "Excel workbook",
+                             quoted(sheet)));
+  auto text = decode_text(bytes, encoding, file, report);
+  if (!text) {
+    decoded.readable = false;
+    return decoded;
+  }
+  decoded.content = std::move(text->utf8);
+  decoded.separator = detect_separator(decoded.content);
+  return decoded;
+}
+
 std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
                                                 Encoding encoding, Diagnostics& report,
                                                 CommentLines comments, const std::string& sheet) {
-  if (const std::string problem = file_size_problem(bytes.size()); !problem.empty()) {
-    report.error(file, 0, 0, "file.too-large", problem);
-    return std::nullopt;
-  }
-  const WorkbookFormat format = workbook_format(bytes);
-  auto records = format == WorkbookFormat::None
-                     ? read_text_records(bytes, file, encoding, report, comments, sheet)
-                     : read_workbook(bytes, format, file, sheet, report, comments);
+  return read_records(decode_file(bytes, file, encoding, report, sheet), file, report, comments,
+                      sheet);
+}
+
+std::optional<std::vector<CsvRow>> read_records(const DecodedFile& decoded, const std::string& file,
+                                                Diagnostics& report, CommentLines comments,
+                                                const std::string& sheet) {
+  if (!decoded.readable) return std::nullopt;
+  std::optional<std::vector<CsvRow>> records;
+  if (decoded.format == WorkbookFormat::None)
+    records = read_csv(decoded.content, file, report, comments, decoded.separator);
+  else
+    records = read_workbook(decoded.content, decoded.format, file, sheet, report, comments);
   if (!records) return std::nullopt;
   if (records->empty()) {
     report.error(file, 0, 0, "file.empty", i18n::tr("empty file: it has no rows"));

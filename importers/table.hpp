@@ -11,6 +11,7 @@
 
 #include "importers/csv_reader.hpp"
 #include "importers/encoding.hpp"
+#include "importers/workbook.hpp"
 #include "model/diagnostics.hpp"
 #include "model/model.hpp"
 
@@ -28,6 +29,23 @@ std::string describe(const ColumnSpec& column);
 
 /// SPEC §10 Limits: the error message for an input file of `bytes` bytes over 1 GiB, else "".
 std::string file_size_problem(std::uintmax_t bytes);
+
+/// A file read as far as needs nothing but the file (what `import scores` does ahead, while it
+/// loads the competition): a text file decoded to UTF-8 and its separator detected, a
+/// workbook's bytes as they are.
+struct DecodedFile {
+  WorkbookFormat format = WorkbookFormat::None;
+  std::string content;  ///< the UTF-8 text (format None), else the workbook's bytes
+  char separator = ',';
+  bool readable = true;  ///< false: the report says why (too large, not text)
+};
+DecodedFile decode_file(std::string_view bytes, const std::string& file, Encoding encoding,
+                        Diagnostics& report, const std::string& sheet = {});
+
+/// The records of a decoded file; with decode_file, read_records below.
+std::optional<std::vector<CsvRow>> read_records(const DecodedFile& decoded, const std::string& file,
+                                                Diagnostics& report, CommentLines comments,
+                                                const std::string& sheet = {});
 
 /// Decodes and splits a file into records, comma- or tab-separated (detect_separator); an Excel
 /// workbook (told by content, SPEC §15) gives the records of its first worksheet or of `sheet`

@@ -2,23 +2,46 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <charconv>
+#include <cmath>
 #include <iterator>
+#include <utility>
 
 namespace jury {
 
-void encode_score_values_into(const std::vector<std::optional<double>>& values, std::string& out) {
-  out.clear();
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i) out += ';';
-    if (values[i]) fmt::format_to(std::back_inserter(out), "{}", *values[i]);
+namespace {
+
+/// fmt's "{}" of the value (the shortest decimal that reads back the same), with whole numbers,
+/// most scores, written as integers without the shortest-decimal search: the same text.
+void append_value(std::string& out, double value) {
+  constexpr double kWholeLimit = 1e15;  // fmt writes whole numbers below 1e16 without exponent
+  const bool whole = value >= 0 && value < kWholeLimit && value == std::floor(value) &&
+                     !(value == 0 && std::signbit(value));
+  if (!whole) {
+    fmt::format_to(std::back_inserter(out), "{}", value);
+    return;
   }
+  std::array<char, 20> digits{};
+  const std::to_chars_result written =
+      std::to_chars(digits.data(), digits.data() + digits.size(), static_cast<long long>(value));
+  out.append(digits.data(), written.ptr);
 }
+
+}  // namespace
 
 std::string encode_score_values(const std::vector<std::optional<double>>& values) {
   std::string out;
-  encode_score_values_into(values, out);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) out += ';';
+    if (values[i]) append_value(out, *values[i]);
+  }
   return out;
+}
+
+EncodedScoreRow encode_score_row(ScoreRow row) {
+  return {std::move(row.judge_id), std::move(row.entry_id), encode_score_values(row.values),
+          std::move(row.comment)};
 }
 
 namespace {

@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 using namespace jury;
@@ -46,4 +48,28 @@ TEST_CASE("Handoff: a consumer that fails stops a producer waiting for room (no 
   } catch (const std::runtime_error&) {
   }
   CHECK(stopped);
+}
+
+TEST_CASE("Handoff: weighed items fill the capacity, and one heavier than it still passes") {
+  // Capacity 10 bytes, items of 6: one is held at a time, so the producer is never more than
+  // one item ahead of the consumer. The first item (15 bytes) passes alone.
+  Handoff<std::string> handoff(10, [](const std::string& item) { return item.size(); });
+  std::atomic<int> pushed = 0;
+  Producer<std::string> producer(handoff, [&](Handoff<std::string>& out) {
+    out.push(std::string(15, 'x'));
+    ++pushed;
+    for (char c = 'a'; c <= 'e'; ++c) {
+      out.push(std::string(6, c));
+      ++pushed;
+    }
+  });
+  std::string taken;
+  int popped = 0;
+  while (const auto item = handoff.pop()) {
+    ++popped;
+    CHECK(pushed.load() <= popped + 1);
+    taken += item->front();
+  }
+  producer.finish();
+  CHECK(taken == "xabcde");
 }

@@ -115,3 +115,23 @@ TEST_CASE(
   CHECK(c.audit().size() == audit_before);
   CHECK(c.verify().findings.empty());
 }
+
+TEST_CASE(
+    "SPEC §6, §10: a named sheet that cannot be opened refuses the whole import — the sheets read "
+    "ahead of it are not stored") {
+  // The sheets are read ahead on their own thread while the competition loads: its failure must
+  // still reach the command, after the sheets before it were checked and planned.
+  test::TempDir dir;
+  Competition c = sample_with_filled_sheets(dir.path());
+  const std::size_t audit_before = c.audit().size();
+  const std::string missing = (dir.path() / "missing.csv").string();
+  try {
+    c.import_scores({(dir.path() / "filled").string(), missing}, Encoding::Auto);
+    FAIL("a sheet that cannot be opened must be refused");
+  } catch (const InputError& e) {
+    CHECK(e.diagnostics().to_text().find(missing) != std::string::npos);
+  }
+  CHECK(c.scores().empty());
+  CHECK(c.audit().size() == audit_before);
+  CHECK(c.verify().findings.empty());
+}

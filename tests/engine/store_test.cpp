@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -80,7 +81,8 @@ TEST_CASE("Store: a score needs an assignment, and an assignment with scores can
   judge.affiliation = "长江大学";
   store.upsert_judges({judge});
   store.open_round("main");
-  ScoreRow row{"J1", "E1", {30.0, std::nullopt, 12.5}, ""};
+  const EncodedScoreRow row = encode_score_row({"J1", "E1", {30.0, std::nullopt, 12.5}, ""});
+  CHECK(row.vals == "30;;12.5");
   CHECK_THROWS(store.upsert_scores("main", {row}));
   store.insert_assignments("main", {{"J1", "E1"}});
   store.upsert_scores("main", {row});
@@ -101,4 +103,28 @@ TEST_CASE("Score values are stored exactly, blanks kept") {
   CHECK(encode_score_values({40.0, 35.5, std::nullopt, 0.0}) == "40;35.5;;0");
   CHECK(decode_score_values("40;35.5;;0") ==
         std::vector<std::optional<double>>{40.0, 35.5, std::nullopt, 0.0});
+}
+
+TEST_CASE("Score values: whole numbers are written as fmt writes them (the stored text is kept)") {
+  // Whole numbers take a short path; the text must be what fmt's shortest decimal gives, for
+  // the stored rows and the audit log to read as before. Around the path's edges too.
+  std::vector<double> values = {0.0,
+                                -0.0,
+                                1.0,
+                                7.0,
+                                30.0,
+                                100.0,
+                                0.5,
+                                8.25,
+                                1e14,
+                                1e15 - 1,
+                                1e15,
+                                1e16,
+                                1e17,
+                                -3.0,
+                                0.1,
+                                1e-7,
+                                123456789012345.0};
+  for (int i = 0; i <= 2000; ++i) values.push_back(i * 0.25);
+  for (const double value : values) CHECK(encode_score_values({value}) == fmt::format("{}", value));
 }

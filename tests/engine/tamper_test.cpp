@@ -46,8 +46,7 @@ Store scored_store(const std::string& path) {
   store.upsert_judges({judge("J1"), judge("J2")});
   store.open_round("main");
   store.insert_assignments("main", {{"J1", "E1"}, {"J2", "E1"}});
-  store.upsert_scores("main", {{"J1", "E1", {40.0, 20.0, 10.0}, ""},
-                               {"J2", "E1", {30.0, std::nullopt, 5.0}, "好"}});
+  store.upsert_scores("main", {{"J1", "E1", "40;20;10", ""}, {"J2", "E1", "30;;5", "好"}});
   store.append_audit("import scores", "s.csv", "ab", "2 score rows");
   transaction.commit();
   return store;
@@ -95,7 +94,7 @@ TEST_CASE("SPEC §10: the digest jury keeps while it writes equals a full scan o
   // A replaced score, a deleted one, an updated entry, slots set and cleared, a recusal.
   {
     Store::Transaction transaction(store);
-    store.upsert_scores("main", {{"J1", "E1", {41.0, 20.0, 10.0}, "改"}});
+    store.upsert_scores("main", {{"J1", "E1", "41;20;10", "改"}});
     store.delete_scores("main", {{"J2", "E1"}});
     store.upsert_entries({entry("E2", "题二改")});
     store.save_slots("main", {{{"J1", "E1"}, 1}});

@@ -58,8 +58,8 @@ const std::string kWide =
     "judge_id,entry_id,title,innovation,rigor,practicality,presentation,comment,recuse\n";
 
 /// The plan's upserts in order, whatever their batches.
-std::vector<ScoreRow> upserts_of(const ScorePlan& plan) {
-  std::vector<ScoreRow> rows;
+std::vector<EncodedScoreRow> upserts_of(const ScorePlan& plan) {
+  std::vector<EncodedScoreRow> rows;
   for (const auto& batch : plan.upserts) rows.insert(rows.end(), batch.begin(), batch.end());
   return rows;
 }
@@ -141,19 +141,19 @@ TEST_CASE("score plan: an empty cell keeps the stored value and - clears one (al
                                                           "J1,P2,,36,27,18,9,,\n")),
                         s.stored, {}, "");
   CHECK_FALSE(plan.report.has_errors());
-  const std::vector<ScoreRow> upserts = upserts_of(plan);
+  const std::vector<EncodedScoreRow> upserts = upserts_of(plan);
   REQUIRE(upserts.size() == 3);
   CHECK(upserts[0].judge_id == "J1");
   CHECK(upserts[0].entry_id == "P1");
-  CHECK(upserts[0].values == Values{30, 28, 15, 8});
+  CHECK(upserts[0].vals == "30;28;15;8");
   CHECK(upserts[0].comment == "原评语");
   CHECK(upserts[1].judge_id == "J2");
   CHECK(upserts[1].entry_id == "P1");
-  CHECK(upserts[1].values == Values{std::nullopt, std::nullopt, 10, std::nullopt});
+  CHECK(upserts[1].vals == ";;10;");
   CHECK(upserts[1].comment.empty());
   CHECK(upserts[2].judge_id == "J1");
   CHECK(upserts[2].entry_id == "P2");
-  CHECK(upserts[2].values == Values{36, 27, 18, 9});
+  CHECK(upserts[2].vals == "36;27;18;9");
   REQUIRE(plan.files.size() == 1);
   CHECK(plan.files[0].cleared.empty());
   CHECK(plan.files[0].audit ==
