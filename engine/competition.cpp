@@ -297,9 +297,9 @@ constexpr std::size_t kSheetBytesAhead = std::size_t{64} << 20;
 
 LoadedSheet load_score_sheet(const std::string& file, Encoding encoding, const std::string& sheet) {
   LoadedSheet loaded{file, "", {}, {}};
-  const std::string bytes = read_score_file(file);
+  std::string bytes = read_score_file(file);
   loaded.sha256 = sha256_hex(bytes);
-  loaded.decoded = decode_file(bytes, file, encoding, loaded.report, sheet);
+  loaded.decoded = decode_file(std::move(bytes), file, encoding, loaded.report, sheet);
   return loaded;
 }
 
@@ -354,6 +354,8 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   const std::vector<std::string> files = expand_score_paths(paths, report);
   refuse_other_rounds_sheets(files);
   const std::string& round = round_id(current_round());  // SPEC §12: into the current round
+  // Before the threads start: in_english switches the language of the whole process.
+  const std::string audit_prefix = i18n::in_english([&] { return round_prefix(config_, round); });
 
   // Three steps on three threads: a loader reads and decodes the sheets from the start (they
   // need nothing of the competition), while this thread loads the state; a reader checks and
@@ -367,13 +369,14 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   });
   const ScoreState state(store_, config_, current_round());
   ScorePlanner planner({state.recused(), state.stored(), state.pair_count()}, std::move(report),
-                       i18n::in_english([&] { return round_prefix(config_, round); }));
+                       audit_prefix);
   Handoff<ScoreWrites> planned(2);
+  std::size_t checked = 0;  // sheets checked and planned
   Producer<ScoreWrites> reader(planned, [&](Handoff<ScoreWrites>& out) {
-    for (std::size_t f = 0; f < files.size() && !out.cancelled(); ++f) {
+    for (; checked < files.size(); ++checked) {
       std::optional<LoadedSheet> next = loaded.pop();
-      if (!next) return;  // the loader failed: its finish() says why
-      if (progress_) progress_("reading score sheets", f, files.size());
+      if (!next || out.cancelled()) return;  // the loader failed (its finish() says why)
+      if (progress_) progress_("reading score sheets", checked, files.size());
       planner.add(check_score_sheet(std::move(*next), state.context(), sheet));
       if (planner.batch_ready() && !out.push(planner.take_writes())) return;
     }
@@ -381,6 +384,8 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   while (std::optional<ScoreWrites> writes = planned.pop()) persist_scores(round, *writes);
   reader.finish();
   loader.finish();
+  if (checked != files.size())  // never commit an import of fewer sheets than named
+    throw JuryError(kExitInternal, "import scores: not every sheet was checked");
   ScorePlan plan = std::move(planner).finish();
   if (plan.report.has_errors()) throw InputError(plan.report);  // the transaction rolls back
   persist_scores(round, plan);                                  // the last, partial batch

@@ -4,6 +4,7 @@
 /// the next sheets while the sheets already planned are written (SPEC §10 is unaffected: both
 /// happen inside one transaction, and nothing commits unless every file was checked).
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -20,13 +21,13 @@ template <class Item>
 class Handoff {
  public:
   /// Holds items of total weight up to `capacity` (each item weighs 1 unless `weight` says
-  /// otherwise, e.g. its bytes); an item heavier than that alone still passes.
+  /// more, e.g. its bytes; never less than 1); an item heavier than that alone still passes.
   explicit Handoff(std::size_t capacity, std::function<std::size_t(const Item&)> weight = {})
       : capacity_(capacity), weight_(std::move(weight)) {}
 
   /// Waits while the handoff is full. False when the consumer has given up: stop producing.
   bool push(Item item) {
-    const std::size_t weight = weight_ ? weight_(item) : 1;
+    const std::size_t weight = weight_ ? std::max<std::size_t>(1, weight_(item)) : 1;
     std::unique_lock lock(mutex_);
     room_.wait(lock, [&] { return cancelled_ || items_.empty() || load_ + weight <= capacity_; });
     if (cancelled_) return false;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "model/i18n.hpp"
 #include "model/score_values.hpp"
 
 namespace jury {
@@ -38,14 +39,14 @@ void check_pairs(SheetScores& sheet, const std::vector<std::string>& files,
     if (!fresh)
       sheet.report.error(
           sheet.file, item.line, 1, "scores.duplicate-pair",
-          fmt::format("judge {} and entry {} are also given in {}:{}; give each pair once",
-                      pair.judge_id, pair.entry_id, files[where->second.first],
-                      where->second.second));
+          i18n::trf("judge {} and entry {} are also given in {}:{}; give each pair once",
+                    pair.judge_id, pair.entry_id, files[where->second.first],
+                    where->second.second));
     if (stored.recused.count(pair) && !item.recuse && !item.blank)
       sheet.report.error(sheet.file, item.line, 1, "scores.recused-pair",
-                         fmt::format("judge {} has recused from entry {}; no scores can be "
-                                     "entered for this pair",
-                                     pair.judge_id, pair.entry_id));
+                         i18n::trf("judge {} has recused from entry {}; no scores can be "
+                                   "entered for this pair",
+                                   pair.judge_id, pair.entry_id));
   }
 }
 

@@ -749,8 +749,8 @@ std::optional<bool> parse_recuse(std::string_view cell) {
 std::vector<ImportedScore> import_scores(std::string_view bytes, const std::string& file,
                                          Encoding encoding, const ScoreContext& context,
                                          Diagnostics& report, const std::string& sheet) {
-  return import_scores(decode_file(bytes, file, encoding, report, sheet), file, context, report,
-                       sheet);
+  return import_scores(decode_file(std::string(bytes), file, encoding, report, sheet), file,
+                       context, report, sheet);
 }
 
 std::vector<ImportedScore> import_scores(const DecodedFile& decoded, const std::string& file,

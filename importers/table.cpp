@@ -224,50 +224,31 @@ std::string file_size_problem(std::uintmax_t bytes) {
   return i18n::trf("the file has {} bytes; files over 1 GiB are refused", bytes);
 }
 
-DecodedFile decode_file(std::string_view bytes, const std::string& file, Encoding encoding,
-                        Diagnostics& report, const std::string& sheet) {
-  DecodedFile decoded;
-  if (const std::string problem = file_size_problem(bytes.size()); !problem.empty()) {
-    report.error(file, 0, 0, "file.too-large", problem);
-    decoded.readable = false;
-    return decoded;
-  }
-  decoded.format = workbook_format(bytes);
-  if (decoded.format != WorkbookFormat::None) {
-    decoded.content = std::string(bytes);
-    return decoded;
-  }
+namespace {
+
+bool within_size_limit(std::size_t bytes, const std::string& file, Diagnostics& report) {
+  const std::string problem = file_size_problem(bytes);
+  if (!problem.empty()) report.error(file, 0, 0, "file.too-large", problem);
+  return problem.empty();
+}
+
+/// A text file's UTF-8 (after the --sheet warning: a text file has no sheets).
+std::optional<std::string> decoded_text(std::string_view bytes, const std::string& file,
+                                        Encoding encoding, Diagnostics& report,
+                                        const std::string& sheet) {
   if (!sheet.empty())
     report.warning(file, 0, 0, "file.not-a-workbook",
                    i18n::trf("--sheet {} is ignored: the file is a text (CSV) file, not an "
                              "Excel workbook",
                              quoted(sheet)));
   auto text = decode_text(bytes, encoding, file, report);
-  if (!text) {
-    decoded.readable = false;
-    return decoded;
-  }
-  decoded.content = std::move(text->utf8);
-  decoded.separator = detect_separator(decoded.content);
-  return decoded;
+  if (!text) return std::nullopt;
+  return std::move(text->utf8);
 }
 
-std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
-                                                Encoding encoding, Diagnostics& report,
-                                                CommentLines comments, const std::string& sheet) {
-  return read_records(decode_file(bytes, file, encoding, report, sheet), file, report, comments,
-                      sheet);
-}
-
-std::optional<std::vector<CsvRow>> read_records(const DecodedFile& decoded, const std::string& file,
-                                                Diagnostics& report, CommentLines comments,
-                                                const std::string& sheet) {
-  if (!decoded.readable) return std::nullopt;
-  std::optional<std::vector<CsvRow>> records;
-  if (decoded.format == WorkbookFormat::None)
-    records = read_csv(decoded.content, file, report, comments, decoded.separator);
-  else
-    records = read_workbook(decoded.content, decoded.format, file, sheet, report, comments);
+/// The SPEC §10 checks of every file's records: not empty, no cell over Excel's limit.
+std::optional<std::vector<CsvRow>> checked_records(std::optional<std::vector<CsvRow>> records,
+                                                   const std::string& file, Diagnostics& report) {
   if (!records) return std::nullopt;
   if (records->empty()) {
     report.error(file, 0, 0, "file.empty", i18n::tr("empty file: it has no rows"));
@@ -275,6 +256,53 @@ std::optional<std::vector<CsvRow>> read_records(const DecodedFile& decoded, cons
   }
   check_cell_lengths(*records, file, report);
   return records;
+}
+
+}  // namespace
+
+DecodedFile decode_file(std::string bytes, const std::string& file, Encoding encoding,
+                        Diagnostics& report, const std::string& sheet) {
+  DecodedFile decoded;
+  decoded.readable = within_size_limit(bytes.size(), file, report);
+  if (!decoded.readable) return decoded;
+  decoded.format = workbook_format(bytes);
+  if (decoded.format != WorkbookFormat::None) {
+    decoded.content = std::move(bytes);
+    return decoded;
+  }
+  std::optional<std::string> text = decoded_text(bytes, file, encoding, report, sheet);
+  decoded.readable = text.has_value();
+  if (!decoded.readable) return decoded;
+  decoded.content = std::move(*text);
+  decoded.separator = detect_separator(decoded.content);
+  return decoded;
+}
+
+std::optional<std::vector<CsvRow>> read_records(const DecodedFile& decoded, const std::string& file,
+                                                Diagnostics& report, CommentLines comments,
+                                                const std::string& sheet) {
+  if (!decoded.readable) return std::nullopt;
+  if (decoded.format != WorkbookFormat::None)
+    return checked_records(
+        read_workbook(decoded.content, decoded.format, file, sheet, report, comments), file,
+        report);
+  return checked_records(read_csv(decoded.content, file, report, comments, decoded.separator), file,
+                         report);
+}
+
+std::optional<std::vector<CsvRow>> read_records(std::string_view bytes, const std::string& file,
+                                                Encoding encoding, Diagnostics& report,
+                                                CommentLines comments, const std::string& sheet) {
+  // decode_file and read_records above, without a copy of the bytes.
+  if (!within_size_limit(bytes.size(), file, report)) return std::nullopt;
+  const WorkbookFormat format = workbook_format(bytes);
+  if (format != WorkbookFormat::None)
+    return checked_records(read_workbook(bytes, format, file, sheet, report, comments), file,
+                           report);
+  const std::optional<std::string> text = decoded_text(bytes, file, encoding, report, sheet);
+  if (!text) return std::nullopt;
+  return checked_records(read_csv(*text, file, report, comments, detect_separator(*text)), file,
+                         report);
 }
 
 std::optional<Header> find_header(const std::vector<CsvRow>& records,

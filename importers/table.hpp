@@ -39,7 +39,7 @@ struct DecodedFile {
   char separator = ',';
   bool readable = true;  ///< false: the report says why (too large, not text)
 };
-DecodedFile decode_file(std::string_view bytes, const std::string& file, Encoding encoding,
+DecodedFile decode_file(std::string bytes, const std::string& file, Encoding encoding,
                         Diagnostics& report, const std::string& sheet = {});
 
 /// The records of a decoded file; with decode_file, read_records below.

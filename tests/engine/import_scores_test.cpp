@@ -117,21 +117,26 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "SPEC §6, §10: a named sheet that cannot be opened refuses the whole import — the sheets read "
-    "ahead of it are not stored") {
-  // The sheets are read ahead on their own thread while the competition loads: its failure must
-  // still reach the command, after the sheets before it were checked and planned.
+    "SPEC §6, §10: a named sheet that cannot be opened refuses the whole import, named first or "
+    "last") {
+  // The sheets are read ahead on their own thread while the competition loads: named first, it
+  // fails before any sheet is checked; named last, after every other sheet was checked and
+  // planned. Either way the failure reaches the command and nothing is stored.
   test::TempDir dir;
   Competition c = sample_with_filled_sheets(dir.path());
   const std::size_t audit_before = c.audit().size();
   const std::string missing = (dir.path() / "missing.csv").string();
-  try {
-    c.import_scores({(dir.path() / "filled").string(), missing}, Encoding::Auto);
-    FAIL("a sheet that cannot be opened must be refused");
-  } catch (const InputError& e) {
-    CHECK(e.diagnostics().to_text().find(missing) != std::string::npos);
+  const std::string filled = (dir.path() / "filled").string();
+  for (const auto& paths :
+       {std::vector<std::string>{missing, filled}, std::vector<std::string>{filled, missing}}) {
+    try {
+      c.import_scores(paths, Encoding::Auto);
+      FAIL("a sheet that cannot be opened must be refused");
+    } catch (const InputError& e) {
+      CHECK(e.diagnostics().to_text().find(missing) != std::string::npos);
+    }
+    CHECK(c.scores().empty());
+    CHECK(c.audit().size() == audit_before);
+    CHECK(c.verify().findings.empty());
   }
-  CHECK(c.scores().empty());
-  CHECK(c.audit().size() == audit_before);
-  CHECK(c.verify().findings.empty());
 }

@@ -99,6 +99,31 @@ TEST_CASE("Store: opening a missing database or creating over an existing one is
   CHECK_THROWS_AS(Store::create(path), StateError);
 }
 
+TEST_CASE(
+    "Store: scores load in (entry, judge) order of their bytes, as ORDER BY entry_id, judge_id") {
+  // Read in key order (judge, entry) and regrouped by entry: "E10" sorts before "E2", and each
+  // entry's rows keep their judges in order.
+  const auto path = fresh_db("order");
+  Store store = Store::create(path);
+  store.upsert_entries({sample_entry("E1"), sample_entry("E10"), sample_entry("E2")});
+  std::vector<Judge> judges(3);
+  for (int j = 0; j < 3; ++j) judges[static_cast<std::size_t>(j)].id = "J" + std::to_string(j + 1);
+  store.upsert_judges(judges);
+  store.open_round("main");
+  store.insert_assignments("main",
+                           {{"J2", "E1"}, {"J1", "E2"}, {"J1", "E1"}, {"J3", "E10"}, {"J2", "E2"}});
+  store.upsert_scores("main", {{"J2", "E1", "1", ""},
+                               {"J1", "E2", "2", ""},
+                               {"J1", "E1", "3", ""},
+                               {"J3", "E10", "4", ""},
+                               {"J2", "E2", "5", ""}});
+  std::vector<std::string> order;
+  for (const ScoreRow& row : store.load_scores("main"))
+    order.push_back(row.entry_id + "/" + row.judge_id + "=" + encode_score_values(row.values));
+  CHECK(order == std::vector<std::string>{"E1/J1=3", "E1/J2=1", "E10/J3=4", "E2/J1=2", "E2/J2=5"});
+  CHECK(store.load_scores("other").empty());
+}
+
 TEST_CASE("Score values are stored exactly, blanks kept") {
   CHECK(encode_score_values({40.0, 35.5, std::nullopt, 0.0}) == "40;35.5;;0");
   CHECK(decode_score_values("40;35.5;;0") ==

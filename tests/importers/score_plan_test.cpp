@@ -9,6 +9,7 @@
 
 #include "importers/score_plan.hpp"
 #include "importers/scores_importer.hpp"
+#include "model/i18n.hpp"
 #include "test_support.hpp"
 
 using namespace jury;
@@ -86,6 +87,21 @@ TEST_CASE("score plan: a pair given in two files is one error in the second file
   CHECK(plan.upserts.empty());
   CHECK(plan.files.empty());
   CHECK(plan.added == 0);
+}
+
+TEST_CASE("score plan: the rules across files speak the user's language (SPEC §10)",
+          "[score-plan]") {
+  const i18n::ScopedLanguage chinese(i18n::Language::Chinese);
+  const Stored s;
+  std::vector<SheetScores> sheets;
+  sheets.push_back({"a.csv", "sha-a", {s.row("J1", "P2", {36, 27, 18, 9}, 2)}, {}});
+  sheets.push_back({"b.csv", "sha-b", {s.row("J1", "P2", {35, 27, 18, 9}, 4)}, {}});
+  sheets.push_back({"c.csv", "sha-c", {s.row("J2", "P3", {30, 20, 10, 5}, 3)}, {}});
+  const ScorePlan plan = plan_score_import(std::move(sheets), s.stored, {}, "");
+  REQUIRE(plan.report.items().size() == 2);
+  CHECK(plan.report.items()[0].message ==
+        "评委 J1 与作品 P2 也出现在 a.csv:2；每对评委与作品只能给出一次");
+  CHECK(plan.report.items()[1].message == "评委 J2 已回避作品 P3；这一对不能录入评分");
 }
 
 TEST_CASE("score plan: a recusal removes the pair and its stored row and says both",
