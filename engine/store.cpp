@@ -6,7 +6,6 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
@@ -16,13 +15,11 @@
 #include <filesystem>
 #include <iterator>
 #include <nlohmann/json.hpp>
-#include <numeric>
 #include <string_view>
 
 #include "engine/errors.hpp"
 #include "engine/state_digest.hpp"
 #include "engine/tamper.hpp"
-#include "model/id_numbering.hpp"
 
 namespace jury {
 
@@ -825,40 +822,11 @@ void Store::insert_recusals(const std::string& round, const std::vector<Assignme
                 round, pairs);
 }
 
-namespace {
-
-/// Rows in (judge, entry) order → the same rows in (entry, judge) order: a stable counting sort
-/// by entry id (byte order, as SQLite's BINARY collation), linear where SQLite's sorter for
-/// ORDER BY entry_id, judge_id took a third of reading the scores.
-std::vector<ScoreRow> grouped_by_entry(std::vector<ScoreRow> rows) {
-  IdNumbering entries;  // views into the rows' entry ids, which stay in place until the moves
-  std::vector<std::uint32_t> entry_of(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) entry_of[i] = entries.add(rows[i].entry_id);
-  std::vector<std::uint32_t> by_id(entries.size());
-  std::iota(by_id.begin(), by_id.end(), 0);
-  std::sort(by_id.begin(), by_id.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return entries.id(a) < entries.id(b); });
-  std::vector<std::size_t> count(entries.size(), 0);
-  for (const std::uint32_t entry : entry_of) ++count[entry];
-  std::vector<std::size_t> place(entries.size(), 0);  // where each entry's next row goes
-  std::size_t next = 0;
-  for (const std::uint32_t entry : by_id) {
-    place[entry] = next;
-    next += count[entry];
-  }
-  std::vector<ScoreRow> grouped(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) grouped[place[entry_of[i]]++] = std::move(rows[i]);
-  return grouped;
-}
-
-}  // namespace
-
 std::vector<ScoreRow> Store::load_scores(const std::string& round) const {
   std::vector<ScoreRow> rows;
-  // The primary key's order, which SQLite reads without sorting (see grouped_by_entry).
   SQLite::Statement query(*db_,
                           "SELECT judge_id, entry_id, vals, comment FROM scores WHERE round = ? "
-                          "ORDER BY judge_id, entry_id");
+                          "ORDER BY entry_id, judge_id");
   query.bind(1, round);
   while (query.executeStep()) {
     ScoreRow& row = rows.emplace_back();
@@ -869,7 +837,7 @@ std::vector<ScoreRow> Store::load_scores(const std::string& round) const {
         std::string_view(vals.getText(), static_cast<std::size_t>(vals.getBytes())), row.values);
     row.comment = query.getColumn(3).getString();
   }
-  return grouped_by_entry(std::move(rows));
+  return rows;
 }
 
 std::vector<Entry> Store::load_entry_kinds() const {

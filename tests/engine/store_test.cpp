@@ -101,8 +101,7 @@ TEST_CASE("Store: opening a missing database or creating over an existing one is
 
 TEST_CASE(
     "Store: scores load in (entry, judge) order of their bytes, as ORDER BY entry_id, judge_id") {
-  // Read in key order (judge, entry) and regrouped by entry: "E10" sorts before "E2", and each
-  // entry's rows keep their judges in order.
+  // Byte order: "E10" sorts before "E2"; each entry's rows in judge order.
   const auto path = fresh_db("order");
   Store store = Store::create(path);
   store.upsert_entries({sample_entry("E1"), sample_entry("E10"), sample_entry("E2")});
