@@ -406,7 +406,7 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
 
 void Competition::persist_scores(const std::string& round, ScoreWrites& writes) {
   // A pair is given in one file only (else the plan has an error), so writing every file's
-  // deletions before the upserts reorders no two writes of one pair.
+  // deletions before the inserts and replacements reorders no two writes of one pair.
   for (const FileScorePlan& file : writes.files) {
     store_.delete_scores(round, file.cleared);
     if (!file.recusals.empty()) {
@@ -416,9 +416,14 @@ void Competition::persist_scores(const std::string& round, ScoreWrites& writes) 
     }
     store_.append_audit("import scores", file.file, file.sha256, file.audit);
   }
-  for (std::vector<EncodedScoreRow>& batch : writes.upserts) {
+  // Each batch freed once written, while SQLite's page cache grows.
+  for (std::vector<EncodedScoreRow>& batch : writes.inserts) {
+    store_.insert_new_scores(round, batch);
+    std::vector<EncodedScoreRow>().swap(batch);
+  }
+  for (std::vector<EncodedScoreRow>& batch : writes.replacements) {
     store_.upsert_scores(round, batch);
-    std::vector<EncodedScoreRow>().swap(batch);  // written: freed while SQLite's page cache grows
+    std::vector<EncodedScoreRow>().swap(batch);
   }
 }
 

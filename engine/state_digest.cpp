@@ -30,6 +30,13 @@ void append_u64(std::string& out, std::uint64_t value) {
   out.append(bytes.data(), bytes.size());
 }
 
+/// A text ('t') or blob ('b') value: its type, size and bytes.
+void append_bytes(std::string& out, char type, std::string_view bytes) {
+  out += type;
+  append_u64(out, bytes.size());
+  out.append(bytes);
+}
+
 /// One column value with its type, so that 30, 30.0, '30' and NULL all hash differently.
 void append_value(std::string& out, sqlite3_value* value) {
   switch (value ? sqlite3_value_type(value) : SQLITE_NULL) {
@@ -52,9 +59,8 @@ void append_value(std::string& out, sqlite3_value* value) {
       const bool text = sqlite3_value_type(value) == SQLITE_TEXT;
       const void* bytes = sqlite3_value_blob(value);
       const auto size = static_cast<std::size_t>(sqlite3_value_bytes(value));
-      out += text ? 't' : 'b';
-      append_u64(out, size);
-      if (size) out.append(static_cast<const char*>(bytes), size);
+      append_bytes(out, text ? 't' : 'b',
+                   std::string_view(size ? static_cast<const char*>(bytes) : "", size));
       break;
     }
     default:
@@ -72,6 +78,14 @@ Sha256 row_hash(std::string& buffer, const char* table, int columns, ValueAt val
 }
 
 }  // namespace
+
+Sha256 text_row_hash(std::string& buffer, const char* table,
+                     std::initializer_list<std::string_view> values) {
+  buffer.assign(table);
+  buffer += '\0';
+  for (const std::string_view value : values) append_bytes(buffer, 't', value);
+  return sha256(buffer);
+}
 
 void DigestSum::add(const Sha256& hash) {
   DigestSum other;
@@ -200,6 +214,21 @@ StateDigest StateTracker::applied_to(StateDigest state) const {
     state[t].sum.add(delta_[t].sum);
   }
   return state;
+}
+
+StateTracker::Paused::Paused(StateTracker& tracker) : tracker_(tracker) {
+  sqlite3_preupdate_hook(tracker_.db_, nullptr, nullptr);
+}
+
+StateTracker::Paused::~Paused() {
+  sqlite3_preupdate_hook(tracker_.db_, &StateTracker::on_change, &tracker_);
+}
+
+void StateTracker::add_inserted(const char* table, std::int64_t rows, const DigestSum& sum) {
+  TableDigest& delta = delta_.at(static_cast<std::size_t>(table_index(table)));
+  delta.rows += rows;
+  delta.sum.add(sum);
+  changed_ = true;
 }
 
 void StateTracker::clear() {

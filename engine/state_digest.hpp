@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,12 @@ DigestSum total(const StateDigest& state);
 /// Every table's digest from a scan of all its rows (verify, the schema upgrade).
 StateDigest scan_state(SQLite::Database& db);
 
+/// The hash of a row whose every column is text, as the tracker and scan_state hash it: for rows
+/// hashed ahead, off the thread that writes them (StateTracker::add_inserted). `buffer` is
+/// reused by the caller.
+Sha256 text_row_hash(std::string& buffer, const char* table,
+                     std::initializer_list<std::string_view> values);
+
 /// The digests jury stored (table `digests`), and writing them back.
 StateDigest read_stored_state(SQLite::Database& db);
 void write_stored_state(SQLite::Database& db, const StateDigest& state);
@@ -73,6 +80,19 @@ class StateTracker {
   StateTracker& operator=(const StateTracker&) = delete;
 
   bool changed() const { return changed_; }
+  /// While one lives, rows written are not followed: its owner counts them with add_inserted.
+  class Paused {
+   public:
+    explicit Paused(StateTracker& tracker);
+    ~Paused();
+    Paused(const Paused&) = delete;
+    Paused& operator=(const Paused&) = delete;
+
+   private:
+    StateTracker& tracker_;
+  };
+  /// Rows inserted into `table` (one of kDigestedTables) while paused, whose hashes sum to `sum`.
+  void add_inserted(const char* table, std::int64_t rows, const DigestSum& sum);
   /// `state` plus the change: rows and sums added modulo 2^256 (a deleted row subtracts).
   StateDigest applied_to(StateDigest state) const;
   void clear();

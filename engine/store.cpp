@@ -871,6 +871,31 @@ void Store::upsert_scores(const std::string& round, const std::vector<EncodedSco
   }
 }
 
+void Store::insert_new_scores(const std::string& round, const std::vector<EncodedScoreRow>& rows) {
+  if (rows.empty()) return;  // nothing to prepare
+  SQLite::Statement statement(
+      *db_, "INSERT INTO scores(round, judge_id, entry_id, vals, comment) VALUES (?, ?, ?, ?, ?)");
+  statement.bindNoCopy(1, round);
+  DigestSum digest;
+  std::string buffer;
+  {
+    // Plain inserts only (a stored row fails the statement, and the caller's transaction rolls
+    // back): nothing is deleted or replaced that the hook would have had to see.
+    const StateTracker::Paused untracked(*tracker_);
+    for (const auto& row : rows) {
+      statement.bindNoCopy(2, row.judge_id);
+      statement.bindNoCopy(3, row.entry_id);
+      statement.bindNoCopy(4, row.vals);
+      statement.bindNoCopy(5, row.comment);
+      statement.exec();
+      statement.reset();
+      digest.add(text_row_hash(buffer, "scores",  // the columns of `scores`, in table order
+                               {round, row.judge_id, row.entry_id, row.vals, row.comment}));
+    }
+  }
+  tracker_->add_inserted("scores", static_cast<std::int64_t>(rows.size()), digest);
+}
+
 void Store::delete_scores(const std::string& round, const std::vector<Assignment>& pairs) {
   if (pairs.empty()) return;  // nothing to prepare
   for_each_pair(*db_, "DELETE FROM scores WHERE round = ? AND judge_id = ? AND entry_id = ?", round,

@@ -50,12 +50,12 @@ void check_pairs(SheetScores& sheet, const std::vector<std::string>& files,
   }
 }
 
-void add_upsert(ScorePlan& plan, ScoreRow row) {
-  if (plan.upserts.empty() || plan.upserts.back().size() == ScoreWrites::kUpsertBatch) {
-    plan.upserts.emplace_back();
-    plan.upserts.back().reserve(ScoreWrites::kUpsertBatch);
+void add_row(std::vector<std::vector<EncodedScoreRow>>& batches, ScoreRow row) {
+  if (batches.empty() || batches.back().size() == ScoreWrites::kUpsertBatch) {
+    batches.emplace_back();
+    batches.back().reserve(ScoreWrites::kUpsertBatch);
   }
-  plan.upserts.back().push_back(encode_score_row(std::move(row)));
+  batches.back().push_back(encode_score_row(std::move(row)));
 }
 
 /// The writes and audit entry of one checked sheet; the counts go to the plan.
@@ -89,12 +89,12 @@ FileScorePlan plan_sheet(SheetScores& sheet, const StoredScores& stored,
         break;
       case RowChange::Added:
         ++added;
-        add_upsert(plan, std::move(item.row));
+        add_row(plan.inserts, std::move(item.row));
         break;
       case RowChange::Replaced:
         ++replaced;
         lines.push_back(describe_replacement(pair, *old, item.row));
-        add_upsert(plan, std::move(item.row));
+        add_row(plan.replacements, std::move(item.row));
         break;
     }
   }
@@ -140,7 +140,8 @@ void ScorePlanner::add(SheetScores sheet) {
 ScoreWrites ScorePlanner::take_writes() {
   ScoreWrites writes;
   std::swap(writes.files, plan_.files);
-  std::swap(writes.upserts, plan_.upserts);
+  std::swap(writes.inserts, plan_.inserts);
+  std::swap(writes.replacements, plan_.replacements);
   if (plan_.report.has_errors()) return {};  // never to be written: dropped
   return writes;
 }

@@ -62,10 +62,11 @@ struct FileScorePlan {
 struct ScoreWrites {
   static constexpr std::size_t kUpsertBatch = 8192;
 
-  /// Rows added or replaced, in file order, in batches of at most kUpsertBatch rows: whoever
-  /// persists them can free each batch once written, so that the rows and SQLite's page cache
-  /// do not peak together.
-  std::vector<std::vector<EncodedScoreRow>> upserts;
+  /// Rows for pairs with no stored row, and rows that replace the stored row, in file order, in
+  /// batches of at most kUpsertBatch rows: whoever persists them can free each batch once
+  /// written, so that the rows and SQLite's page cache do not peak together.
+  std::vector<std::vector<EncodedScoreRow>> inserts;
+  std::vector<std::vector<EncodedScoreRow>> replacements;
   std::vector<FileScorePlan> files;
 };
 
@@ -84,8 +85,8 @@ class ScorePlanner {
  public:
   ScorePlanner(const StoredScores& stored, Diagnostics report, std::string round_prefix);
   void add(SheetScores sheet);
-  /// Whether a full batch of upserts is waiting to be taken.
-  bool batch_ready() const { return plan_.upserts.size() > 1; }
+  /// Whether a full batch of rows is waiting to be taken.
+  bool batch_ready() const { return plan_.inserts.size() > 1 || plan_.replacements.size() > 1; }
   /// The writes planned since the last call, for a caller that persists them (inside its
   /// transaction) while it reads the next sheets. Nothing once there is an error (the writes
   /// not taken are dropped): what was taken must then be rolled back, as finish() refuses the

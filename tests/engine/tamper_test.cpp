@@ -198,3 +198,35 @@ TEST_CASE("SPEC §10: verify names the first audit record changed, and records r
   CHECK(report.findings[0].after == 1);
   CHECK(report.findings[0].rows == 2);
 }
+
+TEST_CASE(
+    "SPEC §10: new score rows inserted past the hook, hashed by the store, keep the digest equal "
+    "to a full scan, and a stored row is never replaced by them") {
+  const auto path = fresh_db("hashed");
+  Store store = Store::create(path);
+  {
+    Store::Transaction transaction(store);
+    store.upsert_entries({entry("E1", "题一"), entry("E2", "题二")});
+    store.upsert_judges({judge("J1"), judge("J2")});
+    store.open_round("main");
+    store.insert_assignments("main", {{"J1", "E1"}, {"J2", "E1"}, {"J1", "E2"}});
+    // Empty text, a comment with a line break, and a row after the untracked ones, tracked.
+    store.insert_new_scores("main",
+                            {{"J1", "E1", "40;20;10", ""}, {"J2", "E1", "30;;5", "好\n很好"}});
+    store.upsert_scores("main", {{"J1", "E2", "1;2;3", ""}});
+    store.append_audit("import scores", "s.csv", "ab", "3 score rows");
+    transaction.commit();
+  }
+  CHECK(read_stored_state(store.database()) == scan_state(store.database()));
+  CHECK(scan_state(store.database())[table("scores")].rows == 3);
+  CHECK(store.verify().findings.empty());
+
+  // A stored pair: the plain insert fails, and nothing of it counts.
+  {
+    Store::Transaction transaction(store);
+    CHECK_THROWS(store.insert_new_scores("main", {{"J1", "E1", "1;1;1", ""}}));
+  }
+  CHECK(read_stored_state(store.database()) == scan_state(store.database()));
+  CHECK(store.load_scores("main")[0].values == std::vector<std::optional<double>>{40, 20, 10});
+  CHECK(store.verify().findings.empty());
+}

@@ -58,10 +58,10 @@ struct Stored {
 const std::string kWide =
     "judge_id,entry_id,title,innovation,rigor,practicality,presentation,comment,recuse\n";
 
-/// The plan's upserts in order, whatever their batches.
-std::vector<EncodedScoreRow> upserts_of(const ScorePlan& plan) {
+/// The rows of batches in order.
+std::vector<EncodedScoreRow> rows_of(const std::vector<std::vector<EncodedScoreRow>>& batches) {
   std::vector<EncodedScoreRow> rows;
-  for (const auto& batch : plan.upserts) rows.insert(rows.end(), batch.begin(), batch.end());
+  for (const auto& batch : batches) rows.insert(rows.end(), batch.begin(), batch.end());
   return rows;
 }
 
@@ -84,7 +84,8 @@ TEST_CASE("score plan: a pair given in two files is one error in the second file
   CHECK(format_diagnostic(plan.report.items()[0]) ==
         "b.csv:4:1: error: judge J1 and entry P2 are also given in a.csv:2; give each pair once");
   CHECK(plan.report.items()[0].code == "scores.duplicate-pair");
-  CHECK(plan.upserts.empty());
+  CHECK(plan.inserts.empty());
+  CHECK(plan.replacements.empty());
   CHECK(plan.files.empty());
   CHECK(plan.added == 0);
 }
@@ -110,7 +111,8 @@ TEST_CASE("score plan: a recusal removes the pair and its stored row and says bo
   const ScorePlan plan = plan_score_import(
       sheets_of({"a.csv", "sha-a", {s.row("J1", "P1", {}, 3, true)}, {}}), s.stored, {}, "");
   CHECK_FALSE(plan.report.has_errors());
-  CHECK(plan.upserts.empty());
+  CHECK(plan.inserts.empty());
+  CHECK(plan.replacements.empty());
   REQUIRE(plan.files.size() == 1);
   const FileScorePlan& file = plan.files[0];
   CHECK(file.file == "a.csv");
@@ -157,19 +159,22 @@ TEST_CASE("score plan: an empty cell keeps the stored value and - clears one (al
                                                           "J1,P2,,36,27,18,9,,\n")),
                         s.stored, {}, "");
   CHECK_FALSE(plan.report.has_errors());
-  const std::vector<EncodedScoreRow> upserts = upserts_of(plan);
-  REQUIRE(upserts.size() == 3);
-  CHECK(upserts[0].judge_id == "J1");
-  CHECK(upserts[0].entry_id == "P1");
-  CHECK(upserts[0].vals == "30;28;15;8");
-  CHECK(upserts[0].comment == "原评语");
-  CHECK(upserts[1].judge_id == "J2");
-  CHECK(upserts[1].entry_id == "P1");
-  CHECK(upserts[1].vals == ";;10;");
-  CHECK(upserts[1].comment.empty());
-  CHECK(upserts[2].judge_id == "J1");
-  CHECK(upserts[2].entry_id == "P2");
-  CHECK(upserts[2].vals == "36;27;18;9");
+  // Two stored rows replaced, one pair without a stored row added.
+  const std::vector<EncodedScoreRow> replaced = rows_of(plan.replacements);
+  REQUIRE(replaced.size() == 2);
+  CHECK(replaced[0].judge_id == "J1");
+  CHECK(replaced[0].entry_id == "P1");
+  CHECK(replaced[0].vals == "30;28;15;8");
+  CHECK(replaced[0].comment == "原评语");
+  CHECK(replaced[1].judge_id == "J2");
+  CHECK(replaced[1].entry_id == "P1");
+  CHECK(replaced[1].vals == ";;10;");
+  CHECK(replaced[1].comment.empty());
+  const std::vector<EncodedScoreRow> added = rows_of(plan.inserts);
+  REQUIRE(added.size() == 1);
+  CHECK(added[0].judge_id == "J1");
+  CHECK(added[0].entry_id == "P2");
+  CHECK(added[0].vals == "36;27;18;9");
   REQUIRE(plan.files.size() == 1);
   CHECK(plan.files[0].cleared.empty());
   CHECK(plan.files[0].audit ==
@@ -183,7 +188,8 @@ TEST_CASE("score plan: an empty cell keeps the stored value and - clears one (al
   const ScorePlan cleared =
       plan_score_import(sheets_of(s.read("b.csv", kWide + "J2,P1,,-,-,-,-,,\n")), s.stored, {}, "");
   CHECK_FALSE(cleared.report.has_errors());
-  CHECK(cleared.upserts.empty());
+  CHECK(cleared.inserts.empty());
+  CHECK(cleared.replacements.empty());
   REQUIRE(cleared.files.size() == 1);
   CHECK(cleared.files[0].cleared == std::vector<Assignment>{{"J2", "P1"}});
   CHECK(cleared.files[0].audit ==
@@ -209,6 +215,7 @@ TEST_CASE("score plan: the report continues the caller's file by file", "[score-
       sheets_of(s.read("a.csv", kWide + "J1,P1,,30,25,15,8,,\nJ1,P2,,,,,,,\n")), s.stored, {}, "");
   CHECK(unchanged.unchanged == 1);
   CHECK(unchanged.blank == 1);
-  CHECK(unchanged.upserts.empty());
+  CHECK(unchanged.inserts.empty());
+  CHECK(unchanged.replacements.empty());
   CHECK(unchanged.files[0].audit == "2 score rows: 0 new, 0 replaced, 0 recusals");
 }
