@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "engine/errors.hpp"
+#include "engine/handoff.hpp"
 #include "engine/state_digest.hpp"
 #include "engine/tamper.hpp"
 
@@ -278,6 +279,55 @@ EntryStatus parse_status(const std::string& s) {
   if (s == "withdrawn") return EntryStatus::Withdrawn;
   if (s == "disqualified") return EntryStatus::Disqualified;
   return EntryStatus::Active;
+}
+
+/// Rows of a statement as SQLite hands them: every column's bytes one after another (text
+/// columns; NULL reads as empty, as SQLite::Column::getString gives it).
+class RawRows {
+ public:
+  static constexpr std::size_t kRows = 4096;  ///< per batch handed over
+
+  explicit RawRows(int columns) : columns_(static_cast<std::size_t>(columns)) {}
+  void add(SQLite::Statement& query) {
+    for (std::size_t c = 0; c < columns_; ++c) {
+      const SQLite::Column column = query.getColumn(static_cast<int>(c));
+      const void* data = column.getBlob();  // before the size, as SQLite asks
+      const auto size = static_cast<std::size_t>(column.getBytes());
+      if (size) bytes_.append(static_cast<const char*>(data), size);
+      ends_.push_back(bytes_.size());
+    }
+  }
+  std::size_t size() const { return ends_.size() / columns_; }
+  std::string_view at(std::size_t row, std::size_t column) const {
+    const std::size_t at = row * columns_ + column;
+    const std::size_t begin = at == 0 ? 0 : ends_[at - 1];
+    return std::string_view(bytes_).substr(begin, ends_[at] - begin);
+  }
+
+ private:
+  std::size_t columns_;
+  std::string bytes_;
+  std::vector<std::size_t> ends_;  ///< where each column's bytes end
+};
+
+/// Steps `query` on a second thread while `make(rows, r)` makes each row on this one, which
+/// does not touch the connection meanwhile: at national scale making the rows (strings, decoded
+/// values) takes as long as SQLite's reading them.
+template <typename Make>
+void read_rows(SQLite::Statement& query, int columns, Make make) {
+  Handoff<RawRows> raw(4);
+  Producer<RawRows> reader(raw, [&](Handoff<RawRows>& out) {
+    RawRows batch(columns);
+    while (query.executeStep()) {
+      batch.add(query);
+      if (batch.size() == RawRows::kRows && !out.push(std::exchange(batch, RawRows(columns))))
+        return;
+    }
+    if (batch.size() > 0) out.push(std::move(batch));
+  });
+  while (const std::optional<RawRows> batch = raw.pop())
+    for (std::size_t r = 0; r < batch->size(); ++r) make(*batch, r);
+  reader.finish();
 }
 
 /// JURY_NOW (ISO 8601) pins the audit clock, so tests and demos can be reproduced exactly.
@@ -610,20 +660,19 @@ std::vector<Entry> Store::load_entries() const {
   SQLite::Statement query(*db_,
                           "SELECT id, kind, grp, subject, title, school, district, students, "
                           "advisors, status FROM entries ORDER BY id");
-  while (query.executeStep()) {
-    Entry e;
-    e.id = query.getColumn(0).getString();
-    e.kind = query.getColumn(1).getString();
-    e.group = query.getColumn(2).getString();
-    e.subject = query.getColumn(3).getString();
-    e.title = query.getColumn(4).getString();
-    e.school = query.getColumn(5).getString();
-    e.district = query.getColumn(6).getString();
-    e.students = from_json_array(query.getColumn(7).getString());
-    e.advisors = from_json_array(query.getColumn(8).getString());
-    e.status = parse_status(query.getColumn(9).getString());
-    entries.push_back(std::move(e));
-  }
+  read_rows(query, 10, [&](const RawRows& raw, std::size_t r) {
+    Entry& e = entries.emplace_back();
+    e.id = raw.at(r, 0);
+    e.kind = raw.at(r, 1);
+    e.group = raw.at(r, 2);
+    e.subject = raw.at(r, 3);
+    e.title = raw.at(r, 4);
+    e.school = raw.at(r, 5);
+    e.district = raw.at(r, 6);
+    e.students = from_json_array(std::string(raw.at(r, 7)));
+    e.advisors = from_json_array(std::string(raw.at(r, 8)));
+    e.status = parse_status(std::string(raw.at(r, 9)));
+  });
   return entries;
 }
 
@@ -823,20 +872,18 @@ void Store::insert_recusals(const std::string& round, const std::vector<Assignme
 }
 
 std::vector<ScoreRow> Store::load_scores(const std::string& round) const {
-  std::vector<ScoreRow> rows;
   SQLite::Statement query(*db_,
                           "SELECT judge_id, entry_id, vals, comment FROM scores WHERE round = ? "
                           "ORDER BY entry_id, judge_id");
   query.bind(1, round);
-  while (query.executeStep()) {
+  std::vector<ScoreRow> rows;
+  read_rows(query, 4, [&](const RawRows& raw, std::size_t r) {
     ScoreRow& row = rows.emplace_back();
-    row.judge_id = query.getColumn(0).getString();
-    row.entry_id = query.getColumn(1).getString();
-    const SQLite::Column vals = query.getColumn(2);
-    decode_score_values_into(
-        std::string_view(vals.getText(), static_cast<std::size_t>(vals.getBytes())), row.values);
-    row.comment = query.getColumn(3).getString();
-  }
+    row.judge_id = raw.at(r, 0);
+    row.entry_id = raw.at(r, 1);
+    decode_score_values_into(raw.at(r, 2), row.values);
+    row.comment = raw.at(r, 3);
+  });
   return rows;
 }
 
