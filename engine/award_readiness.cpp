@@ -31,6 +31,7 @@ AwardReadiness award_readiness(const Config& config, const std::vector<Entry>& e
   }
 
   AwardReadiness readiness;
+  readiness.active_entries = active.size();
   std::set<std::string> kinds_with_entries;
   for (const auto& [id, entry] : active) {
     kinds_with_entries.insert(entry->kind);

@@ -287,7 +287,7 @@ struct LoadedSheet {
   std::string file;
   std::string sha256;  ///< of the file's bytes, for the audit
   DecodedFile decoded;
-  Diagnostics report;  ///< what decoding found
+  Diagnostics diagnostics;  ///< what decoding found
   std::size_t size() const { return decoded.content.size(); }
 };
 
@@ -299,15 +299,16 @@ LoadedSheet load_score_sheet(const std::string& file, Encoding encoding, const s
   LoadedSheet loaded{file, "", {}, {}};
   std::string bytes = read_score_file(file);
   loaded.sha256 = sha256_hex(bytes);
-  loaded.decoded = decode_file(std::move(bytes), file, encoding, loaded.report, sheet);
+  loaded.decoded = decode_file(std::move(bytes), file, encoding, loaded.diagnostics, sheet);
   return loaded;
 }
 
 /// The sheet checked against the context (no pair rules across rows yet).
 SheetScores check_score_sheet(LoadedSheet loaded, const ScoreContext& context,
                               const std::string& sheet) {
-  SheetScores read{std::move(loaded.file), std::move(loaded.sha256), {}, std::move(loaded.report)};
-  read.rows = import_scores(loaded.decoded, read.file, context, read.report, sheet);
+  SheetScores read{
+      std::move(loaded.file), std::move(loaded.sha256), {}, std::move(loaded.diagnostics)};
+  read.rows = import_scores(loaded.decoded, read.file, context, read.diagnostics, sheet);
   for (const ImportedScore& item : read.rows)
     if (!item.pair) throw JuryError(kExitInternal, "the importer returned an unknown pair");
   return read;
@@ -387,8 +388,9 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   if (checked != files.size())  // never commit an import of fewer sheets than named
     throw JuryError(kExitInternal, "import scores: not every sheet was checked");
   ScorePlan plan = std::move(planner).finish();
-  if (plan.report.has_errors()) throw InputError(plan.report);  // the transaction rolls back
-  persist_scores(round, plan);                                  // the last, partial batch
+  if (plan.diagnostics.has_errors())
+    throw InputError(plan.diagnostics);  // the transaction rolls back
+  persist_scores(round, plan);           // the last, partial batch
   transaction.commit();
   ImportSummary summary;
   summary.added = plan.added;
@@ -396,7 +398,7 @@ ImportSummary Competition::import_scores(const std::vector<std::string>& paths, 
   summary.unchanged = plan.unchanged;
   summary.blank = plan.blank;
   summary.recused = plan.recused;
-  summary.diagnostics = std::move(plan.report);
+  summary.diagnostics = std::move(plan.diagnostics);
   summary.message =
       trf("{} file(s): {} score rows added, {} replaced, {} unchanged, {} blank, {} recusals",
           files.size(), summary.added, summary.updated, summary.unchanged, summary.blank,
@@ -721,9 +723,10 @@ ReliabilityReport Competition::report(std::optional<std::size_t> round) const {
   const RoundView view = load_round_view(store_, config_, round.value_or(current_round()));
   const std::vector<ScoreRow> scores = store_.load_scores(view.id);
   if (scores.empty())
-    throw StateError(round_prefix(config_, view.id) +
-                     "no scores yet, so nothing to report on; import the score sheets first "
-                     "(`jury import scores DIR`)");
+    throw StateError(
+        trf("{}no scores yet, so nothing to report on; import the score sheets "
+            "first (`jury import scores DIR`)",
+            round_prefix(config_, view.id)));
   return build_reliability_report(view.config, view.counted_entries(), scores);
 }
 

@@ -41,6 +41,7 @@ void merge(AwardReadiness& total, AwardReadiness part) {
   total.kinds_without_scores.insert(total.kinds_without_scores.end(),
                                     part.kinds_without_scores.begin(),
                                     part.kinds_without_scores.end());
+  total.active_entries += part.active_entries;
 }
 
 }  // namespace

@@ -92,7 +92,9 @@ Status Competition::status(std::optional<std::size_t> round) const {
   status.recusals = static_cast<int>(store_.load_recusals(view.id).size());
   status.awarded = awarded();
   status.readiness = readiness();
-  status.award_ready = status.last_round_current && status.readiness.ready();
+  // `award` also refuses with no entry to rank (refuse_nothing_to_award).
+  status.award_ready =
+      status.last_round_current && status.readiness.ready() && status.readiness.active_entries > 0;
   // SPEC §9 "missing scores", §12 per round: those of the round shown, where `readiness` (what
   // `award` refuses on) owes only in the last round.
   status.owed_scores = award_readiness(config, entries, assignments, scores).owed_count();

@@ -23,6 +23,8 @@ std::string award_line(const Status& status) {
   if (!status.last_round_current)
     return tr("decided in the last round (`jury advance` closes the current round)");
   const AwardReadiness& r = status.readiness;
+  if (r.active_entries == 0)
+    return tr("not decided; there is no active entry to rank yet, so `jury award` refuses");
   if (r.ready()) return tr("not decided; every score is in, `jury award` can decide");
   return trnf(
       "not decided; `jury award` refuses while {} entry is incomplete and {} score(s) are owed "

@@ -37,16 +37,16 @@ void check_pairs(SheetScores& sheet, const std::vector<std::string>& files,
     const Assignment& pair = *item.pair;
     const auto [where, fresh] = seen.emplace(&pair, std::make_pair(files.size(), item.line));
     if (!fresh)
-      sheet.report.error(
+      sheet.diagnostics.error(
           sheet.file, item.line, 1, "scores.duplicate-pair",
           i18n::trf("judge {} and entry {} are also given in {}:{}; give each pair once",
                     pair.judge_id, pair.entry_id, files[where->second.first],
                     where->second.second));
     if (stored.recused.count(pair) && !item.recuse && !item.blank)
-      sheet.report.error(sheet.file, item.line, 1, "scores.recused-pair",
-                         i18n::trf("judge {} has recused from entry {}; no scores can be "
-                                   "entered for this pair",
-                                   pair.judge_id, pair.entry_id));
+      sheet.diagnostics.error(sheet.file, item.line, 1, "scores.recused-pair",
+                              i18n::trf("judge {} has recused from entry {}; no scores can be "
+                                        "entered for this pair",
+                                        pair.judge_id, pair.entry_id));
   }
 }
 
@@ -125,15 +125,15 @@ RowChange classify_row(const ImportedScore& item, const Assignment& pair,
 ScorePlanner::ScorePlanner(const StoredScores& stored, Diagnostics report, std::string round_prefix)
     : stored_(stored), round_prefix_(std::move(round_prefix)) {
   seen_.reserve(stored.pairs);  // no rehash of a 500,000-pair table as it fills
-  plan_.report = std::move(report);
+  plan_.diagnostics = std::move(report);
 }
 
 void ScorePlanner::add(SheetScores sheet) {
   check_pairs(sheet, files_, stored_, seen_);
   files_.push_back(sheet.file);
-  plan_.report.append(sheet.report);
+  plan_.diagnostics.append(sheet.diagnostics);
   // After the first error nothing more is planned; the rest is still checked.
-  if (!plan_.report.has_errors())
+  if (!plan_.diagnostics.has_errors())
     plan_.files.push_back(plan_sheet(sheet, stored_, round_prefix_, plan_));
 }
 
@@ -142,14 +142,14 @@ ScoreWrites ScorePlanner::take_writes() {
   std::swap(writes.files, plan_.files);
   std::swap(writes.inserts, plan_.inserts);
   std::swap(writes.replacements, plan_.replacements);
-  if (plan_.report.has_errors()) return {};  // never to be written: dropped
+  if (plan_.diagnostics.has_errors()) return {};  // never to be written: dropped
   return writes;
 }
 
 ScorePlan ScorePlanner::finish() && {
-  if (plan_.report.has_errors()) {
+  if (plan_.diagnostics.has_errors()) {
     ScorePlan refused;
-    refused.report = std::move(plan_.report);
+    refused.diagnostics = std::move(plan_.diagnostics);
     return refused;
   }
   return std::move(plan_);

@@ -24,7 +24,7 @@ struct SheetScores {
   std::string file;                 ///< as diagnostics and the audit name it
   std::string sha256;               ///< of the file's bytes, for the audit
   std::vector<ImportedScore> rows;  ///< import_scores(); every row's `pair` is set
-  Diagnostics report;               ///< import_scores()'s diagnostics of this file
+  Diagnostics diagnostics;          ///< import_scores()'s diagnostics of this file
 };
 
 /// What is stored for the round, with pairs as the importer's context holds them.
@@ -71,7 +71,7 @@ struct ScoreWrites {
 };
 
 struct ScorePlan : ScoreWrites {
-  Diagnostics report;  ///< every diagnostic, in the order the files were named
+  Diagnostics diagnostics;  ///< every diagnostic, in the order the files were named
   int added = 0;
   int updated = 0;
   int unchanged = 0;
@@ -92,7 +92,8 @@ class ScorePlanner {
   /// not taken are dropped): what was taken must then be rolled back, as finish() refuses the
   /// plan.
   ScoreWrites take_writes();
-  /// The report and the counts, and the writes not taken; the report only after an error.
+  /// The diagnostics and the counts, and the writes not taken; the diagnostics only after an
+  /// error.
   ScorePlan finish() &&;
 
  private:
@@ -105,8 +106,8 @@ class ScorePlanner {
 
 /// Plans the import of `sheets` (moved from; each sheet's rows are freed once planned) against
 /// `stored`. `report` holds what was said before the sheets were read (the folder listing); the
-/// plan's report continues it. With any error, the plan holds the report only (nothing may be
-/// written). `round_prefix` starts each audit text (empty in a single-round competition).
+/// plan's diagnostics continue it. With any error, the plan holds the diagnostics only (nothing
+/// may be written). `round_prefix` starts each audit text (empty in a single-round competition).
 ScorePlan plan_score_import(std::vector<SheetScores> sheets, const StoredScores& stored,
                             Diagnostics report, const std::string& round_prefix);
 

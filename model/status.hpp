@@ -20,6 +20,8 @@ struct AwardReadiness {
   /// Kinds (config order) that have active entries but not one complete score row among them:
   /// nothing to decide there, even with --allow-incomplete.
   std::vector<std::string> kinds_without_scores;
+  /// Active entries counted (in a staged competition: the entrants of the kinds' last rounds).
+  std::size_t active_entries = 0;
 
   std::size_t owed_count() const {
     std::size_t n = 0;

@@ -203,6 +203,9 @@ TEST_CASE(
       "no entries to award yet: import them first with `jury import entries "
       "FILE`, then their scores",
       "尚无可评奖的作品：请先用 `jury import entries 文件` 导入参赛作品，再导入评分");
+  // `status` does not call that ready (nothing owed, nothing incomplete, nothing to rank).
+  CHECK(json::parse(s.jury("status --json").out)["award_ready"] == false);
+  CHECK(s.jury("status").out.find("there is no active entry to rank yet") != std::string::npos);
 
   REQUIRE(s.jury("import entries entries.csv").exit_code == 0);
   REQUIRE(s.jury("import judges judges.csv").exit_code == 0);
@@ -228,4 +231,5 @@ TEST_CASE(
   const std::string all_gone_zh = "没有可评奖的有效作品：全部 2 件作品均已退赛或被取消资格";
   check_award_refused(s, "", all_gone, all_gone_zh);
   check_award_refused(s, " --allow-incomplete", all_gone, all_gone_zh);
+  CHECK(json::parse(s.jury("status --json").out)["award_ready"] == false);
 }

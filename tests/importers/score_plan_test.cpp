@@ -50,7 +50,7 @@ struct Stored {
   /// A sheet read by import_scores against the stored rows.
   SheetScores read(const std::string& file, const std::string& csv) const {
     SheetScores sheet{file, "sha-" + file, {}, {}};
-    sheet.rows = import_scores(csv, file, Encoding::Auto, context, sheet.report);
+    sheet.rows = import_scores(csv, file, Encoding::Auto, context, sheet.diagnostics);
     return sheet;
   }
 };
@@ -80,10 +80,10 @@ TEST_CASE("score plan: a pair given in two files is one error in the second file
   sheets.push_back({"a.csv", "sha-a", {s.row("J1", "P2", {36, 27, 18, 9}, 2)}, {}});
   sheets.push_back({"b.csv", "sha-b", {s.row("J1", "P2", {35, 27, 18, 9}, 4)}, {}});
   const ScorePlan plan = plan_score_import(std::move(sheets), s.stored, {}, "");
-  REQUIRE(plan.report.items().size() == 1);
-  CHECK(format_diagnostic(plan.report.items()[0]) ==
+  REQUIRE(plan.diagnostics.items().size() == 1);
+  CHECK(format_diagnostic(plan.diagnostics.items()[0]) ==
         "b.csv:4:1: error: judge J1 and entry P2 are also given in a.csv:2; give each pair once");
-  CHECK(plan.report.items()[0].code == "scores.duplicate-pair");
+  CHECK(plan.diagnostics.items()[0].code == "scores.duplicate-pair");
   CHECK(plan.inserts.empty());
   CHECK(plan.replacements.empty());
   CHECK(plan.files.empty());
@@ -99,10 +99,10 @@ TEST_CASE("score plan: the rules across files speak the user's language (SPEC §
   sheets.push_back({"b.csv", "sha-b", {s.row("J1", "P2", {35, 27, 18, 9}, 4)}, {}});
   sheets.push_back({"c.csv", "sha-c", {s.row("J2", "P3", {30, 20, 10, 5}, 3)}, {}});
   const ScorePlan plan = plan_score_import(std::move(sheets), s.stored, {}, "");
-  REQUIRE(plan.report.items().size() == 2);
-  CHECK(plan.report.items()[0].message ==
+  REQUIRE(plan.diagnostics.items().size() == 2);
+  CHECK(plan.diagnostics.items()[0].message ==
         "评委 J1 与作品 P2 也出现在 a.csv:2；每对评委与作品只能给出一次");
-  CHECK(plan.report.items()[1].message == "评委 J2 已回避作品 P3；这一对不能录入评分");
+  CHECK(plan.diagnostics.items()[1].message == "评委 J2 已回避作品 P3；这一对不能录入评分");
 }
 
 TEST_CASE("score plan: a recusal removes the pair and its stored row and says both",
@@ -110,7 +110,7 @@ TEST_CASE("score plan: a recusal removes the pair and its stored row and says bo
   const Stored s;
   const ScorePlan plan = plan_score_import(
       sheets_of({"a.csv", "sha-a", {s.row("J1", "P1", {}, 3, true)}, {}}), s.stored, {}, "");
-  CHECK_FALSE(plan.report.has_errors());
+  CHECK_FALSE(plan.diagnostics.has_errors());
   CHECK(plan.inserts.empty());
   CHECK(plan.replacements.empty());
   REQUIRE(plan.files.size() == 1);
@@ -135,15 +135,15 @@ TEST_CASE("score plan: scores for a recused pair are an error and a blank row of
   blank.blank = true;
   const ScorePlan quiet =
       plan_score_import(sheets_of({"a.csv", "", {blank}, {}}), s.stored, {}, "R1: ");
-  CHECK_FALSE(quiet.report.has_errors());
+  CHECK_FALSE(quiet.diagnostics.has_errors());
   REQUIRE(quiet.files.size() == 1);
   CHECK(quiet.files[0].audit == "R1: 1 score rows: 0 new, 0 replaced, 0 recusals");
   CHECK(quiet.blank == 0);  // RowChange::None: the recusal is recorded already
 
   const ScorePlan refused = plan_score_import(
       sheets_of({"a.csv", "", {s.row("J2", "P3", {30, 20, 10, 5}, 5)}, {}}), s.stored, {}, "");
-  REQUIRE(refused.report.items().size() == 1);
-  CHECK(format_diagnostic(refused.report.items()[0]) ==
+  REQUIRE(refused.diagnostics.items().size() == 1);
+  CHECK(format_diagnostic(refused.diagnostics.items()[0]) ==
         "a.csv:5:1: error: judge J2 has recused from entry P3; no scores can be entered for "
         "this pair");
   CHECK(refused.files.empty());
@@ -158,7 +158,7 @@ TEST_CASE("score plan: an empty cell keeps the stored value and - clears one (al
                                                           "J2,P1,,-,,,,,\n"
                                                           "J1,P2,,36,27,18,9,,\n")),
                         s.stored, {}, "");
-  CHECK_FALSE(plan.report.has_errors());
+  CHECK_FALSE(plan.diagnostics.has_errors());
   // Two stored rows replaced, one pair without a stored row added.
   const std::vector<EncodedScoreRow> replaced = rows_of(plan.replacements);
   REQUIRE(replaced.size() == 2);
@@ -187,7 +187,7 @@ TEST_CASE("score plan: an empty cell keeps the stored value and - clears one (al
   // Every stored value of J2/P1 cleared: the stored row goes (no upsert).
   const ScorePlan cleared =
       plan_score_import(sheets_of(s.read("b.csv", kWide + "J2,P1,,-,-,-,-,,\n")), s.stored, {}, "");
-  CHECK_FALSE(cleared.report.has_errors());
+  CHECK_FALSE(cleared.diagnostics.has_errors());
   CHECK(cleared.inserts.empty());
   CHECK(cleared.replacements.empty());
   REQUIRE(cleared.files.size() == 1);
@@ -206,10 +206,10 @@ TEST_CASE("score plan: the report continues the caller's file by file", "[score-
   sheets.push_back(s.read("a.csv", kWide + "J1,P1,,30,25,15,8,,\n"));  // unchanged
   sheets.push_back({"b.csv", "", {s.row("J1", "P1", {30, 25, 15, 8}, 2)}, {}});
   const ScorePlan plan = plan_score_import(std::move(sheets), s.stored, before, "");
-  REQUIRE(plan.report.items().size() == 2);
-  CHECK(plan.report.items()[0].code == "scores.not-a-sheet");
-  CHECK(plan.report.items()[1].code == "scores.duplicate-pair");
-  CHECK(plan.report.items()[1].file == "b.csv");
+  REQUIRE(plan.diagnostics.items().size() == 2);
+  CHECK(plan.diagnostics.items()[0].code == "scores.not-a-sheet");
+  CHECK(plan.diagnostics.items()[1].code == "scores.duplicate-pair");
+  CHECK(plan.diagnostics.items()[1].file == "b.csv");
 
   const ScorePlan unchanged = plan_score_import(
       sheets_of(s.read("a.csv", kWide + "J1,P1,,30,25,15,8,,\nJ1,P2,,,,,,,\n")), s.stored, {}, "");
