@@ -59,9 +59,9 @@ DigestSum total(const StateDigest& state);
 /// Every table's digest from a scan of all its rows (verify, the schema upgrade).
 StateDigest scan_state(SQLite::Database& db);
 
-/// The hash of a row whose every column is text, as the tracker and scan_state hash it: for rows
-/// hashed ahead, off the thread that writes them (StateTracker::add_inserted). `buffer` is
-/// reused by the caller.
+/// The hash of a row whose every column is text, as the tracker and scan_state hash it (in a
+/// UTF-8 database, as jury creates them): for rows written while the tracker is paused and
+/// counted with StateTracker::add_inserted. `buffer` is reused by the caller.
 Sha256 text_row_hash(std::string& buffer, const char* table,
                      std::initializer_list<std::string_view> values);
 

@@ -193,8 +193,9 @@ std::string uri_path(const std::string& path) {
   return out;
 }
 
-/// Each connection is used by one thread only (import scores' reading thread never touches the
-/// database), so SQLite need not lock a mutex around every call on it.
+/// Each connection is used by one thread at a time (import scores' loader and reader never touch
+/// the database; read_rows steps it on a second thread while the caller leaves it alone, handed
+/// over by thread start and join), so SQLite need not lock a mutex around every call on it.
 const int kOneThread = SQLite::OPEN_NOMUTEX;
 
 /// SQLite counts every allocation for sqlite3_memory_used() under a global mutex unless told not
@@ -924,11 +925,14 @@ void Store::insert_new_scores(const std::string& round, const std::vector<Encode
       *db_, "INSERT INTO scores(round, judge_id, entry_id, vals, comment) VALUES (?, ?, ?, ?, ?)");
   statement.bindNoCopy(1, round);
   DigestSum digest;
-  std::string buffer;
-  {
-    // Plain inserts only (a stored row fails the statement, and the caller's transaction rolls
-    // back): nothing is deleted or replaced that the hook would have had to see.
+  std::int64_t inserted = 0;
+  // What was inserted is counted even when a later row fails (a stored pair): the rows before it
+  // stay in the transaction, whatever the caller does next.
+  const auto count = [&] { tracker_->add_inserted("scores", inserted, digest); };
+  try {
+    // Plain inserts only: nothing is deleted or replaced that the hook would have had to see.
     const StateTracker::Paused untracked(*tracker_);
+    std::string buffer;
     for (const auto& row : rows) {
       statement.bindNoCopy(2, row.judge_id);
       statement.bindNoCopy(3, row.entry_id);
@@ -938,9 +942,13 @@ void Store::insert_new_scores(const std::string& round, const std::vector<Encode
       statement.reset();
       digest.add(text_row_hash(buffer, "scores",  // the columns of `scores`, in table order
                                {round, row.judge_id, row.entry_id, row.vals, row.comment}));
+      ++inserted;
     }
+  } catch (...) {
+    count();
+    throw;
   }
-  tracker_->add_inserted("scores", static_cast<std::int64_t>(rows.size()), digest);
+  count();
 }
 
 void Store::delete_scores(const std::string& round, const std::vector<Assignment>& pairs) {

@@ -51,9 +51,9 @@ void check_pairs(SheetScores& sheet, const std::vector<std::string>& files,
 }
 
 void add_row(std::vector<std::vector<EncodedScoreRow>>& batches, ScoreRow row) {
-  if (batches.empty() || batches.back().size() == ScoreWrites::kUpsertBatch) {
+  if (batches.empty() || batches.back().size() == ScoreWrites::kRowBatch) {
     batches.emplace_back();
-    batches.back().reserve(ScoreWrites::kUpsertBatch);
+    batches.back().reserve(ScoreWrites::kRowBatch);
   }
   batches.back().push_back(encode_score_row(std::move(row)));
 }

@@ -60,10 +60,10 @@ struct FileScorePlan {
 
 /// Writes of planned sheets, in file order.
 struct ScoreWrites {
-  static constexpr std::size_t kUpsertBatch = 8192;
+  static constexpr std::size_t kRowBatch = 8192;
 
   /// Rows for pairs with no stored row, and rows that replace the stored row, in file order, in
-  /// batches of at most kUpsertBatch rows: whoever persists them can free each batch once
+  /// batches of at most kRowBatch rows: whoever persists them can free each batch once
   /// written, so that the rows and SQLite's page cache do not peak together.
   std::vector<std::vector<EncodedScoreRow>> inserts;
   std::vector<std::vector<EncodedScoreRow>> replacements;

@@ -86,7 +86,7 @@ TEST_CASE(
   c.import_entries((dir.path() / "input" / "entries.csv").string(), Encoding::Auto);
   c.import_judges((dir.path() / "input" / "judges.csv").string(), Encoding::Auto);
   c.assign(1, AssignMode::Incremental);
-  REQUIRE(c.assignments().size() > 2 * ScoreWrites::kUpsertBatch);
+  REQUIRE(c.assignments().size() > 2 * ScoreWrites::kRowBatch);
   const auto filled = simulate_scores(c.config(), c.entries(), c.assignments(), {});
   c.export_sheets((dir.path() / "filled").string(), Encoding::Utf8, &filled);
   std::vector<fs::path> sheets;

@@ -221,12 +221,21 @@ TEST_CASE(
   CHECK(scan_state(store.database())[table("scores")].rows == 3);
   CHECK(store.verify().findings.empty());
 
-  // A stored pair: the plain insert fails, and nothing of it counts.
+  // A batch with a stored pair fails (the new pair before it is inserted, then the statement
+  // stops); the caller goes on in the same transaction: nothing of the batch may count, and the
+  // hook must be back for the next write. Then the transaction commits.
   {
     Store::Transaction transaction(store);
-    CHECK_THROWS(store.insert_new_scores("main", {{"J1", "E1", "1;1;1", ""}}));
+    store.insert_assignments("main", {{"J2", "E2"}});
+    CHECK_THROWS(
+        store.insert_new_scores("main", {{"J2", "E2", "2;2;2", ""}, {"J1", "E1", "1;1;1", ""}}));
+    store.database().exec("DELETE FROM scores WHERE judge_id = 'J2' AND entry_id = 'E2'");
+    store.upsert_scores("main", {{"J2", "E2", "3;3;3", "后"}});
+    store.append_audit("import scores", "t.csv", "cd", "1 score row");
+    transaction.commit();
   }
   CHECK(read_stored_state(store.database()) == scan_state(store.database()));
+  CHECK(scan_state(store.database())[table("scores")].rows == 4);
   CHECK(store.load_scores("main")[0].values == std::vector<std::optional<double>>{40, 20, 10});
   CHECK(store.verify().findings.empty());
 }
