@@ -311,6 +311,18 @@ class RawRows {
   std::vector<std::size_t> ends_;  ///< where each column's bytes end
 };
 
+/// Binds a score row to an INSERT of (round, judge_id, entry_id, vals, comment) whose round is
+/// bound already, runs it and resets it. The row's text is bound without copies: SQLite reads it
+/// during exec() only.
+void write_score_row(SQLite::Statement& statement, const EncodedScoreRow& row) {
+  statement.bindNoCopy(2, row.judge_id);
+  statement.bindNoCopy(3, row.entry_id);
+  statement.bindNoCopy(4, row.vals);
+  statement.bindNoCopy(5, row.comment);
+  statement.exec();
+  statement.reset();
+}
+
 /// Steps `query` on a second thread while `make(rows, r)` makes each row on this one, which
 /// does not touch the connection meanwhile: at national scale making the rows (strings, decoded
 /// values) takes as long as SQLite's reading them.
@@ -906,17 +918,8 @@ void Store::upsert_scores(const std::string& round, const std::vector<EncodedSco
   SQLite::Statement statement(*db_,
                               "INSERT OR REPLACE INTO scores(round, judge_id, entry_id, vals, "
                               "comment) VALUES (?, ?, ?, ?, ?)");
-  // Bindings outlive reset(), and SQLite reads the bound text during exec() only: the round is
-  // bound once, the rest without copies.
-  statement.bindNoCopy(1, round);
-  for (const auto& row : rows) {
-    statement.bindNoCopy(2, row.judge_id);
-    statement.bindNoCopy(3, row.entry_id);
-    statement.bindNoCopy(4, row.vals);
-    statement.bindNoCopy(5, row.comment);
-    statement.exec();
-    statement.reset();
-  }
+  statement.bindNoCopy(1, round);  // bindings outlive reset(): the round once
+  for (const auto& row : rows) write_score_row(statement, row);
 }
 
 void Store::insert_new_scores(const std::string& round, const std::vector<EncodedScoreRow>& rows) {
@@ -934,12 +937,7 @@ void Store::insert_new_scores(const std::string& round, const std::vector<Encode
     const StateTracker::Paused untracked(*tracker_);
     std::string buffer;
     for (const auto& row : rows) {
-      statement.bindNoCopy(2, row.judge_id);
-      statement.bindNoCopy(3, row.entry_id);
-      statement.bindNoCopy(4, row.vals);
-      statement.bindNoCopy(5, row.comment);
-      statement.exec();
-      statement.reset();
+      write_score_row(statement, row);
       digest.add(text_row_hash(buffer, "scores",  // the columns of `scores`, in table order
                                {round, row.judge_id, row.entry_id, row.vals, row.comment}));
       ++inserted;
